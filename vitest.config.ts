@@ -1,0 +1,8 @@
+// One test command for the whole repo: the API suite (real database) and the web suite (jsdom).
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    projects: ['apps/api/vitest.config.ts', 'apps/web/vitest.config.ts'],
+  },
+});
