@@ -8,12 +8,16 @@ export const PASSWORD_MIN_LENGTH = 10;
 export const PASSWORD_MAX_LENGTH = 256;
 
 /** Returns the code of the first rule the password breaks, or null when it is acceptable. */
-export function passwordProblem(email: string, password: string): 'weak_password' | 'password_contains_email' | null {
+export function passwordProblem(
+  email: string,
+  password: string,
+): 'weak_password' | 'password_contains_email' | null {
   if (password.length < PASSWORD_MIN_LENGTH) return 'weak_password';
   const e = email.trim().toLowerCase();
   const p = password.toLowerCase();
   const local = e.split('@')[0] ?? '';
-  if (e && (p === e || p.includes(e) || (local.length >= 4 && p.includes(local)))) return 'password_contains_email';
+  if (e && (p === e || p.includes(e) || (local.length >= 4 && p.includes(local))))
+    return 'password_contains_email';
   return null;
 }
 

@@ -9,7 +9,7 @@ export const Instant = Type.String({
 
 export const LOCALES = ['uk', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
-export const LocaleSchema = Type.Union([Type.Literal('uk'), Type.Literal('en')]);
+export const LocaleSchema = Type.Enum(LOCALES);
 
 export const PageQuery = Type.Object({
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),

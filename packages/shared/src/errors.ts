@@ -46,7 +46,7 @@ export const ProblemSchema = Type.Object(
     detail: Type.Optional(Type.String()),
     errors: Type.Optional(Type.Array(ProblemFieldErrorSchema)),
   },
-  { $id: 'Problem', description: 'RFC 9457 problem details' },
+  { description: 'RFC 9457 problem details' },
 );
 export type Problem = Static<typeof ProblemSchema>;
 export type ProblemFieldError = Static<typeof ProblemFieldErrorSchema>;

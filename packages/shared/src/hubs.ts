@@ -3,10 +3,24 @@ import { Type, type Static } from 'typebox';
 import { Uuid } from './common';
 import { DistrictSchema } from './roles';
 
-export const EQUIPMENT = ['projector', 'screen', 'sound', 'microphone', 'laptops', 'flipchart', 'whiteboard', 'wifi', 'video_conferencing', 'kitchen'] as const;
+export const EQUIPMENT = [
+  'projector',
+  'screen',
+  'sound',
+  'microphone',
+  'laptops',
+  'flipchart',
+  'whiteboard',
+  'wifi',
+  'video_conferencing',
+  'kitchen',
+] as const;
 export type Equipment = (typeof EQUIPMENT)[number];
 
-export const LocalTime = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$|^24:00$', description: 'HH:MM, Kyiv local time' });
+export const LocalTime = Type.String({
+  pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$|^24:00$',
+  description: 'HH:MM, Kyiv local time',
+});
 
 /** One opening interval on an ISO weekday (1 = Monday … 7 = Sunday), in Kyiv local time. */
 export const OpeningIntervalSchema = Type.Object({

@@ -4,7 +4,13 @@ import { Type, type Static } from 'typebox';
 import { DISTRICT_SLUGS } from './districts';
 import { Uuid } from './common';
 
-export const GRANTED_ROLES = ['city_admin', 'district_admin', 'hub_manager', 'ngo_owner', 'ngo_member'] as const;
+export const GRANTED_ROLES = [
+  'city_admin',
+  'district_admin',
+  'hub_manager',
+  'ngo_owner',
+  'ngo_member',
+] as const;
 export type GrantedRole = (typeof GRANTED_ROLES)[number];
 export type Role = GrantedRole | 'resident';
 
@@ -17,8 +23,8 @@ export const ROLE_SCOPE: Record<GrantedRole, 'none' | 'district' | 'hub' | 'orga
   ngo_member: 'organization',
 };
 
-export const GrantedRoleSchema = Type.Union(GRANTED_ROLES.map((r) => Type.Literal(r)));
-export const DistrictSchema = Type.Union(DISTRICT_SLUGS.map((d) => Type.Literal(d)));
+export const GrantedRoleSchema = Type.Enum(GRANTED_ROLES);
+export const DistrictSchema = Type.Enum(DISTRICT_SLUGS);
 
 export const RoleGrantSchema = Type.Object({
   id: Uuid,

@@ -1,0 +1,8 @@
+// Every migration, by name. The names sort in the order they run; a test checks that every file
+// in this folder is listed here, so the bundled server and the tests run the same set.
+import type { Migration } from 'kysely';
+import * as m20261128000000 from './20261128000000_foundation';
+
+export const migrations: Record<string, Migration> = {
+  '20261128000000_foundation': m20261128000000,
+};

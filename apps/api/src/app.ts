@@ -1,0 +1,143 @@
+// The whole application as one Fastify instance: external plugins, then app plugins, then the
+// domain modules under /api/v1, then the built web portal for every other path.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyCors from '@fastify/cors';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Config } from './config';
+import type { Database } from './db/database';
+import { AppError } from './errors';
+import authRoutes from './modules/auth/auth.routes';
+import healthRoutes from './modules/health/health.routes';
+import hubsRoutes from './modules/hubs/hubs.routes';
+import { adminRoutes, meRoutes } from './modules/users/users.routes';
+import authPlugin from './plugins/auth';
+import problemPlugin, { sendProblem } from './plugins/problem';
+
+export const API_PREFIX = '/api/v1';
+
+export interface AppOptions {
+  config: Readonly<Config>;
+  db: Database;
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** Where the built portal lives: apps/web/dist, two levels up from this file in src/ or dist/. */
+function defaultWebDist(): string {
+  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+}
+
+export const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:'],
+  fontSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  frameAncestors: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+};
+
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const { config, db } = opts;
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    ajv: { customOptions: { allErrors: true } },
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  // Only JSON bodies; anything else is 415.
+  app.removeContentTypeParser('text/plain');
+
+  await app.register(problemPlugin);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
+    crossOriginEmbedderPolicy: false,
+  });
+  if (config.corsOrigins.length > 0) {
+    await app.register(fastifyCors, { origin: config.corsOrigins, credentials: true });
+  }
+  await app.register(fastifyCookie);
+  // Counted per process (in memory); behind a load balancer each process counts its own share.
+  // The log-in limits that matter for security are counted in the database (see auth.service).
+  await app.register(fastifyRateLimit, {
+    global: true,
+    max: config.rateLimitMax,
+    timeWindow: '1 minute',
+    errorResponseBuilder: (_req, context) =>
+      Object.assign(
+        new AppError(
+          'rate_limited',
+          429,
+          `Too many requests; try again in ${Math.ceil(context.ttl / 1000)} s.`,
+        ),
+        {
+          statusCode: 429,
+        },
+      ),
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Vcentri API',
+        version: '1.0.0',
+        description:
+          "Kyiv's Vcentri HUB network and the Registry of Civil Society Institutions. Errors are application/problem+json with a stable `code`.",
+      },
+      servers: [{ url: '/' }],
+      components: {
+        securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      },
+    },
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await app.register(authPlugin, { config, db });
+
+  await app.register(
+    async (api) => {
+      api.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
+        app.swagger(),
+      );
+      await api.register(healthRoutes, { db });
+      await api.register(authRoutes, { db, config, prefix: '/auth' });
+      await api.register(meRoutes, { db });
+      await api.register(adminRoutes, { db });
+      await api.register(hubsRoutes, { db });
+    },
+    { prefix: API_PREFIX },
+  );
+
+  const webDist = config.webDistDir ?? defaultWebDist();
+  const hasWeb = existsSync(path.join(webDist, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
+  }
+
+  app.setNotFoundHandler((request, reply) => {
+    const url = request.url.split('?')[0] ?? '';
+    const wantsPage = (request.method === 'GET' || request.method === 'HEAD') && !url.startsWith('/api/');
+    if (hasWeb && wantsPage && !path.extname(url)) {
+      // A portal route (client-side routing): the one page that boots the portal.
+      return reply
+        .type('text/html; charset=utf-8')
+        .header('cache-control', 'no-cache')
+        .sendFile('index.html');
+    }
+    return sendProblem(reply, 404, 'not_found', 'There is nothing at this address.');
+  });
+
+  return app;
+}

@@ -1,0 +1,107 @@
+// The only reader of process.env: validated once at boot, then frozen.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+export interface Config {
+  /** postgres://… for a PostgreSQL server; null means the embedded database in dataDir. */
+  databaseUrl: string | null;
+  dataDir: string;
+  port: number;
+  host: string;
+  jwtSecret: string;
+  jwtIssuer: string;
+  jwtAudience: string;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlSeconds: number;
+  adminEmail: string | null;
+  adminPassword: string | null;
+  demoData: boolean;
+  corsOrigins: string[];
+  trustProxy: boolean;
+  logLevel: string;
+  webDistDir: string | null;
+  /** Failed log-ins allowed per account within loginWindowSeconds before 429. */
+  loginMaxFailuresPerAccount: number;
+  /** Log-in attempts allowed per client address within loginWindowSeconds before 429. */
+  loginMaxPerAddress: number;
+  loginWindowSeconds: number;
+  /** Requests per minute per client address across the API; counted in this process only. */
+  rateLimitMax: number;
+}
+
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+function intVar(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new ConfigError(`${name} must be an integer from ${min} to ${max}`);
+  return n;
+}
+
+function boolVar(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(`${name} must be 1 or 0`);
+}
+
+/** The embedded mode keeps one generated signing key next to its database, so tokens survive restarts. */
+function embeddedJwtSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+export function loadConfig(env: Env = process.env, overrides: Partial<Config> = {}): Readonly<Config> {
+  const databaseUrl = env.DATABASE_URL?.trim() || null;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl))
+    throw new ConfigError('DATABASE_URL must start with postgres://');
+  const dataDir = path.resolve(env.DATA_DIR?.trim() || './data');
+  let jwtSecret = env.JWT_SECRET?.trim() || overrides.jwtSecret || '';
+  if (!jwtSecret) {
+    if (databaseUrl) throw new ConfigError('JWT_SECRET is required when DATABASE_URL is set');
+    jwtSecret = embeddedJwtSecret(dataDir);
+  }
+  if (jwtSecret.length < 32) throw new ConfigError('JWT_SECRET must be at least 32 characters');
+  const adminEmail = env.ADMIN_EMAIL?.trim() || null;
+  const adminPassword = env.ADMIN_PASSWORD || null;
+  if ((adminEmail === null) !== (adminPassword === null))
+    throw new ConfigError('ADMIN_EMAIL and ADMIN_PASSWORD go together');
+
+  const config: Config = {
+    databaseUrl,
+    dataDir,
+    port: intVar(env, 'PORT', 3000, 0, 65535),
+    host: env.HOST?.trim() || '127.0.0.1',
+    jwtSecret,
+    jwtIssuer: 'vcentri',
+    jwtAudience: 'vcentri-api',
+    accessTokenTtlSeconds: intVar(env, 'ACCESS_TOKEN_TTL_SECONDS', 900, 10, 900),
+    refreshTokenTtlSeconds: intVar(env, 'REFRESH_TOKEN_TTL_SECONDS', 30 * 24 * 3600, 60, 90 * 24 * 3600),
+    adminEmail,
+    adminPassword,
+    demoData: boolVar(env, 'DEMO_DATA', databaseUrl === null),
+    corsOrigins: (env.CORS_ORIGINS ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    trustProxy: boolVar(env, 'TRUST_PROXY', false),
+    logLevel: env.LOG_LEVEL?.trim() || 'info',
+    webDistDir: env.WEB_DIST_DIR?.trim() || null,
+    loginMaxFailuresPerAccount: intVar(env, 'LOGIN_MAX_FAILURES_PER_ACCOUNT', 5, 1, 1000),
+    loginMaxPerAddress: intVar(env, 'LOGIN_MAX_PER_ADDRESS', 20, 1, 100000),
+    loginWindowSeconds: intVar(env, 'LOGIN_WINDOW_SECONDS', 900, 1, 86400),
+    rateLimitMax: intVar(env, 'RATE_LIMIT_MAX', 600, 1, 10_000_000),
+    ...overrides,
+  };
+  return Object.freeze(config);
+}

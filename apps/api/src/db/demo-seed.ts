@@ -1,0 +1,315 @@
+// Demo data for a fresh embedded database: five hubs in five districts with rooms and opening
+// hours, a few organisations, and one account per role. Everything is marked is_demo.
+import type { Kysely } from 'kysely';
+import { hashPassword } from '../modules/auth/passwords';
+import type { DB } from './schema';
+
+export const DEMO_PASSWORD = 'Vcentri-demo-2026';
+
+export const DEMO_ACCOUNTS = [
+  { email: 'admin@demo.vcentri.kyiv.ua', name: 'Олена Коваленко (city admin)', role: 'city_admin' },
+  {
+    email: 'district@demo.vcentri.kyiv.ua',
+    name: 'Андрій Мельник (district admin, Obolonskyi)',
+    role: 'district_admin',
+  },
+  { email: 'manager@demo.vcentri.kyiv.ua', name: 'Ірина Шевчук (hub manager, Obolon)', role: 'hub_manager' },
+  { email: 'ngo-owner@demo.vcentri.kyiv.ua', name: 'Марія Бондаренко (NGO owner)', role: 'ngo_owner' },
+  { email: 'ngo-member@demo.vcentri.kyiv.ua', name: 'Тарас Ткаченко (NGO member)', role: 'ngo_member' },
+  { email: 'resident@demo.vcentri.kyiv.ua', name: 'Оксана Лисенко (resident)', role: 'resident' },
+] as const;
+
+type Hours = [weekday: number, opens: string, closes: string][];
+const WEEKDAYS_9_21: Hours = [1, 2, 3, 4, 5].map((d) => [d, '09:00', '21:00']);
+
+const HUBS: {
+  nameUk: string;
+  nameEn: string;
+  district: string;
+  addressUk: string;
+  addressEn: string;
+  latitude: number;
+  longitude: number;
+  shelterUk: string;
+  shelterEn: string;
+  accessUk: string;
+  accessEn: string;
+  hours: Hours;
+  rooms: { uk: string; en: string; capacity: number; equipment: string[]; access: string[] }[];
+}[] = [
+  {
+    nameUk: 'Vcentri HUB Оболонь',
+    nameEn: 'Vcentri HUB Obolon',
+    district: 'obolonskyi',
+    addressUk: 'просп. Оболонський, 16 (демо)',
+    addressEn: '16 Obolonskyi Ave (demo)',
+    latitude: 50.505,
+    longitude: 30.498,
+    shelterUk: 'Укриття в підвалі будівлі, вхід з двору.',
+    shelterEn: 'Shelter in the basement, entrance from the courtyard.',
+    accessUk: 'Пандус, ліфт, доступний туалет.',
+    accessEn: 'Ramp, lift, accessible toilet.',
+    hours: [...WEEKDAYS_9_21, [6, '10:00', '18:00']],
+    rooms: [
+      {
+        uk: 'Велика зала',
+        en: 'Main hall',
+        capacity: 60,
+        equipment: ['projector', 'screen', 'sound', 'microphone', 'wifi'],
+        access: ['step_free', 'hearing_loop'],
+      },
+      {
+        uk: 'Переговорна «Дніпро»',
+        en: 'Meeting room "Dnipro"',
+        capacity: 12,
+        equipment: ['screen', 'whiteboard', 'wifi', 'video_conferencing'],
+        access: ['step_free'],
+      },
+      {
+        uk: 'Коворкінг',
+        en: 'Coworking',
+        capacity: 20,
+        equipment: ['wifi', 'flipchart', 'kitchen'],
+        access: ['step_free'],
+      },
+    ],
+  },
+  {
+    nameUk: 'Vcentri HUB Поділ',
+    nameEn: 'Vcentri HUB Podil',
+    district: 'podilskyi',
+    addressUk: 'вул. Костянтинівська, 9 (демо)',
+    addressEn: '9 Kostiantynivska St (demo)',
+    latitude: 50.4655,
+    longitude: 30.513,
+    shelterUk: 'Найближче укриття — станція метро «Контрактова площа», 300 м.',
+    shelterEn: 'Nearest shelter: Kontraktova Ploshcha metro station, 300 m.',
+    accessUk: 'Вхід з рівня тротуару.',
+    accessEn: 'Step-free entrance.',
+    hours: [...WEEKDAYS_9_21, [6, '10:00', '16:00']],
+    rooms: [
+      {
+        uk: 'Лекторій',
+        en: 'Lecture room',
+        capacity: 40,
+        equipment: ['projector', 'screen', 'sound', 'microphone'],
+        access: ['step_free'],
+      },
+      {
+        uk: 'Майстерня',
+        en: 'Workshop room',
+        capacity: 16,
+        equipment: ['flipchart', 'laptops', 'wifi'],
+        access: ['step_free'],
+      },
+    ],
+  },
+  {
+    nameUk: 'Vcentri HUB Дарниця',
+    nameEn: 'Vcentri HUB Darnytsia',
+    district: 'darnytskyi',
+    addressUk: 'Харківське шосе, 168 (демо)',
+    addressEn: '168 Kharkivske Hwy (demo)',
+    latitude: 50.418,
+    longitude: 30.637,
+    shelterUk: 'Укриття в будівлі, цокольний поверх.',
+    shelterEn: 'Shelter on the ground floor of the building.',
+    accessUk: 'Ліфт, широкі двері.',
+    accessEn: 'Lift, wide doors.',
+    hours: WEEKDAYS_9_21,
+    rooms: [
+      {
+        uk: 'Зала для тренінгів',
+        en: 'Training hall',
+        capacity: 30,
+        equipment: ['projector', 'screen', 'flipchart', 'wifi'],
+        access: ['step_free'],
+      },
+      {
+        uk: 'Комп’ютерний клас',
+        en: 'Computer class',
+        capacity: 14,
+        equipment: ['laptops', 'projector', 'wifi'],
+        access: ['step_free'],
+      },
+      {
+        uk: 'Мала переговорна',
+        en: 'Small meeting room',
+        capacity: 6,
+        equipment: ['screen', 'wifi'],
+        access: [],
+      },
+    ],
+  },
+  {
+    nameUk: 'Vcentri HUB Святошин',
+    nameEn: 'Vcentri HUB Sviatoshyn',
+    district: 'sviatoshynskyi',
+    addressUk: 'просп. Берестейський, 100 (демо)',
+    addressEn: '100 Beresteiskyi Ave (demo)',
+    latitude: 50.458,
+    longitude: 30.365,
+    shelterUk: 'Укриття — паркінг торгового центру поруч, 150 м.',
+    shelterEn: 'Shelter: the car park of the shopping centre next door, 150 m.',
+    accessUk: 'Пандус; другий поверх без ліфта.',
+    accessEn: 'Ramp; the first floor has no lift.',
+    hours: [...WEEKDAYS_9_21, [6, '10:00', '18:00'], [7, '10:00', '16:00']],
+    rooms: [
+      {
+        uk: 'Мультимедійна зала',
+        en: 'Multimedia hall',
+        capacity: 50,
+        equipment: ['projector', 'screen', 'sound', 'microphone', 'video_conferencing'],
+        access: ['step_free'],
+      },
+      { uk: 'Студія', en: 'Studio', capacity: 10, equipment: ['sound', 'microphone', 'laptops'], access: [] },
+    ],
+  },
+  {
+    nameUk: 'Vcentri HUB Голосіїв',
+    nameEn: 'Vcentri HUB Holosiiv',
+    district: 'holosiivskyi',
+    addressUk: 'просп. Голосіївський, 42 (демо)',
+    addressEn: '42 Holosiivskyi Ave (demo)',
+    latitude: 50.398,
+    longitude: 30.51,
+    shelterUk: 'Укриття в будівлі, підвальний поверх.',
+    shelterEn: 'Shelter in the basement of the building.',
+    accessUk: 'Пандус, тактильна плитка, доступний туалет.',
+    accessEn: 'Ramp, tactile paving, accessible toilet.',
+    hours: [...WEEKDAYS_9_21, [6, '09:00', '15:00']],
+    rooms: [
+      {
+        uk: 'Зала громади',
+        en: 'Community hall',
+        capacity: 80,
+        equipment: ['projector', 'screen', 'sound', 'microphone', 'wifi'],
+        access: ['step_free', 'hearing_loop'],
+      },
+      {
+        uk: 'Класна кімната',
+        en: 'Classroom',
+        capacity: 24,
+        equipment: ['whiteboard', 'projector', 'wifi'],
+        access: ['step_free'],
+      },
+      {
+        uk: 'Дитяча кімната',
+        en: 'Children’s room',
+        capacity: 15,
+        equipment: ['flipchart'],
+        access: ['step_free'],
+      },
+      {
+        uk: 'Переговорна',
+        en: 'Meeting room',
+        capacity: 8,
+        equipment: ['screen', 'wifi'],
+        access: ['step_free'],
+      },
+    ],
+  },
+];
+
+const ORGANIZATIONS = [
+  {
+    nameUk: 'ГО «Оболонь разом» (демо)',
+    nameEn: 'Obolon Together NGO (demo)',
+    status: 'verified',
+    district: 'obolonskyi',
+  },
+  {
+    nameUk: 'БФ «Добрі сусіди» (демо)',
+    nameEn: 'Good Neighbours Charitable Foundation (demo)',
+    status: 'verified',
+    district: 'podilskyi',
+  },
+  {
+    nameUk: 'Ініціатива «Зелена Дарниця» (демо)',
+    nameEn: 'Green Darnytsia Initiative (demo)',
+    status: 'submitted',
+    district: 'darnytskyi',
+  },
+];
+
+/** Loads the demo data into an empty database; returns false when hubs already exist. */
+export async function seedDemoData(db: Kysely<DB>): Promise<boolean> {
+  const existing = await db.selectFrom('hubs').select('id').limit(1).executeTakeFirst();
+  if (existing) return false;
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await db.transaction().execute(async (trx) => {
+    const hubIds: string[] = [];
+    for (const h of HUBS) {
+      const hub = await trx
+        .insertInto('hubs')
+        .values({
+          nameUk: h.nameUk,
+          nameEn: h.nameEn,
+          district: h.district,
+          addressUk: h.addressUk,
+          addressEn: h.addressEn,
+          latitude: h.latitude,
+          longitude: h.longitude,
+          shelterNotesUk: h.shelterUk,
+          shelterNotesEn: h.shelterEn,
+          accessibilityNotesUk: h.accessUk,
+          accessibilityNotesEn: h.accessEn,
+          isDemo: true,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      hubIds.push(hub.id);
+      await trx
+        .insertInto('hubOpeningHours')
+        .values(h.hours.map(([weekday, opens, closes]) => ({ hubId: hub.id, weekday, opens, closes })))
+        .execute();
+      await trx
+        .insertInto('rooms')
+        .values(
+          h.rooms.map((r) => ({
+            hubId: hub.id,
+            nameUk: r.uk,
+            nameEn: r.en,
+            capacity: r.capacity,
+            equipment: r.equipment,
+            accessibilityFeatures: r.access,
+            isDemo: true,
+          })),
+        )
+        .execute();
+    }
+    const orgIds: string[] = [];
+    for (const o of ORGANIZATIONS) {
+      const row = await trx
+        .insertInto('organizations')
+        .values({ ...o, isDemo: true })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      orgIds.push(row.id);
+    }
+    for (const a of DEMO_ACCOUNTS) {
+      const user = await trx
+        .insertInto('users')
+        .values({ email: a.email, name: a.name, passwordHash, isDemo: true })
+        .onConflict((oc) => oc.column('email').doUpdateSet({ isDemo: true }))
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const scope =
+        a.role === 'district_admin'
+          ? { district: 'obolonskyi' }
+          : a.role === 'hub_manager'
+            ? { hubId: hubIds[0]! }
+            : a.role === 'ngo_owner' || a.role === 'ngo_member'
+              ? { organizationId: orgIds[0]! }
+              : {};
+      if (a.role !== 'resident') {
+        await trx
+          .insertInto('roleGrants')
+          .values({ userId: user.id, role: a.role, ...scope })
+          .onConflict((oc) => oc.doNothing())
+          .execute();
+      }
+    }
+  });
+  return true;
+}

@@ -1,0 +1,112 @@
+// Table interfaces as Kysely sees them (camelCase through CamelCasePlugin). Never returned as DTOs.
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+
+export interface UsersTable {
+  id: Generated<string>;
+  email: string;
+  passwordHash: string;
+  name: string;
+  locale: Generated<'uk' | 'en'>;
+  isDemo: Generated<boolean>;
+  createdAt: CreatedAt;
+}
+
+export interface HubsTable {
+  id: Generated<string>;
+  nameUk: string;
+  nameEn: string;
+  district: string;
+  addressUk: string;
+  addressEn: string;
+  latitude: number;
+  longitude: number;
+  shelterNotesUk: Generated<string>;
+  shelterNotesEn: Generated<string>;
+  accessibilityNotesUk: Generated<string>;
+  accessibilityNotesEn: Generated<string>;
+  isDemo: Generated<boolean>;
+  createdAt: CreatedAt;
+}
+
+export interface HubOpeningHoursTable {
+  hubId: string;
+  weekday: number;
+  opens: string;
+  closes: string;
+}
+
+export interface RoomsTable {
+  id: Generated<string>;
+  hubId: string;
+  nameUk: string;
+  nameEn: string;
+  capacity: number;
+  equipment: Generated<string[]>;
+  accessibilityFeatures: Generated<string[]>;
+  isDemo: Generated<boolean>;
+  createdAt: CreatedAt;
+}
+
+export interface OrganizationsTable {
+  id: Generated<string>;
+  nameUk: string;
+  nameEn: string;
+  status: Generated<string>;
+  district: string | null;
+  isDemo: Generated<boolean>;
+  createdAt: CreatedAt;
+}
+
+export interface RoleGrantsTable {
+  id: Generated<string>;
+  userId: string;
+  role: string;
+  district: string | null;
+  hubId: string | null;
+  organizationId: string | null;
+  grantedBy: string | null;
+  createdAt: CreatedAt;
+}
+
+export interface RefreshTokensTable {
+  id: Generated<string>;
+  familyId: string;
+  userId: string;
+  tokenHash: string;
+  createdAt: CreatedAt;
+  expiresAt: Timestamp;
+  usedAt: Timestamp | null;
+  revokedAt: Timestamp | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<string>;
+  at: CreatedAt;
+  actorId: string | null;
+  actorEmail: string | null;
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  ip: string | null;
+  details: ColumnType<Record<string, unknown>, string | undefined, string>;
+}
+
+export interface DB {
+  users: UsersTable;
+  hubs: HubsTable;
+  hubOpeningHours: HubOpeningHoursTable;
+  rooms: RoomsTable;
+  organizations: OrganizationsTable;
+  roleGrants: RoleGrantsTable;
+  refreshTokens: RefreshTokensTable;
+  auditLog: AuditLogTable;
+}
+
+export type UserRow = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;
+export type HubRow = Selectable<HubsTable>;
+export type RoomRow = Selectable<RoomsTable>;
+export type RoleGrantRow = Selectable<RoleGrantsTable>;

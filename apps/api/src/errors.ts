@@ -1,0 +1,39 @@
+// The one error type services throw. The error handler turns it into application/problem+json.
+import type { ErrorCode, ProblemFieldError } from '@vcentri/shared';
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly status: number,
+    readonly detail?: string,
+    readonly errors?: ProblemFieldError[],
+    readonly extra?: Record<string, unknown>,
+  ) {
+    super(detail ?? code);
+    this.name = 'AppError';
+  }
+}
+
+export const notFound = (detail = 'The resource does not exist.') => new AppError('not_found', 404, detail);
+export const forbidden = (detail = 'You may not do this.') => new AppError('forbidden', 403, detail);
+export const unauthorized = (detail = 'Sign in first.') => new AppError('unauthorized', 401, detail);
+export const conflict = (code: ErrorCode, detail: string, extra?: Record<string, unknown>) =>
+  new AppError(code, 409, detail, undefined, extra);
+export const badRequest = (code: ErrorCode, detail: string, errors?: ProblemFieldError[]) =>
+  new AppError(code, 400, detail, errors);
+
+/** PostgreSQL SQLSTATEs we turn into 409s: unique violation and exclusion violation. */
+export function pgErrorCode(err: unknown): string | undefined {
+  if (
+    typeof err === 'object' &&
+    err !== null &&
+    'code' in err &&
+    typeof (err as { code: unknown }).code === 'string'
+  ) {
+    const code = (err as { code: string }).code;
+    if (/^[0-9A-Z]{5}$/.test(code)) return code;
+  }
+  return undefined;
+}
+export const isUniqueViolation = (err: unknown) => pgErrorCode(err) === '23505';
+export const isExclusionViolation = (err: unknown) => pgErrorCode(err) === '23P01';

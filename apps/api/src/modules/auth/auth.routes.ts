@@ -1,0 +1,120 @@
+// /auth: register, log in, refresh (rotating the httpOnly cookie), log out.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { LoginBody, ProblemSchema, RegisterBody, TokenResponse, UserSchema } from '@vcentri/shared';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Config } from '../../config';
+import type { Database } from '../../db/database';
+import {
+  type AuthContext,
+  logIn,
+  logOut,
+  refreshSession,
+  registerAccount,
+  type Session,
+} from './auth.service';
+
+export const REFRESH_COOKIE = 'vcentri_rt';
+const COOKIE_PATH = '/api/v1/auth';
+
+const problems = { 400: ProblemSchema, 401: ProblemSchema, 409: ProblemSchema, 429: ProblemSchema };
+
+const authRoutes: FastifyPluginAsyncTypebox<{ db: Database; config: Readonly<Config> }> = async (
+  app,
+  { db, config },
+) => {
+  const ctx = (request: FastifyRequest): AuthContext => ({
+    db,
+    config,
+    ip: request.ip,
+    signAccessToken: app.signAccessToken,
+  });
+
+  const sendSession = (reply: FastifyReply, session: Session) => {
+    reply.setCookie(REFRESH_COOKIE, session.refreshToken, {
+      path: COOKIE_PATH,
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: 'auto',
+      maxAge: config.refreshTokenTtlSeconds,
+    });
+    reply.header('cache-control', 'no-store');
+    return {
+      accessToken: session.accessToken,
+      tokenType: 'Bearer' as const,
+      expiresIn: config.accessTokenTtlSeconds,
+      user: session.user,
+    };
+  };
+
+  app.post(
+    '/register',
+    {
+      config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Create a resident account',
+        body: RegisterBody,
+        response: { 201: UserSchema, ...problems },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await registerAccount(ctx(request), request.body)),
+  );
+
+  app.post(
+    '/login',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Log in; sets the refresh cookie',
+        description:
+          'Failed attempts are limited per account and per client address (counted in the database, so across all API processes); over the limit the answer is 429 rate_limited.',
+        body: LoginBody,
+        response: { 200: TokenResponse, ...problems },
+      },
+    },
+    async (request, reply) =>
+      sendSession(reply, await logIn(ctx(request), request.body.email, request.body.password)),
+  );
+
+  app.post(
+    '/refresh',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Exchange the refresh cookie for a new access token; rotates the cookie',
+        description:
+          'Reusing an already rotated refresh token revokes its whole family (401 refresh_token_reused).',
+        response: { 200: TokenResponse, ...problems },
+      },
+    },
+    async (request, reply) => {
+      try {
+        return sendSession(reply, await refreshSession(ctx(request), request.cookies[REFRESH_COOKIE]));
+      } catch (err) {
+        reply.clearCookie(REFRESH_COOKIE, { path: COOKIE_PATH });
+        throw err;
+      }
+    },
+  );
+
+  app.post(
+    '/logout',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Revoke the refresh cookie’s session',
+        response: { 204: { type: 'null' } },
+      },
+    },
+    async (request, reply) => {
+      await logOut(ctx(request), request.cookies[REFRESH_COOKIE]);
+      reply.clearCookie(REFRESH_COOKIE, { path: COOKIE_PATH });
+      return reply.status(204).send(null);
+    },
+  );
+};
+
+export default authRoutes;

@@ -1,0 +1,50 @@
+// Who is calling: the account and its current role grants, with the per-object scope checks
+// every service uses (deny unless a grant says otherwise).
+import type { GrantedRole } from '@vcentri/shared';
+import type { Kysely } from 'kysely';
+import type { DB, RoleGrantRow } from '../../db/schema';
+
+export interface Principal {
+  userId: string;
+  email: string;
+  name: string;
+  grants: RoleGrantRow[];
+  hasRole(role: GrantedRole): boolean;
+  isCityAdmin(): boolean;
+  managesHub(hubId: string): boolean;
+  administersDistrict(district: string): boolean;
+  /** 'ngo_owner' | 'ngo_member' for organisations the account belongs to, else null. */
+  membershipOf(organizationId: string): 'ngo_owner' | 'ngo_member' | null;
+}
+
+export function makePrincipal(
+  user: { id: string; email: string; name: string },
+  grants: RoleGrantRow[],
+): Principal {
+  const roles = new Set(grants.map((g) => g.role));
+  return {
+    userId: user.id,
+    email: user.email,
+    name: user.name,
+    grants,
+    hasRole: (role) => roles.has(role),
+    isCityAdmin: () => roles.has('city_admin'),
+    managesHub: (hubId) => grants.some((g) => g.role === 'hub_manager' && g.hubId === hubId),
+    administersDistrict: (district) =>
+      grants.some((g) => g.role === 'district_admin' && g.district === district),
+    membershipOf: (organizationId) => {
+      const g = grants.find(
+        (x) => x.organizationId === organizationId && (x.role === 'ngo_owner' || x.role === 'ngo_member'),
+      );
+      return (g?.role as 'ngo_owner' | 'ngo_member' | undefined) ?? null;
+    },
+  };
+}
+
+export async function loadPrincipal(db: Kysely<DB>, userId: string): Promise<Principal | null> {
+  const [user, grants] = await Promise.all([
+    db.selectFrom('users').select(['id', 'email', 'name']).where('id', '=', userId).executeTakeFirst(),
+    db.selectFrom('roleGrants').selectAll().where('userId', '=', userId).execute(),
+  ]);
+  return user ? makePrincipal(user, grants) : null;
+}

@@ -1,0 +1,93 @@
+// Accounts and their role grants.
+import type { GrantedRole, RoleGrant, User } from '@vcentri/shared';
+import { type Kysely, sql } from 'kysely';
+import type { DB, NewUser, UserRow } from '../../db/schema';
+
+export function toUserDto(row: Pick<UserRow, 'id' | 'email' | 'name' | 'locale' | 'createdAt'>): User {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    locale: row.locale,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+export async function insertUser(db: Kysely<DB>, user: NewUser): Promise<UserRow> {
+  return db.insertInto('users').values(user).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function findUserByEmail(db: Kysely<DB>, email: string): Promise<UserRow | undefined> {
+  // email is citext: the comparison ignores case.
+  return db.selectFrom('users').selectAll().where('email', '=', email.trim()).executeTakeFirst();
+}
+
+export async function findUserById(db: Kysely<DB>, id: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function updateUser(db: Kysely<DB>, id: string, patch: { name?: string; locale?: 'uk' | 'en' }) {
+  if (patch.name === undefined && patch.locale === undefined) return findUserById(db, id);
+  return db.updateTable('users').set(patch).where('id', '=', id).returningAll().executeTakeFirst();
+}
+
+/** Grants of the given accounts, with the names of the hubs and organisations they are about. */
+export async function grantsWithNames(db: Kysely<DB>, userIds: string[]): Promise<Map<string, RoleGrant[]>> {
+  const out = new Map<string, RoleGrant[]>();
+  if (userIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('roleGrants as g')
+    .leftJoin('hubs as h', 'h.id', 'g.hubId')
+    .leftJoin('organizations as o', 'o.id', 'g.organizationId')
+    .select([
+      'g.id',
+      'g.userId',
+      'g.role',
+      'g.district',
+      'g.hubId',
+      'h.nameUk as hubName',
+      'g.organizationId',
+      'o.nameUk as organizationName',
+      'g.createdAt',
+    ])
+    .where('g.userId', 'in', userIds)
+    .orderBy('g.createdAt')
+    .execute();
+  for (const r of rows) {
+    const list = out.get(r.userId) ?? [];
+    list.push({
+      id: r.id,
+      role: r.role as GrantedRole,
+      district: r.district as RoleGrant['district'],
+      hubId: r.hubId,
+      hubName: r.hubName,
+      organizationId: r.organizationId,
+      organizationName: r.organizationName,
+      createdAt: r.createdAt.toISOString(),
+    });
+    out.set(r.userId, list);
+  }
+  return out;
+}
+
+export async function searchUsers(db: Kysely<DB>, q: string | undefined, limit: number, offset: number) {
+  let base = db.selectFrom('users');
+  if (q?.trim()) {
+    const pattern = `%${q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    base = base.where((eb) => eb.or([eb('email', 'ilike', pattern), eb('name', 'ilike', pattern)]));
+  }
+  const [rows, count] = await Promise.all([
+    base.selectAll().orderBy('createdAt', 'desc').orderBy('id').limit(limit).offset(offset).execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}
+
+export async function countCityAdmins(db: Kysely<DB>): Promise<number> {
+  const row = await db
+    .selectFrom('roleGrants')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('role', '=', 'city_admin')
+    .executeTakeFirstOrThrow();
+  return row.n;
+}

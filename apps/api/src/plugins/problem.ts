@@ -1,0 +1,132 @@
+// The one error handler and the one not-found handler: every failure leaves as
+// application/problem+json (RFC 9457) with a stable code; internals are logged, never sent.
+import type { ErrorCode, Problem, ProblemFieldError } from '@vcentri/shared';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { AppError, isExclusionViolation, isUniqueViolation } from '../errors';
+
+const TITLES: Partial<Record<number, string>> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+export function sendProblem(
+  reply: FastifyReply,
+  status: number,
+  code: ErrorCode,
+  detail?: string,
+  errors?: ProblemFieldError[],
+  extra?: Record<string, unknown>,
+) {
+  const body: Problem & Record<string, unknown> = {
+    type: `https://vcentri.kyiv.ua/problems/${code}`,
+    title: TITLES[status] ?? 'Error',
+    status,
+    code,
+    ...(detail ? { detail } : {}),
+    ...(errors?.length ? { errors } : {}),
+    ...extra,
+  };
+  return reply
+    .status(status)
+    .type('application/problem+json; charset=utf-8')
+    .serializer(JSON.stringify)
+    .send(body);
+}
+
+interface AjvError {
+  instancePath?: string;
+  keyword?: string;
+  message?: string;
+  params?: Record<string, unknown>;
+}
+
+function fieldErrors(validation: AjvError[], context: string | undefined): ProblemFieldError[] {
+  const prefix = context && context !== 'body' ? `/${context}` : '';
+  return validation.map((v) => {
+    let path = v.instancePath ?? '';
+    const missing = v.params?.missingProperty;
+    if (v.keyword === 'required' && typeof missing === 'string') path = `${path}/${missing}`;
+    const extra = v.params?.additionalProperty;
+    if (v.keyword === 'additionalProperties' && typeof extra === 'string') path = `${path}/${extra}`;
+    return {
+      path: `${prefix}${path}` || '/',
+      code: v.keyword ?? 'invalid',
+      message: v.message ?? 'is invalid',
+    };
+  });
+}
+
+function toProblem(err: FastifyError & { validationContext?: string }): {
+  status: number;
+  code: ErrorCode;
+  detail?: string;
+  errors?: ProblemFieldError[];
+  extra?: Record<string, unknown>;
+} | null {
+  if (err instanceof AppError)
+    return { status: err.status, code: err.code, detail: err.detail, errors: err.errors, extra: err.extra };
+  if (err.validation) {
+    return {
+      status: 400,
+      code: 'validation_failed',
+      detail: 'Some fields are missing or invalid.',
+      errors: fieldErrors(err.validation as AjvError[], err.validationContext),
+    };
+  }
+  switch (err.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return { status: 400, code: 'malformed_json', detail: 'The request body is not valid JSON.' };
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return { status: 413, code: 'payload_too_large', detail: 'The request body is too large.' };
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return { status: 415, code: 'unsupported_media_type', detail: 'Send application/json.' };
+    case 'FST_JWT_AUTHORIZATION_TOKEN_EXPIRED':
+      return { status: 401, code: 'token_expired', detail: 'The access token has expired; refresh it.' };
+  }
+  // Any other token problem (missing, malformed, foreign signature, wrong algorithm, issuer or audience).
+  if (typeof err.code === 'string' && /^(FST|FAST)_JWT_/.test(err.code)) {
+    return { status: 401, code: 'unauthorized', detail: 'Sign in first.' };
+  }
+  if (err.statusCode === 429)
+    return { status: 429, code: 'rate_limited', detail: 'Too many requests; try again later.' };
+  if (isUniqueViolation(err) || isExclusionViolation(err))
+    return { status: 409, code: 'conflict', detail: 'This conflicts with existing data.' };
+  if (err.statusCode === 413)
+    return { status: 413, code: 'payload_too_large', detail: 'The request body is too large.' };
+  if (err.statusCode === 415)
+    return { status: 415, code: 'unsupported_media_type', detail: 'Send application/json.' };
+  if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+    return { status: 400, code: 'validation_failed', detail: 'The request is not valid.' };
+  }
+  return null;
+}
+
+export default fp(
+  async (app: FastifyInstance) => {
+    app.setErrorHandler((err: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+      const problem = toProblem(err);
+      if (problem) {
+        if (problem.status === 401 || problem.status === 429)
+          request.log.info({ code: problem.code }, 'request refused');
+        const headers = (err as { headers?: Record<string, string> }).headers;
+        const r = err.statusCode === 429 && headers ? reply.headers(headers) : reply;
+        return sendProblem(r, problem.status, problem.code, problem.detail, problem.errors, problem.extra);
+      }
+      request.log.error({ err }, 'unhandled error');
+      return sendProblem(reply, 500, 'internal_error', 'Something went wrong on our side.');
+    });
+  },
+  { name: 'problem' },
+);
