@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    projects: ['apps/api/vitest.config.ts', 'apps/web/vitest.config.ts'],
+    projects: ['packages/shared/vitest.config.ts', 'apps/api/vitest.config.ts', 'apps/web/vitest.config.ts'],
     reporters: ['default', './scripts/summary-reporter.ts'],
   },
 });

@@ -2,7 +2,9 @@
 // in this folder is listed here, so the bundled server and the tests run the same set.
 import type { Migration } from 'kysely';
 import * as m20261128000000 from './20261128000000_foundation';
+import * as m20261128010000 from './20261128010000_registry';
 
 export const migrations: Record<string, Migration> = {
   '20261128000000_foundation': m20261128000000,
+  '20261128010000_registry': m20261128010000,
 };

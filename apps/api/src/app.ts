@@ -18,6 +18,8 @@ import { AppError } from './errors';
 import authRoutes from './modules/auth/auth.routes';
 import healthRoutes from './modules/health/health.routes';
 import hubsRoutes from './modules/hubs/hubs.routes';
+import openDataRoutes from './modules/open-data/open-data.routes';
+import organizationsRoutes from './modules/organizations/organizations.routes';
 import { adminRoutes, meRoutes } from './modules/users/users.routes';
 import authPlugin from './plugins/auth';
 import problemPlugin, { sendProblem } from './plugins/problem';
@@ -116,6 +118,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(meRoutes, { db });
       await api.register(adminRoutes, { db });
       await api.register(hubsRoutes, { db });
+      await api.register(organizationsRoutes, { db });
+      await api.register(openDataRoutes, { db });
     },
     { prefix: API_PREFIX },
   );

@@ -7,3 +7,4 @@ export * from './errors';
 export * from './health';
 export * from './hubs';
 export * from './roles';
+export * from './organizations';

@@ -58,6 +58,35 @@ export interface OrganizationsTable {
   district: string | null;
   isDemo: Generated<boolean>;
   createdAt: CreatedAt;
+  legalForm: Generated<string>;
+  edrpou: string | null;
+  address: Generated<string>;
+  activities: Generated<string[]>;
+  targetGroups: Generated<string[]>;
+  contacts: ColumnType<Record<string, unknown>, string | undefined, string>;
+  descriptionUk: Generated<string>;
+  descriptionEn: Generated<string>;
+  yearFounded: number | null;
+  rejectionReason: string | null;
+  statusReason: string | null;
+  submittedAt: Timestamp | null;
+  verifiedAt: Timestamp | null;
+  updatedAt: ColumnType<Date, Date | string | undefined, Date | string>;
+  changedSinceVerification: Generated<boolean>;
+  searchText: ColumnType<string, never, never>;
+  nameText: ColumnType<string, never, never>;
+}
+
+export interface OrganizationHistoryTable {
+  id: Generated<string>;
+  organizationId: string;
+  at: CreatedAt;
+  actorId: string | null;
+  action: string;
+  fromStatus: string | null;
+  toStatus: string | null;
+  reason: string | null;
+  changes: ColumnType<{ field: string; old: unknown; new: unknown }[], string | undefined, string>;
 }
 
 export interface RoleGrantsTable {
@@ -100,6 +129,7 @@ export interface DB {
   hubOpeningHours: HubOpeningHoursTable;
   rooms: RoomsTable;
   organizations: OrganizationsTable;
+  organizationHistory: OrganizationHistoryTable;
   roleGrants: RoleGrantsTable;
   refreshTokens: RefreshTokensTable;
   auditLog: AuditLogTable;
@@ -110,3 +140,4 @@ export type NewUser = Insertable<UsersTable>;
 export type HubRow = Selectable<HubsTable>;
 export type RoomRow = Selectable<RoomsTable>;
 export type RoleGrantRow = Selectable<RoleGrantsTable>;
+export type OrganizationRow = Selectable<OrganizationsTable>;
