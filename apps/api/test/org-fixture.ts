@@ -1,4 +1,5 @@
 import type { OrganizationInput } from '@vcentri/shared';
+import type { LightMyRequestResponse } from 'fastify';
 import { inject, type TestApp, type TestUser, unique } from './helper';
 
 let edrpouSeq = Math.floor(Math.random() * 2_000_000);
@@ -46,7 +47,13 @@ export async function applyAs(t: TestApp, owner: TestUser, overrides: Partial<Or
   return res.json() as { id: string; nameUk: string; nameEn: string; status: string; edrpou: string | null };
 }
 
-export async function act(t: TestApp, as: TestUser | null, id: string, action: string, payload?: object) {
+export async function act(
+  t: TestApp,
+  as: TestUser | null,
+  id: string,
+  action: string,
+  payload?: object,
+): Promise<LightMyRequestResponse> {
   return inject(t, {
     method: 'POST',
     url: `/api/v1/organizations/${id}/${action}`,

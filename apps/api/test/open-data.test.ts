@@ -1,0 +1,132 @@
+import { parse } from 'csv-parse/sync';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { act, applyAs, verifiedOrg } from './org-fixture';
+import {
+  buildTestApp,
+  createUser,
+  expectProblem,
+  inject,
+  type TestApp,
+  type TestUser,
+  unique,
+} from './helper';
+
+let t: TestApp;
+let admin: TestUser;
+beforeAll(async () => {
+  t = await buildTestApp();
+  admin = await createUser(t, [{ role: 'city_admin' }]);
+});
+
+describe('open data: the registry', () => {
+  it('is in the catalogue with bilingual texts, a licence, a data dictionary and a last-modified date', async () => {
+    const res = await inject(t, { method: 'GET', url: '/api/v1/open-data' });
+    expect(res.statusCode).toBe(200);
+    const entry = res.json().items.find((d: { id: string }) => d.id === 'organizations');
+    expect(entry.title.uk).toMatch(/Реєстр/);
+    expect(entry.title.en).toMatch(/Registry/);
+    expect(entry.licence.name).toBeTruthy();
+    expect(Date.parse(entry.lastModified)).not.toBeNaN();
+    expect(entry.downloads).toEqual({
+      csv: '/api/v1/open-data/organizations.csv',
+      json: '/api/v1/open-data/organizations.json',
+    });
+    const names = entry.fields.map((f: { name: string }) => f.name);
+    expect(names.slice(0, 4)).toEqual(['id', 'name_uk', 'name_en', 'legal_form']);
+    for (const f of entry.fields) {
+      expect(f.type).toBeTruthy();
+      expect(f.description.uk).toBeTruthy();
+      expect(f.description.en).toBeTruthy();
+    }
+  });
+
+  it('CSV parses back into the same public records as JSON, with tricky text intact and no private fields', async () => {
+    const owner = await createUser(t);
+    const tricky = await verifiedOrg(t, owner, admin, {
+      nameUk: `ГО "Лапки, хвости" ${unique()}`,
+      descriptionUk: 'Рядок перший,\r\nрядок другий з "лапками"; і крапкою з комою',
+      activities: ['animal_welfare', 'environment'],
+      contacts: {
+        email: 'paws@example.org',
+        social: ['https://facebook.com/paws', 'https://instagram.com/paws'],
+      },
+    });
+    const hidden = await applyAs(t, owner);
+    await act(t, owner, hidden.id, 'submit');
+
+    const csvRes = await inject(t, { method: 'GET', url: '/api/v1/open-data/organizations.csv' });
+    expect(csvRes.statusCode).toBe(200);
+    expect(csvRes.headers['content-type']).toBe('text/csv; charset=utf-8');
+    const jsonRes = await inject(t, { method: 'GET', url: '/api/v1/open-data/organizations.json' });
+    const json = jsonRes.json();
+
+    const rows: Record<string, string>[] = parse(csvRes.body, {
+      columns: true,
+      bom: false,
+      relax_quotes: false,
+    });
+    const header = csvRes.body.split('\r\n')[0]!.split(',');
+    const catalogue = (await inject(t, { method: 'GET', url: '/api/v1/open-data' }))
+      .json()
+      .items.find((d: { id: string }) => d.id === 'organizations');
+    expect(header).toEqual(catalogue.fields.map((f: { name: string }) => f.name));
+    expect(rows).toHaveLength(json.records.length);
+
+    const fromCsv = rows.find((r) => r.id === tricky.id)!;
+    const fromJson = json.records.find((r: { id: string }) => r.id === tricky.id);
+    expect(fromCsv.name_uk).toBe(fromJson.name_uk);
+    expect(fromCsv.description_uk).toBe('Рядок перший,\r\nрядок другий з "лапками"; і крапкою з комою');
+    expect(fromCsv.activities.split(';')).toEqual(fromJson.activities);
+    expect(fromCsv.social.split(';')).toEqual(['https://facebook.com/paws', 'https://instagram.com/paws']);
+    // Every CSV row equals its JSON record once arrays are joined and nulls are empty.
+    const flat = (r: Record<string, unknown>) =>
+      Object.fromEntries(
+        Object.entries(r).map(([k, v]) => [k, v === null ? '' : Array.isArray(v) ? v.join(';') : String(v)]),
+      );
+    for (const record of json.records) expect(rows.find((r) => r.id === record.id)).toEqual(flat(record));
+
+    const ids = rows.map((r) => r.id);
+    expect(ids).not.toContain(hidden.id);
+    expect(csvRes.body).not.toMatch(/rejection|status_reason|password/i);
+    expect(Object.keys(fromJson)).not.toContain('status');
+  });
+
+  it('answers ETag and Last-Modified, and 304 when nothing changed', async () => {
+    for (const ext of ['csv', 'json']) {
+      const url = `/api/v1/open-data/organizations.${ext}`;
+      const first = await inject(t, { method: 'GET', url });
+      const etag = first.headers.etag as string;
+      const lastModified = first.headers['last-modified'] as string;
+      expect(etag).toMatch(/^"[^"]+"$/);
+      expect(Date.parse(lastModified)).not.toBeNaN();
+      const again = await inject(t, { method: 'GET', url, headers: { 'if-none-match': etag } });
+      expect(again.statusCode).toBe(304);
+      expect(again.body).toBe('');
+      const since = await inject(t, { method: 'GET', url, headers: { 'if-modified-since': lastModified } });
+      expect(since.statusCode).toBe(304);
+      const stale = await inject(t, { method: 'GET', url, headers: { 'if-none-match': '"something-else"' } });
+      expect(stale.statusCode).toBe(200);
+    }
+  });
+
+  it('changes its ETag when an organisation is verified', async () => {
+    const before = await inject(t, { method: 'GET', url: '/api/v1/open-data/organizations.json' });
+    await verifiedOrg(t, await createUser(t), admin);
+    const after = await inject(t, {
+      method: 'GET',
+      url: '/api/v1/open-data/organizations.json',
+      headers: { 'if-none-match': before.headers.etag as string },
+    });
+    expect(after.statusCode).toBe(200);
+    expect(after.headers.etag).not.toBe(before.headers.etag);
+  });
+
+  it('answers 404 for an unknown dataset', async () => {
+    expectProblem(await inject(t, { method: 'GET', url: '/api/v1/open-data/secrets.csv' }), 404, 'not_found');
+    expectProblem(
+      await inject(t, { method: 'GET', url: '/api/v1/open-data/organizations.xml' }),
+      404,
+      'not_found',
+    );
+  });
+});
