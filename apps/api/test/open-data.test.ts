@@ -76,8 +76,8 @@ describe('open data: the registry', () => {
     const fromJson = json.records.find((r: { id: string }) => r.id === tricky.id);
     expect(fromCsv.name_uk).toBe(fromJson.name_uk);
     expect(fromCsv.description_uk).toBe('Рядок перший,\r\nрядок другий з "лапками"; і крапкою з комою');
-    expect(fromCsv.activities.split(';')).toEqual(fromJson.activities);
-    expect(fromCsv.social.split(';')).toEqual(['https://facebook.com/paws', 'https://instagram.com/paws']);
+    expect(fromCsv.activities?.split(';')).toEqual(fromJson.activities);
+    expect(fromCsv.social?.split(';')).toEqual(['https://facebook.com/paws', 'https://instagram.com/paws']);
     // Every CSV row equals its JSON record once arrays are joined and nulls are empty.
     const flat = (r: Record<string, unknown>) =>
       Object.fromEntries(

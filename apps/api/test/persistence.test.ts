@@ -40,6 +40,24 @@ describe('embedded mode across a restart', () => {
     const hubs = (await first.app.inject({ method: 'GET', url: '/api/v1/hubs?limit=100' })).json();
     expect(hubs.total).toBe(5);
     expect(hubs.items.map((h: { district: string }) => h.district)).toContain('obolonskyi');
+    const registry = (
+      await first.app.inject({ method: 'GET', url: '/api/v1/organizations?limit=100' })
+    ).json();
+    expect(registry.total).toBeGreaterThanOrEqual(20);
+    expect(new Set(registry.items.map((o: { district: string }) => o.district)).size).toBe(10);
+    const states = await first.prepared.handle.db
+      .selectFrom('organizations')
+      .select('status')
+      .distinct()
+      .execute();
+    expect(states.map((s) => s.status).sort()).toEqual([
+      'archived',
+      'draft',
+      'rejected',
+      'submitted',
+      'suspended',
+      'verified',
+    ]);
     expect(new Set(hubs.items.map((h: { district: string }) => h.district)).size).toBe(5);
     for (const h of hubs.items) {
       expect(h.roomCount).toBeGreaterThanOrEqual(2);

@@ -2,6 +2,7 @@
 // hours, a few organisations, and one account per role. Everything is marked is_demo.
 import type { Kysely } from 'kysely';
 import { hashPassword } from '../modules/auth/passwords';
+import { DEMO_ORGANIZATIONS, demoEdrpou } from './demo-organizations';
 import type { DB } from './schema';
 
 export const DEMO_PASSWORD = 'Vcentri-demo-2026';
@@ -211,27 +212,6 @@ const HUBS: {
   },
 ];
 
-const ORGANIZATIONS = [
-  {
-    nameUk: 'ГО «Оболонь разом» (демо)',
-    nameEn: 'Obolon Together NGO (demo)',
-    status: 'verified',
-    district: 'obolonskyi',
-  },
-  {
-    nameUk: 'БФ «Добрі сусіди» (демо)',
-    nameEn: 'Good Neighbours Charitable Foundation (demo)',
-    status: 'verified',
-    district: 'podilskyi',
-  },
-  {
-    nameUk: 'Ініціатива «Зелена Дарниця» (демо)',
-    nameEn: 'Green Darnytsia Initiative (demo)',
-    status: 'submitted',
-    district: 'darnytskyi',
-  },
-];
-
 /** Loads the demo data into an empty database; returns false when hubs already exist. */
 export async function seedDemoData(db: Kysely<DB>): Promise<boolean> {
   const existing = await db.selectFrom('hubs').select('id').limit(1).executeTakeFirst();
@@ -279,13 +259,53 @@ export async function seedDemoData(db: Kysely<DB>): Promise<boolean> {
         .execute();
     }
     const orgIds: string[] = [];
-    for (const o of ORGANIZATIONS) {
+    const now = Date.now();
+    for (const [i, org] of DEMO_ORGANIZATIONS.entries()) {
+      const reached = (states: string[]) => states.includes(org.status);
+      const at = (daysAgo: number) => new Date(now - daysAgo * 86_400_000);
       const row = await trx
         .insertInto('organizations')
-        .values({ ...o, isDemo: true })
+        .values({
+          nameUk: `${org.nameUk} (демо)`,
+          nameEn: `${org.nameEn} (demo)`,
+          legalForm: org.legalForm,
+          edrpou:
+            org.legalForm === 'civic_initiative' || org.legalForm === 'volunteer_group'
+              ? null
+              : demoEdrpou(2_100_000 + i * 37),
+          status: org.status,
+          district: org.district,
+          address: `Київ, ${HUBS.find((h) => h.district === org.district)?.addressUk ?? 'вул. Хрещатик, 36 (демо)'}`,
+          activities: org.activities,
+          targetGroups: org.targetGroups,
+          contacts: JSON.stringify({
+            email: `info${i + 1}@demo.vcentri.kyiv.ua`,
+            website: `https://example.org/demo-${i + 1}`,
+          }),
+          descriptionUk: org.descriptionUk,
+          descriptionEn: org.descriptionEn,
+          yearFounded: org.yearFounded,
+          rejectionReason: org.rejectionReason ?? null,
+          submittedAt: reached(['submitted', 'verified', 'rejected', 'suspended', 'archived'])
+            ? at(60 - i)
+            : null,
+          verifiedAt: reached(['verified', 'suspended', 'archived']) ? at(50 - i) : null,
+          isDemo: true,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       orgIds.push(row.id);
+      await trx
+        .insertInto('organizationHistory')
+        .values({
+          organizationId: row.id,
+          actorId: null,
+          action: 'created',
+          toStatus: 'draft',
+          reason: 'demo data',
+          changes: '[]',
+        })
+        .execute();
     }
     for (const a of DEMO_ACCOUNTS) {
       const user = await trx
