@@ -1,4 +1,4 @@
-// The Registry of Civil Society Institutions: the full organisation record, its search text,
+// The Registry of Civil Society Institutions: the full organisation record, its search columns,
 // and the history of every change.
 import { type Kysely, sql } from 'kysely';
 
@@ -20,16 +20,21 @@ export async function up(db: Kysely<any>): Promise<void> {
     add column verified_at timestamptz,
     add column updated_at timestamptz not null default now(),
     add column changed_since_verification boolean not null default false,
-    add column search_text text generated always as
-      (lower(name_uk || ' ' || name_en || ' ' || description_uk || ' ' || description_en)) stored,
+    add column search_vector tsvector generated always as
+      (to_tsvector('simple', name_uk || ' ' || name_en || ' ' || description_uk || ' ' || description_en)) stored,
     add column name_text text generated always as (lower(name_uk || ' ' || name_en)) stored`.execute(db);
   await sql`create unique index organizations_edrpou_unique on organizations (edrpou) where edrpou is not null`.execute(
     db,
   );
   await sql`create index organizations_status_idx on organizations (status, district)`.execute(db);
-  await sql`create index organizations_search_trgm on organizations using gin (search_text gin_trgm_ops)`.execute(
+  // The public list sorts by name (either language) or by verification date.
+  await sql`create index organizations_status_name_uk_idx on organizations (status, name_uk)`.execute(db);
+  await sql`create index organizations_status_name_en_idx on organizations (status, name_en)`.execute(db);
+  await sql`create index organizations_status_verified_idx on organizations (status, verified_at desc)`.execute(
     db,
   );
+  // Words (any prefix) of names and descriptions by full text; typos in names by trigrams.
+  await sql`create index organizations_search_fts on organizations using gin (search_vector)`.execute(db);
   await sql`create index organizations_name_trgm on organizations using gin (name_text gin_trgm_ops)`.execute(
     db,
   );
@@ -60,7 +65,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable('organization_history').ifExists().execute();
   await sql`alter table organizations
-    drop column name_text, drop column search_text, drop column changed_since_verification, drop column updated_at,
+    drop column name_text, drop column search_vector, drop column changed_since_verification, drop column updated_at,
     drop column verified_at, drop column submitted_at, drop column status_reason, drop column rejection_reason,
     drop column year_founded, drop column description_en, drop column description_uk, drop column contacts,
     drop column target_groups, drop column activities, drop column address, drop column edrpou, drop column legal_form`.execute(

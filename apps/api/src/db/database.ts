@@ -18,6 +18,13 @@ export interface DatabaseHandle {
 pg.types.setTypeParser(20, (v) => Number(v));
 pg.types.setTypeParser(1700, (v) => Number(v));
 
+/**
+ * Registry search matches a word at this trigram word similarity or above: looser than
+ * PostgreSQL's default 0.6, so one wrong letter in a short word still matches. Set per session.
+ */
+export const WORD_SIMILARITY_THRESHOLD = 0.45;
+const SESSION_OPTIONS = `-c pg_trgm.word_similarity_threshold=${WORD_SIMILARITY_THRESHOLD}`;
+
 export interface OpenOptions {
   /** postgres://… or null for the embedded database. */
   databaseUrl: string | null;
@@ -29,7 +36,11 @@ export interface OpenOptions {
 export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
   const plugins = [new CamelCasePlugin()];
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    const pool = new pg.Pool({
+      connectionString: opts.databaseUrl,
+      max: opts.poolSize ?? 10,
+      options: SESSION_OPTIONS,
+    });
     // An idle client losing its server must not crash the process.
     pool.on('error', () => {});
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins });
@@ -48,6 +59,7 @@ export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
     extensions: { btree_gist, pg_trgm, citext },
     parsers: { 20: (v: string) => Number(v), 1700: (v: string) => Number(v) },
   });
+  await client.exec(`set pg_trgm.word_similarity_threshold = ${WORD_SIMILARITY_THRESHOLD}`);
   const db = new Kysely<DB>({ dialect: new PGliteDialect(client), plugins });
   return { db, kind: 'embedded', close: () => db.destroy() };
 }

@@ -73,7 +73,7 @@ export interface OrganizationsTable {
   verifiedAt: Timestamp | null;
   updatedAt: ColumnType<Date, Date | string | undefined, Date | string>;
   changedSinceVerification: Generated<boolean>;
-  searchText: ColumnType<string, never, never>;
+  searchVector: ColumnType<string, never, never>;
   nameText: ColumnType<string, never, never>;
 }
 

@@ -8,7 +8,7 @@ import type {
 import { type Kysely, sql } from 'kysely';
 import type { DB, OrganizationRow } from '../../db/schema';
 
-export type OrgRow = Omit<OrganizationRow, 'searchText' | 'nameText'>;
+export type OrgRow = Omit<OrganizationRow, 'searchVector' | 'nameText'>;
 
 const ORG_COLUMNS = [
   'id',
@@ -184,43 +184,95 @@ function applyFilters<T extends { where: (...args: any[]) => T }>(q: T, f: OrgFi
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+/** The words of a query as a prefix full-text query ("лелек:* & дніпр:*"); letters and digits only. */
+export function prefixTsQuery(term: string): string | null {
+  const words = term.match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.length
+    ? words
+        .slice(0, 8)
+        .map((w) => `${w}:*`)
+        .join(' & ')
+    : null;
+}
+
 /**
- * The public registry: verified organisations only. A query matches names and descriptions in
- * both languages, as a substring or by trigram word similarity (which tolerates a typo), and
- * ranks name matches above description matches.
+ * The public registry: verified organisations only. A query matches words (or their beginnings)
+ * of the names and descriptions in both languages, and names by trigram word similarity, which
+ * tolerates a typo. Name matches rank above description matches.
  */
 export async function searchVerified(db: Kysely<DB>, query: OrganizationSearchQuery) {
   const term = query.q?.trim().toLowerCase().slice(0, 200) || null;
+  const tsq = term ? prefixTsQuery(term) : null;
   const limit = query.limit ?? 20;
   const offset = query.offset ?? 0;
   const sort = query.sort ?? (term ? 'relevance' : 'name');
   const nameCol = query.lang === 'en' ? 'nameEn' : 'nameUk';
 
-  return db.transaction().execute(async (trx) => {
-    // Looser than the default 0.6, so one wrong letter in a short word still matches.
-    if (term) await sql`select set_config('pg_trgm.word_similarity_threshold', '0.45', true)`.execute(trx);
-    let base = applyFilters(trx.selectFrom('organizations').where('status', '=', 'verified'), query);
-    if (term) {
-      base = base.where((eb) =>
-        eb.or([
-          sql<boolean>`${term} <% search_text`,
-          sql<boolean>`search_text like ${`%${escapeLike(term)}%`}`,
-        ]),
-      );
-    }
+  const run = async (trx: Kysely<DB>) => {
+    const t = trx as Kysely<any>;
+    // Name matches come from the trigram index with their similarity (few rows, cheap to rank);
+    // the other matches come from the full-text index and rank below them. Each branch uses its
+    // own index, so a selective query touches only the rows it finds.
+    const like = term ? `%${escapeLike(term)}%` : '';
+    const from = term
+      ? t
+          .with(
+            (wb) => wb('hits').materialized(),
+            (qb) =>
+              qb
+                .selectFrom('organizations')
+                .select(['id', sql<number>`word_similarity(${term}, name_text)`.as('similarity')])
+                .where(sql<boolean>`${term} <% name_text`),
+          )
+          .with('matched', (qb) =>
+            qb
+              .selectFrom('hits')
+              .select(['id', 'similarity'])
+              .unionAll(
+                qb
+                  .selectFrom('organizations')
+                  .select(['id', sql<number>`0`.as('similarity')])
+                  .where(
+                    tsq
+                      ? sql<boolean>`search_vector @@ to_tsquery('simple', ${tsq})`
+                      : sql<boolean>`name_text like ${like}`,
+                  )
+                  .where('id', 'not in', qb.selectFrom('hits').select('id')),
+              ),
+          )
+          .selectFrom('matched as m')
+          .innerJoin('organizations as o', 'o.id', 'm.id')
+      : t.selectFrom('organizations as o');
+    const base = applyFilters(from.where('o.status', '=', 'verified'), query);
     const rank = term
-      ? sql<number>`greatest(word_similarity(${term}, name_text) * 2 + (case when name_text like ${`%${escapeLike(term)}%`} then 1 else 0 end), word_similarity(${term}, search_text))`
+      ? sql<number>`m.similarity * 2 + (case when o.name_text like ${like} then 1 else 0 end)`
       : sql<number>`0`;
-    let rows = base.select(ORG_COLUMNS).select(rank.as('rank'));
-    if (sort === 'relevance' && term) rows = rows.orderBy('rank', 'desc').orderBy(nameCol);
-    else if (sort === 'newest') rows = rows.orderBy('verifiedAt', 'desc').orderBy(nameCol);
-    else rows = rows.orderBy(nameCol);
-    const [items, count] = await Promise.all([
-      rows.orderBy('id').limit(limit).offset(offset).execute(),
-      base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+    // With a query the total comes with the page (one pass over the matches instead of two);
+    // without one, a separate count lets the page be read by index, twenty rows at a time.
+    let rows = base
+      .select(ORG_COLUMNS.map((c) => `o.${c}`))
+      .select([
+        rank.as('rank'),
+        term ? sql<number>`count(*) over ()::int`.as('total') : sql<null>`null`.as('total'),
+      ]);
+    const name = `o.${nameCol}`;
+    if (sort === 'relevance' && term) rows = rows.orderBy('rank', 'desc').orderBy(name);
+    else if (sort === 'newest') rows = rows.orderBy('o.verifiedAt', 'desc').orderBy(name);
+    else rows = rows.orderBy(name);
+    const count = async () =>
+      ((await base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()) as { n: number }).n;
+    const [items, separate] = await Promise.all([
+      rows.orderBy('o.id').limit(limit).offset(offset).execute() as unknown as Promise<
+        (OrgRow & { total: number | null })[]
+      >,
+      term ? Promise.resolve(null) : count(),
     ]);
-    return { items, total: count.n };
-  });
+    // Past the last page the window has no row to ride on; count separately then.
+    const total = separate ?? items[0]?.total ?? (offset > 0 ? await count() : 0);
+    return { items, total };
+  };
+  // The `<%` threshold is a session setting made when the database is opened (db/database.ts).
+  return run(db);
 }
 
 export async function listForModeration(
