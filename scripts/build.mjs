@@ -38,7 +38,14 @@ function run(label, cwd, args) {
 }
 
 const shared = ['packages/shared/src'];
-if (stale(path.join(root, 'apps/api/dist/server.js'), ['apps/api/src', 'apps/api/migrations', 'apps/api/build.mjs', ...shared])) {
+if (
+  stale(path.join(root, 'apps/api/dist/server.js'), [
+    'apps/api/src',
+    'apps/api/migrations',
+    'apps/api/build.mjs',
+    ...shared,
+  ])
+) {
   run('the API', 'apps/api', ['build.mjs']);
 }
 if (
@@ -51,5 +58,10 @@ if (
     ...shared,
   ])
 ) {
-  run('the web portal', 'apps/web', [path.join(root, 'apps/web/node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn']);
+  run('the web portal', 'apps/web', [
+    path.join(root, 'apps/web/node_modules/vite/bin/vite.js'),
+    'build',
+    '--logLevel',
+    'warn',
+  ]);
 }

@@ -1,0 +1,55 @@
+// The admin area's frame: signed-in accounts with at least one granted role get a navigation
+// that shows only what their roles can use; everyone else is sent to log in or told why not.
+import { useTranslation } from 'react-i18next';
+import { NavLink, Navigate, Outlet, useLocation } from 'react-router';
+import { Loading } from '../../components/status';
+import { hasAdminAccess, isCityAdmin, useAuth } from '../../lib/auth';
+import { loginPathFor, NoAccess } from '../guards';
+import { PageTitle } from '../page-title';
+
+export function AdminLayout() {
+  const { t } = useTranslation('admin');
+  const { status, me } = useAuth();
+  const location = useLocation();
+
+  if (status === 'restoring') return <Loading />;
+  if (!me) return <Navigate to={loginPathFor(location)} replace />;
+  if (!hasAdminAccess(me)) {
+    return (
+      <>
+        <PageTitle>{t('title')}</PageTitle>
+        <h1>{t('title')}</h1>
+        <NoAccess />
+      </>
+    );
+  }
+
+  const cityAdmin = isCityAdmin(me);
+  return (
+    <div className="admin-shell">
+      <nav className="admin-nav" aria-label={t('nav.label')}>
+        <p className="admin-nav__title">{t('title')}</p>
+        <ul>
+          <li>
+            <NavLink to="/admin" end>
+              {t('nav.overview')}
+            </NavLink>
+          </li>
+          {cityAdmin ? (
+            <>
+              <li>
+                <NavLink to="/admin/users">{t('nav.users')}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/admin/audit">{t('nav.audit')}</NavLink>
+              </li>
+            </>
+          ) : null}
+        </ul>
+      </nav>
+      <div className="admin-content">
+        <Outlet />
+      </div>
+    </div>
+  );
+}

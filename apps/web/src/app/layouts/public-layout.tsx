@@ -1,0 +1,99 @@
+// The frame of every page: skip link, header (brand, navigation, language, account), main, footer.
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
+import { LanguageSwitch } from '../../components/language-switch';
+import { hasAdminAccess, useAuth } from '../../lib/auth';
+
+export function PublicLayout() {
+  const { t } = useTranslation('common');
+  const { status, user, me, logout } = useAuth();
+  const navigate = useNavigate();
+  const navigation = useNavigation();
+  const location = useLocation();
+  const mainRef = useRef<HTMLElement>(null);
+  const firstRender = useRef(true);
+  const onHubPage = location.pathname.startsWith('/hubs/');
+
+  // After client-side navigation, move focus to the new content like a page load would.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on path changes only
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    mainRef.current?.focus({ preventScroll: true });
+    window.scrollTo?.(0, 0);
+  }, [location.pathname]);
+
+  async function onLogout() {
+    // Leave first: on a signed-in-only page the guard would otherwise send the user to log in.
+    await navigate('/');
+    await logout();
+  }
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        {t('nav.skipToContent')}
+      </a>
+      {navigation.state === 'loading' ? <div className="progress" aria-hidden="true" /> : null}
+      <header className="site-header">
+        <div className="container site-header__inner">
+          <Link to="/" className="brand">
+            <span className="brand__mark" aria-hidden="true" />
+            <span className="brand__name">Vcentri</span>
+            <span className="brand__tagline">{t('tagline')}</span>
+          </Link>
+          <nav className="site-nav" aria-label={t('nav.main')}>
+            <ul>
+              <li>
+                <NavLink
+                  to="/"
+                  end
+                  className={({ isActive }) => (!isActive && onHubPage ? 'is-section' : undefined)}
+                >
+                  {t('nav.hubs')}
+                </NavLink>
+              </li>
+            </ul>
+          </nav>
+          <div className="site-header__tools">
+            <LanguageSwitch />
+            {status === 'restoring' ? null : user ? (
+              <nav className="user-nav" aria-label={t('nav.userMenu')}>
+                <span className="user-nav__name" data-testid="current-user">
+                  {user.name}
+                </span>
+                <NavLink to="/account">{t('nav.account')}</NavLink>
+                {hasAdminAccess(me) ? <NavLink to="/admin">{t('nav.admin')}</NavLink> : null}
+                <button
+                  type="button"
+                  className="button button--small button--secondary"
+                  onClick={() => void onLogout()}
+                >
+                  {t('nav.logout')}
+                </button>
+              </nav>
+            ) : (
+              <nav className="user-nav" aria-label={t('nav.userMenu')}>
+                <NavLink to="/login">{t('nav.login')}</NavLink>
+                <NavLink to="/register" className="button button--small">
+                  {t('nav.register')}
+                </NavLink>
+              </nav>
+            )}
+          </div>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1} ref={mainRef} className="container page">
+        <Outlet />
+      </main>
+      <footer className="site-footer">
+        <div className="container">
+          <p>{t('footer.text')}</p>
+        </div>
+      </footer>
+    </div>
+  );
+}

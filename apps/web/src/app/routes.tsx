@@ -1,0 +1,56 @@
+// The route table. Pages are lazy-loaded, so a visitor of the public portal never downloads the
+// admin area; the public layout (header, language switch) is part of the first bundle.
+import type { RouteObject } from 'react-router';
+import { PublicLayout } from './layouts/public-layout';
+import { RouteError } from './route-error';
+import { PageLoading } from './page-loading';
+
+export const routes: RouteObject[] = [
+  {
+    path: '/',
+    Component: PublicLayout,
+    ErrorBoundary: RouteError,
+    HydrateFallback: PageLoading,
+    children: [
+      {
+        errorElement: <RouteError />,
+        children: [
+          { index: true, lazy: () => import('./routes/home').then((m) => ({ Component: m.HomePage })) },
+          { path: 'hubs/:id', lazy: () => import('./routes/hub').then((m) => ({ Component: m.HubPage })) },
+          { path: 'login', lazy: () => import('./routes/login').then((m) => ({ Component: m.LoginPage })) },
+          {
+            path: 'register',
+            lazy: () => import('./routes/register').then((m) => ({ Component: m.RegisterPage })),
+          },
+          {
+            path: 'account',
+            lazy: () => import('./routes/account').then((m) => ({ Component: m.AccountPage })),
+          },
+          {
+            path: 'admin',
+            lazy: () => import('./layouts/admin-layout').then((m) => ({ Component: m.AdminLayout })),
+            children: [
+              {
+                index: true,
+                lazy: () =>
+                  import('./routes/admin/overview').then((m) => ({ Component: m.AdminOverviewPage })),
+              },
+              {
+                path: 'users',
+                lazy: () => import('./routes/admin/users').then((m) => ({ Component: m.AdminUsersPage })),
+              },
+              {
+                path: 'audit',
+                lazy: () => import('./routes/admin/audit').then((m) => ({ Component: m.AdminAuditPage })),
+              },
+            ],
+          },
+          {
+            path: '*',
+            lazy: () => import('./routes/not-found').then((m) => ({ Component: m.NotFoundPage })),
+          },
+        ],
+      },
+    ],
+  },
+];

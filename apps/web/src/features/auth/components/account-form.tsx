@@ -1,0 +1,91 @@
+// The signed-in user's own settings: display name and preferred language (which also becomes the
+// portal's language when saved).
+import { LOCALES, type Locale, type MeResponse } from '@vcentri/shared';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { SelectField, TextField } from '../../../components/field';
+import { type FieldErrors, FormErrorSummary, formErrorState } from '../../../components/form-errors';
+import { changeLocale, isLocale } from '../../../lib/i18n';
+import { useUpdateMe } from '../api/update-me';
+
+export function AccountForm({ me }: { me: MeResponse }) {
+  const { t } = useTranslation(['auth', 'common', 'errors']);
+  const [name, setName] = useState(me.user.name);
+  const [locale, setLocale] = useState<Locale>(me.user.locale);
+  const [clientErrors, setClientErrors] = useState<FieldErrors>({});
+  const [saved, setSaved] = useState(false);
+  const mutation = useUpdateMe({
+    onSuccess: (updated) => {
+      setSaved(true);
+      void changeLocale(updated.user.locale);
+    },
+  });
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setSaved(false);
+    const errors: FieldErrors = {};
+    if (!name.trim()) errors.name = [t('errors:fields.required')];
+    setClientErrors(errors);
+    mutation.reset();
+    if (Object.keys(errors).length === 0) mutation.mutate({ name: name.trim(), locale });
+  }
+
+  const state = formErrorState(t, { clientErrors, apiError: mutation.error });
+  const fields = {
+    name: { id: 'account-name', label: t('auth:fields.name') },
+    locale: { id: 'account-locale', label: t('auth:account.preferredLanguage') },
+  };
+
+  return (
+    <form className="form" noValidate onSubmit={onSubmit} aria-labelledby="account-settings-title">
+      <h2 id="account-settings-title">{t('auth:account.settingsTitle')}</h2>
+      <FormErrorSummary state={state} fields={fields} />
+      {saved ? (
+        <p className="notice notice--success" role="status">
+          {t('auth:account.saved')}
+        </p>
+      ) : null}
+      <TextField
+        id={fields.name.id}
+        label={fields.name.label}
+        name="name"
+        autoComplete="name"
+        required
+        maxLength={200}
+        value={name}
+        onChange={(e) => {
+          setName(e.target.value);
+          setSaved(false);
+        }}
+        errors={state.byField.name}
+      />
+      <SelectField
+        id={fields.locale.id}
+        label={fields.locale.label}
+        hint={t('auth:account.preferredLanguageHint')}
+        name="locale"
+        value={locale}
+        onChange={(e) => {
+          if (isLocale(e.target.value)) setLocale(e.target.value);
+          setSaved(false);
+        }}
+        errors={state.byField.locale}
+      >
+        {LOCALES.map((l) => (
+          <option key={l} value={l} lang={l}>
+            {t(`common:language.names.${l}`)}
+          </option>
+        ))}
+      </SelectField>
+      <button
+        type="submit"
+        className="button"
+        disabled={mutation.isPending}
+        aria-busy={mutation.isPending || undefined}
+      >
+        {t('auth:account.save')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,16 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { Hub } from '@vcentri/shared';
+import { api } from '../../../lib/api-client';
+
+export const getHub = (id: string, signal?: AbortSignal) =>
+  api.get<Hub>(`/hubs/${encodeURIComponent(id)}`, undefined, signal);
+
+export const hubQueryOptions = (id: string) =>
+  queryOptions({
+    queryKey: ['hubs', 'detail', id],
+    queryFn: ({ signal }) => getHub(id, signal),
+  });
+
+export function useHub(id: string) {
+  return useQuery(hubQueryOptions(id));
+}

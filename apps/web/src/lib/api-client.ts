@@ -1,0 +1,171 @@
+// The one way the portal talks to the API: JSON over fetch to /api/v1, the access token kept in
+// memory only (never in storage, so an injected script cannot lift it from there), a single silent
+// refresh-and-retry when a call answers 401, and problem+json turned into a typed ApiError.
+import type { Problem, ProblemFieldError } from '@vcentri/shared';
+
+export const API_BASE = '/api/v1';
+
+/** Codes the client produces itself, on top of the API's ERROR_CODES. */
+export type ClientErrorCode = 'network_error' | 'unknown_error';
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly detail: string | undefined;
+  readonly fieldErrors: ProblemFieldError[];
+
+  constructor(status: number, code: string, detail?: string, fieldErrors: ProblemFieldError[] = []) {
+    super(detail ?? code);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.detail = detail;
+    this.fieldErrors = fieldErrors;
+  }
+
+  /** Field errors keyed by JSON pointer without the leading slash ('/email' -> 'email'). */
+  fieldErrorsByName(): Record<string, ProblemFieldError[]> {
+    const byName: Record<string, ProblemFieldError[]> = {};
+    for (const e of this.fieldErrors) {
+      const name = e.path.replace(/^\//, '').split('/')[0] ?? '';
+      const list = byName[name] ?? [];
+      list.push(e);
+      byName[name] = list;
+    }
+    return byName;
+  }
+}
+
+export function isApiError(error: unknown): error is ApiError {
+  return error instanceof ApiError;
+}
+
+let accessToken: string | null = null;
+let refreshInFlight: Promise<string | null> | null = null;
+const sessionListeners = new Set<(token: string | null) => void>();
+
+export function getAccessToken(): string | null {
+  return accessToken;
+}
+
+export function setAccessToken(token: string | null): void {
+  accessToken = token;
+}
+
+/** Called with null when a refresh fails, i.e. the session is gone. */
+export function onSessionChange(listener: (token: string | null) => void): () => void {
+  sessionListeners.add(listener);
+  return () => {
+    sessionListeners.delete(listener);
+  };
+}
+
+type Query = Record<string, string | number | boolean | null | undefined>;
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  body?: unknown;
+  query?: Query;
+  signal?: AbortSignal;
+}
+
+function buildUrl(path: string, query?: Query): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
+  }
+  const qs = search.toString();
+  return `${API_BASE}${path}${qs ? `?${qs}` : ''}`;
+}
+
+async function send(path: string, options: RequestOptions): Promise<Response> {
+  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (accessToken) headers.Authorization = `Bearer ${accessToken}`;
+  try {
+    return await fetch(buildUrl(path, options.query), {
+      method: options.method ?? 'GET',
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      credentials: 'same-origin',
+      signal: options.signal,
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError(0, 'network_error');
+  }
+}
+
+async function toApiError(response: Response): Promise<ApiError> {
+  let problem: Partial<Problem> | null = null;
+  try {
+    problem = (await response.json()) as Partial<Problem>;
+  } catch {
+    problem = null;
+  }
+  const code =
+    typeof problem?.code === 'string'
+      ? problem.code
+      : response.status >= 500
+        ? 'internal_error'
+        : 'unknown_error';
+  const fieldErrors = Array.isArray(problem?.errors) ? problem.errors : [];
+  return new ApiError(response.status, code, problem?.detail, fieldErrors);
+}
+
+async function parseBody<T>(response: Response): Promise<T> {
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/**
+ * Trades the refresh cookie for a new access token. Concurrent callers share one request:
+ * the refresh token rotates on every use, and presenting the old one twice would look like
+ * token theft to the server (refresh_token_reused) and end the session.
+ */
+export function refreshSession(): Promise<string | null> {
+  if (!refreshInFlight) {
+    refreshInFlight = (async () => {
+      try {
+        const response = await send('/auth/refresh', { method: 'POST' });
+        if (!response.ok) {
+          setAccessToken(null);
+          return null;
+        }
+        const tokens = await parseBody<{ accessToken: string }>(response);
+        setAccessToken(tokens.accessToken);
+        return tokens.accessToken;
+      } catch {
+        setAccessToken(null);
+        return null;
+      }
+    })().finally(() => {
+      refreshInFlight = null;
+    });
+  }
+  return refreshInFlight;
+}
+
+/** Performs a request; for everything outside /auth/ a 401 triggers one refresh and one retry. */
+export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  let response = await send(path, options);
+  if (response.status === 401 && !path.startsWith('/auth/')) {
+    const hadToken = accessToken !== null;
+    const token = await refreshSession();
+    if (token) {
+      response = await send(path, options);
+    } else if (hadToken) {
+      for (const listener of sessionListeners) listener(null);
+    }
+  }
+  if (!response.ok) throw await toApiError(response);
+  return parseBody<T>(response);
+}
+
+export const api = {
+  get: <T>(path: string, query?: Query, signal?: AbortSignal) => apiRequest<T>(path, { query, signal }),
+  post: <T>(path: string, body?: unknown) => apiRequest<T>(path, { method: 'POST', body }),
+  patch: <T>(path: string, body?: unknown) => apiRequest<T>(path, { method: 'PATCH', body }),
+  delete: <T = void>(path: string) => apiRequest<T>(path, { method: 'DELETE' }),
+};

@@ -1,0 +1,20 @@
+// Browser entry point: translations first (so the first paint is in the chosen language), then
+// the providers and the router.
+import './lib/i18n';
+import './styles.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { AppRouterProvider, createAppRouter } from './app/router';
+import { AppProviders } from './app/providers';
+
+const router = createAppRouter();
+const container = document.getElementById('root');
+if (!container) throw new Error('#root is missing from index.html');
+
+createRoot(container).render(
+  <StrictMode>
+    <AppProviders>
+      <AppRouterProvider router={router} />
+    </AppProviders>
+  </StrictMode>,
+);

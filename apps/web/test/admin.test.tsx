@@ -1,0 +1,286 @@
+// The admin area: who gets in, what each role's navigation offers, and the city administrator's
+// users & roles and audit pages.
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { AdminUser, AuditEntry } from '@vcentri/shared';
+import { describe, expect, it } from 'vitest';
+import {
+  installFakeApi,
+  json,
+  problem,
+  sampleAdminUser,
+  sampleGrant,
+  sampleHub,
+  sampleMe,
+  signedInAs,
+  signedOut,
+} from './fake-api';
+import { renderApp } from './render-app';
+
+const cityAdmin = sampleMe([sampleGrant({ role: 'city_admin' })]);
+const hubManager = sampleMe([
+  sampleGrant({
+    id: '10000000-0000-4000-8000-000000000002',
+    role: 'hub_manager',
+    hubId: '20000000-0000-4000-8000-000000000001',
+    hubName: 'Vcentri HUB Оболонь',
+  }),
+]);
+const resident = sampleMe([]);
+
+function adminNav() {
+  return screen.findByRole('navigation', { name: 'Розділи адміністрування' });
+}
+
+describe('admin navigation', () => {
+  it('offers "Users & roles" and "Audit log" to a city administrator', async () => {
+    installFakeApi(signedInAs(cityAdmin));
+    renderApp('/admin');
+
+    const nav = within(await adminNav());
+    expect(nav.getByRole('link', { name: 'Огляд' })).toBeInTheDocument();
+    expect(nav.getByRole('link', { name: 'Користувачі та ролі' })).toHaveAttribute('href', '/admin/users');
+    expect(nav.getByRole('link', { name: 'Журнал аудиту' })).toHaveAttribute('href', '/admin/audit');
+    expect(screen.getByRole('link', { name: 'Адміністрування' })).toBeInTheDocument();
+  });
+
+  it('hides them from a hub manager, who sees an overview of their hubs instead', async () => {
+    installFakeApi(signedInAs(hubManager));
+    renderApp('/admin');
+
+    const nav = within(await adminNav());
+    expect(nav.getByRole('link', { name: 'Огляд' })).toBeInTheDocument();
+    expect(nav.queryByRole('link', { name: 'Користувачі та ролі' })).not.toBeInTheDocument();
+    expect(nav.queryByRole('link', { name: 'Журнал аудиту' })).not.toBeInTheDocument();
+
+    const hubs = within(screen.getByRole('region', { name: 'Ваші хаби' }));
+    expect(hubs.getByRole('link', { name: 'Vcentri HUB Оболонь' })).toHaveAttribute(
+      'href',
+      '/hubs/20000000-0000-4000-8000-000000000001',
+    );
+  });
+
+  it('tells a hub manager who opens the users page directly that it is not for them', async () => {
+    const { requests } = installFakeApi(signedInAs(hubManager));
+    renderApp('/admin/users');
+
+    expect(await screen.findByRole('heading', { name: 'Немає доступу' })).toBeInTheDocument();
+    expect(requests.some((r) => r.path === '/admin/users')).toBe(false);
+  });
+
+  it('tells a resident without granted roles that there is no access, and hides the Admin link', async () => {
+    installFakeApi(signedInAs(resident));
+    renderApp('/admin');
+
+    expect(await screen.findByRole('heading', { name: 'Немає доступу' })).toBeInTheDocument();
+    expect(screen.queryByRole('navigation', { name: 'Розділи адміністрування' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Адміністрування' })).not.toBeInTheDocument();
+  });
+
+  it('sends a signed-out visitor to log in, and back afterwards', async () => {
+    installFakeApi(signedOut);
+    const { router } = renderApp('/admin/audit?action=role.granted');
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Вхід' })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/login');
+    expect(router.state.location.search).toBe(
+      `?next=${encodeURIComponent('/admin/audit?action=role.granted')}`,
+    );
+  });
+});
+
+describe('users & roles', () => {
+  const ivan = sampleAdminUser({
+    grants: [
+      sampleGrant({
+        id: '10000000-0000-4000-8000-000000000009',
+        role: 'district_admin',
+        district: 'podilskyi',
+      }),
+    ],
+  });
+
+  it('lists users with their grants and grants a hub role chosen from the hub list', async () => {
+    let users: AdminUser[] = [ivan];
+    const { requests } = installFakeApi({
+      ...signedInAs(cityAdmin),
+      'GET /admin/users': () => json({ items: users, total: users.length }),
+      'GET /hubs': json({ items: [sampleHub()], total: 1 }),
+      'GET /organizations': problem(404, 'not_found'),
+      'POST /admin/users/30000000-0000-4000-8000-000000000001/roles': (request) => {
+        const grant = sampleGrant({
+          id: '10000000-0000-4000-8000-000000000010',
+          role: 'hub_manager',
+          hubId: (request.body as { hubId: string }).hubId,
+          hubName: 'Vcentri HUB Оболонь',
+        });
+        users = [{ ...ivan, grants: [...ivan.grants, grant] }];
+        return json(grant, 201);
+      },
+    });
+    const user = userEvent.setup();
+    renderApp('/admin/users');
+
+    const card = within(await screen.findByRole('article', { name: 'Іван Петренко' }));
+    expect(card.getByText('ivan@example.com')).toBeInTheDocument();
+    expect(card.getByText('Адміністратор району')).toBeInTheDocument();
+    expect(card.getByText('Подільський')).toBeInTheDocument();
+
+    await user.click(card.getByRole('button', { name: 'Надати роль користувачу ivan@example.com' }));
+    const form = within(screen.getByRole('form', { name: 'Надання ролі' }));
+    await user.selectOptions(form.getByLabelText('Роль'), 'Менеджер хабу');
+    await user.selectOptions(await form.findByLabelText('Хаб'), 'Vcentri HUB Оболонь');
+    await user.click(form.getByRole('button', { name: 'Надати' }));
+
+    await waitFor(() => expect(screen.queryByRole('form', { name: 'Надання ролі' })).not.toBeInTheDocument());
+    expect(await card.findByText('Менеджер хабу')).toBeInTheDocument();
+    expect(card.getByText('Vcentri HUB Оболонь')).toBeInTheDocument();
+    expect(screen.getByRole('status', { hidden: true })).toHaveTextContent('Роль надано.');
+    expect(requests.find((r) => r.method === 'POST' && r.path.endsWith('/roles'))?.body).toEqual({
+      role: 'hub_manager',
+      hubId: '20000000-0000-4000-8000-000000000001',
+    });
+  });
+
+  it('revokes a grant only after confirmation, and shows why the API refused', async () => {
+    let revokeAnswer = problem(409, 'last_city_admin');
+    const { requests } = installFakeApi({
+      ...signedInAs(cityAdmin),
+      'GET /admin/users': json({ items: [ivan], total: 1 }),
+      'GET /hubs': json({ items: [], total: 0 }),
+      'GET /organizations': json({ items: [], total: 0 }),
+      'DELETE /admin/users/30000000-0000-4000-8000-000000000001/roles/10000000-0000-4000-8000-000000000009':
+        () => revokeAnswer,
+    });
+    const user = userEvent.setup();
+    renderApp('/admin/users');
+
+    const revokeButton = await screen.findByRole('button', {
+      name: 'Відкликати роль «Адміністратор району (Подільський)» у ivan@example.com',
+    });
+    await user.click(revokeButton);
+    let dialog = within(screen.getByRole('alertdialog', { name: 'Відкликати роль?' }));
+    expect(dialog.getByText(/Іван Петренко \(ivan@example.com\) втратить роль/)).toBeInTheDocument();
+    // Focus starts on the safe choice; Escape closes without calling the API.
+    expect(dialog.getByRole('button', { name: 'Скасувати' })).toHaveFocus();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+    expect(revokeButton).toHaveFocus();
+    expect(requests.some((r) => r.method === 'DELETE')).toBe(false);
+
+    await user.click(revokeButton);
+    dialog = within(screen.getByRole('alertdialog'));
+    await user.click(dialog.getByRole('button', { name: 'Так, відкликати' }));
+    expect(await dialog.findByRole('alert')).toHaveTextContent(
+      'Не можна відкликати роль в останнього адміністратора міста.',
+    );
+
+    revokeAnswer = { status: 204 };
+    await user.click(dialog.getByRole('button', { name: 'Так, відкликати' }));
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument());
+    expect(requests.filter((r) => r.method === 'DELETE')).toHaveLength(2);
+  });
+
+  it('asks for an organisation id when the registry list is not available', async () => {
+    const { requests } = installFakeApi({
+      ...signedInAs(cityAdmin),
+      'GET /admin/users': json({ items: [ivan], total: 1 }),
+      'GET /hubs': json({ items: [], total: 0 }),
+      'GET /organizations': problem(404, 'not_found'),
+      'POST /admin/users/30000000-0000-4000-8000-000000000001/roles': problem(400, 'invalid_scope'),
+    });
+    const user = userEvent.setup();
+    renderApp('/admin/users');
+
+    await user.click(await screen.findByRole('button', { name: 'Надати роль користувачу ivan@example.com' }));
+    const form = within(screen.getByRole('form', { name: 'Надання ролі' }));
+    await user.selectOptions(form.getByLabelText('Роль'), 'Учасник організації');
+    const idInput = form.getByLabelText('Ідентифікатор організації (UUID)');
+
+    await user.type(idInput, 'not-a-uuid');
+    await user.click(form.getByRole('button', { name: 'Надати' }));
+    expect(idInput).toHaveAccessibleDescription(expect.stringContaining('має бути у форматі UUID'));
+    expect(requests.some((r) => r.path.endsWith('/roles'))).toBe(false);
+
+    await user.clear(idInput);
+    await user.type(idInput, '40000000-0000-4000-8000-000000000001');
+    await user.click(form.getByRole('button', { name: 'Надати' }));
+    expect(await form.findByRole('alert')).toHaveTextContent(
+      'Для цієї ролі потрібно вказати правильну область',
+    );
+    expect(requests.find((r) => r.path.endsWith('/roles'))?.body).toEqual({
+      role: 'ngo_member',
+      organizationId: '40000000-0000-4000-8000-000000000001',
+    });
+  });
+
+  it('searches by e-mail or name through the API', async () => {
+    const { requests } = installFakeApi({
+      ...signedInAs(cityAdmin),
+      'GET /admin/users': (request) =>
+        request.query.get('q') === 'nobody'
+          ? json({ items: [], total: 0 })
+          : json({ items: [ivan], total: 1 }),
+      'GET /hubs': json({ items: [], total: 0 }),
+      'GET /organizations': json({ items: [], total: 0 }),
+    });
+    const user = userEvent.setup();
+    renderApp('/admin/users');
+    await screen.findByRole('article', { name: 'Іван Петренко' });
+
+    await user.type(
+      screen.getByRole('searchbox', { name: "Пошук за електронною поштою або ім'ям" }),
+      'nobody',
+    );
+    await user.click(screen.getByRole('button', { name: 'Шукати' }));
+
+    expect(await screen.findByText('За запитом «nobody» нікого не знайдено.')).toBeInTheDocument();
+    expect(
+      requests
+        .filter((r) => r.path === '/admin/users')
+        .at(-1)
+        ?.query.get('q'),
+    ).toBe('nobody');
+  });
+});
+
+describe('audit log', () => {
+  it('shows entries with Kyiv time, the actor, the translated action, target and IP', async () => {
+    const entry: AuditEntry = {
+      id: '50000000-0000-4000-8000-000000000001',
+      // 12:30 UTC in July is 15:30 in Kyiv (EEST, UTC+3).
+      at: '2026-07-01T12:30:00Z',
+      actorId: cityAdmin.user.id,
+      actorEmail: 'olena@example.com',
+      action: 'role.granted',
+      targetType: 'user',
+      targetId: '30000000-0000-4000-8000-000000000001',
+      ip: '203.0.113.7',
+      details: { role: 'hub_manager' },
+    };
+    const { requests } = installFakeApi({
+      ...signedInAs(cityAdmin),
+      'GET /admin/audit': json({ items: [entry], total: 1 }),
+    });
+    const user = userEvent.setup();
+    renderApp('/admin/audit');
+
+    const table = await screen.findByRole('table');
+    const row = within(within(table).getAllByRole('row')[1]!);
+    expect(row.getByText(/15:30/)).toBeInTheDocument();
+    expect(row.getByText('olena@example.com')).toBeInTheDocument();
+    expect(row.getByText('Надання ролі')).toBeInTheDocument();
+    expect(row.getByText('Користувач')).toBeInTheDocument();
+    expect(row.getByText('203.0.113.7')).toBeInTheDocument();
+
+    await user.selectOptions(screen.getByLabelText('Дія'), 'Невдала спроба входу');
+    await waitFor(() =>
+      expect(
+        requests
+          .filter((r) => r.path === '/admin/audit')
+          .at(-1)
+          ?.query.get('action'),
+      ).toBe('auth.login_failed'),
+    );
+  });
+});

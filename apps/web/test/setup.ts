@@ -1,0 +1,23 @@
+// Test setup for the web project: jest-dom matchers, a clean DOM, storage, session and language
+// before every test, and no real network.
+import '@testing-library/jest-dom/vitest';
+import { cleanup } from '@testing-library/react';
+import { afterEach, beforeEach, vi } from 'vitest';
+import { setAccessToken } from '../src/lib/api-client';
+import { i18n } from '../src/lib/i18n';
+
+// jsdom does not scroll; the layout scrolls to the top after navigation.
+window.scrollTo = () => {};
+
+beforeEach(async () => {
+  localStorage.clear();
+  setAccessToken(null);
+  await i18n.changeLanguage('uk');
+  localStorage.clear();
+});
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+  vi.useRealTimers();
+});

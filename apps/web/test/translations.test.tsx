@@ -1,0 +1,46 @@
+// Every API error code and every audit action has words in both languages, and the two
+// languages have the same keys (the API's list grows; this test says what is missing).
+import { AUDIT_ACTIONS, ERROR_CODES, GRANTED_ROLES } from '@vcentri/shared';
+import { describe, expect, it } from 'vitest';
+import { i18n, resources } from '../src/lib/i18n';
+
+type Tree = { [key: string]: string | Tree };
+
+function keysOf(tree: Tree, prefix = ''): string[] {
+  return Object.entries(tree).flatMap(([key, value]) => {
+    const path = prefix ? `${prefix}.${key}` : key;
+    // Plural forms differ by language (uk: one/few/many/other, en: one/other).
+    return typeof value === 'string' ? [path.replace(/_(one|few|many|other)$/, '')] : keysOf(value, path);
+  });
+}
+
+describe.each(['uk', 'en'] as const)('%s translations', (lng) => {
+  const t = i18n.getFixedT(lng);
+
+  it.each([...ERROR_CODES])('translate the error code %s', (code) => {
+    expect(i18n.exists(`errors:codes.${code}`, { lng })).toBe(true);
+    expect(t(`errors:codes.${code}`)).not.toBe(`codes.${code}`);
+  });
+
+  it('translate every audit action and granted role', () => {
+    for (const action of AUDIT_ACTIONS)
+      expect(i18n.exists(`admin:audit.actions.${action}`, { lng })).toBe(true);
+    for (const role of [...GRANTED_ROLES, 'resident'])
+      expect(i18n.exists(`common:roles.${role}`, { lng })).toBe(true);
+  });
+});
+
+it('has the same keys in Ukrainian and English', () => {
+  for (const ns of Object.keys(resources.uk) as (keyof typeof resources.uk)[]) {
+    const uk = new Set(keysOf(resources.uk[ns] as Tree));
+    const en = new Set(keysOf(resources.en[ns] as Tree));
+    expect(
+      [...uk].filter((k) => !en.has(k)),
+      `${ns}: only in uk`,
+    ).toEqual([]);
+    expect(
+      [...en].filter((k) => !uk.has(k)),
+      `${ns}: only in en`,
+    ).toEqual([]);
+  }
+});

@@ -1,0 +1,33 @@
+// Vite config for the web portal: dev server proxies the API; the build lands in dist/, which the
+// API serves from the same origin (so the client only ever uses relative /api/v1 URLs).
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  plugins: [react()],
+  server: {
+    port: 5173,
+    proxy: {
+      '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false },
+    },
+  },
+  preview: {
+    proxy: {
+      '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false },
+    },
+  },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: true,
+    rolldownOptions: {
+      // The shared contract builds TypeBox schemas at module level; the portal only needs its
+      // constants and pure functions. Treating TypeBox calls and the contract's modules as free of
+      // side effects lets the bundler drop the schemas (and TypeBox with them).
+      treeshake: {
+        manualPureFunctions: ['Type'],
+        moduleSideEffects: (id: string) => !/[\\/](packages[\\/]shared|typebox)[\\/]/.test(id),
+      },
+    },
+  },
+});
