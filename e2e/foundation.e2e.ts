@@ -91,3 +91,43 @@ describe('a guest becomes a signed-in resident', () => {
     await context.close();
   });
 });
+
+// CI points this at a fresh PostgreSQL database: the same build, on a server instead of PGlite.
+const pgUrl = process.env.E2E_DATABASE_URL;
+describe.runIf(pgUrl)('the same build on a PostgreSQL server', () => {
+  it('migrates, creates the first city admin, serves the portal and keeps data across a restart', async () => {
+    const env = {
+      DATABASE_URL: pgUrl!,
+      JWT_SECRET: 'e2e-secret-e2e-secret-e2e-secret-e2e-secret',
+      ADMIN_EMAIL: 'first.admin@example.org',
+      ADMIN_PASSWORD: 'first admin passphrase',
+    };
+    let pgServer = await startServer(env);
+    try {
+      expect(pgServer.output()).toContain('PostgreSQL server (DATABASE_URL)');
+      expect(pgServer.output()).toContain('City administrator created: first.admin@example.org');
+      const health = await fetch(`${pgServer.url}/api/v1/health`);
+      expect(await health.json()).toEqual({ status: 'ok', db: 'ok' });
+      // No demo data unless asked for.
+      const hubs = (await (await fetch(`${pgServer.url}/api/v1/hubs`)).json()) as { total: number };
+      expect(hubs.total).toBe(0);
+      await pgServer.stop();
+      pgServer = await startServer(env);
+      expect(pgServer.output()).not.toContain('City administrator created');
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(`${pgServer.url}/login`);
+      await page.getByLabel('Електронна пошта').fill(env.ADMIN_EMAIL);
+      await page.getByLabel('Пароль').fill(env.ADMIN_PASSWORD);
+      await page.getByRole('button', { name: 'Увійти' }).click();
+      await page.getByRole('link', { name: 'Адміністрування' }).click();
+      await page
+        .getByRole('link', { name: /Користувачі/ })
+        .first()
+        .waitFor();
+      await context.close();
+    } finally {
+      await pgServer.stop();
+    }
+  });
+});

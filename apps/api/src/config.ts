@@ -14,6 +14,11 @@ export interface Config {
   jwtAudience: string;
   accessTokenTtlSeconds: number;
   refreshTokenTtlSeconds: number;
+  /**
+   * A rotated refresh token presented again within this many seconds (two tabs refreshing at
+   * once) gets a new token in the same family instead of ending it. 0 disables the grace.
+   */
+  refreshReuseGraceSeconds: number;
   adminEmail: string | null;
   adminPassword: string | null;
   demoData: boolean;
@@ -87,6 +92,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     jwtAudience: 'vcentri-api',
     accessTokenTtlSeconds: intVar(env, 'ACCESS_TOKEN_TTL_SECONDS', 900, 10, 900),
     refreshTokenTtlSeconds: intVar(env, 'REFRESH_TOKEN_TTL_SECONDS', 30 * 24 * 3600, 60, 90 * 24 * 3600),
+    refreshReuseGraceSeconds: intVar(env, 'REFRESH_REUSE_GRACE_SECONDS', 10, 0, 60),
     adminEmail,
     adminPassword,
     demoData: boolVar(env, 'DEMO_DATA', databaseUrl === null),

@@ -176,6 +176,11 @@ describe('log-in and access tokens', () => {
 
 describe('refresh tokens', () => {
   it('rotates on every use; reusing a rotated token revokes the whole family', async () => {
+    const t = await buildTestApp({ refreshReuseGraceSeconds: 0 });
+    const login = (email: string, password: string) =>
+      t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
+    const refresh = (cookie: string | undefined) =>
+      t.app.inject({ method: 'POST', url: '/api/v1/auth/refresh', headers: cookie ? { cookie } : {} });
     const u = await createUser(t);
     const first = refreshCookieOf(await login(u.email, TEST_PASSWORD));
     const r1 = await refresh(first);
@@ -194,10 +199,39 @@ describe('refresh tokens', () => {
     expect(audit.map((a) => a.action)).toContain('auth.refresh_reuse_detected');
   });
 
-  it('lets exactly one of several simultaneous refreshes with the same token succeed', async () => {
+  it('gives two tabs refreshing at once a session each, within the grace window', async () => {
     const u = await createUser(t);
     const cookie = refreshCookieOf(await login(u.email, TEST_PASSWORD));
-    const results = await Promise.all(Array.from({ length: 6 }, () => refresh(cookie)));
+    const results = await Promise.all(Array.from({ length: 4 }, () => refresh(cookie)));
+    expect(results.map((r) => r.statusCode)).toEqual([200, 200, 200, 200]);
+    const cookies = new Set(results.map(refreshCookieOf));
+    expect(cookies.size).toBe(4);
+    // Each new token works once; they all belong to the one family that log-out ends.
+    const next = await refresh([...cookies][0]);
+    expect(next.statusCode).toBe(200);
+    await inject(t, {
+      method: 'POST',
+      url: '/api/v1/auth/logout',
+      headers: { cookie: refreshCookieOf(next)! },
+    });
+    for (const c of [...cookies].slice(1)) expectProblem(await refresh(c), 401, 'refresh_token_invalid');
+  });
+
+  it('without a grace window, exactly one of several simultaneous refreshes succeeds', async () => {
+    const strict = await buildTestApp({ refreshReuseGraceSeconds: 0 });
+    const u = await createUser(strict);
+    const cookie = refreshCookieOf(
+      await strict.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email: u.email, password: TEST_PASSWORD },
+      }),
+    );
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        strict.app.inject({ method: 'POST', url: '/api/v1/auth/refresh', headers: { cookie: cookie! } }),
+      ),
+    );
     expect(results.filter((r) => r.statusCode === 200)).toHaveLength(1);
     expect(results.every((r) => r.statusCode === 200 || r.statusCode === 401)).toBe(true);
   });

@@ -128,8 +128,15 @@ export async function refreshSession(ctx: AuthContext, refreshToken: string | un
   const live = await consumeRefreshToken(ctx.db, hash);
   if (!live) {
     const known = await findRefreshToken(ctx.db, hash);
+    const grace = ctx.config.refreshReuseGraceSeconds * 1000;
+    if (known?.usedAt && !known.revokedAt && Date.now() - known.usedAt.getTime() <= grace) {
+      // Two tabs of one browser refreshing at the same moment: both get a session.
+      const user = await findUserById(ctx.db, known.userId);
+      if (!user) throw invalid();
+      return { ...(await issueSession(ctx, user.id, known.familyId)), user: toUserDto(user) };
+    }
     if (known?.usedAt) {
-      // A rotated token came back: someone holds a copy. End the whole family.
+      // A rotated token came back later: someone holds a copy. End the whole family.
       await revokeFamily(ctx.db, known.familyId);
       if (!known.revokedAt) {
         await recordAudit(ctx.db, {
