@@ -57,6 +57,10 @@ export async function startApi(databaseUrl, port, extraEnv = {}) {
   });
   return {
     url: `http://127.0.0.1:${port}`,
-    stop: () => new Promise((r) => (child.once('exit', r), child.kill('SIGTERM'))),
+    stop: () =>
+      new Promise((resolve) => {
+        child.once('exit', resolve);
+        child.kill('SIGTERM');
+      }),
   };
 }
