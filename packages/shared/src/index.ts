@@ -8,3 +8,5 @@ export * from './health';
 export * from './hubs';
 export * from './roles';
 export * from './organizations';
+export * from './kyiv-time';
+export * from './recurrence';

@@ -15,6 +15,7 @@ export interface UsersTable {
 }
 
 export interface HubsTable {
+  updatedAt: ColumnType<Date, Date | string | undefined, Date | string>;
   id: Generated<string>;
   nameUk: string;
   nameEn: string;
@@ -48,6 +49,72 @@ export interface RoomsTable {
   accessibilityFeatures: Generated<string[]>;
   isDemo: Generated<boolean>;
   createdAt: CreatedAt;
+  minMinutes: Generated<number>;
+  maxMinutes: Generated<number>;
+  leadMinutes: Generated<number>;
+  horizonDays: Generated<number>;
+  bufferMinutes: Generated<number>;
+  requiresApproval: Generated<boolean>;
+  monthlyQuotaHours: number | null;
+  updatedAt: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface HubExceptionsTable {
+  id: Generated<string>;
+  hubId: string;
+  date: ColumnType<string, string, string>;
+  opens: string | null;
+  closes: string | null;
+  note: Generated<string>;
+}
+
+/** tstzrange columns travel as their text form, e.g. ["2026-03-29 15:00:00+00","2026-03-29 17:00:00+00"). */
+type Range = ColumnType<string, string, string>;
+
+export interface ClosuresTable {
+  id: Generated<string>;
+  hubId: string;
+  roomId: string | null;
+  period: Range;
+  kind: Generated<string>;
+  reason: string;
+  createdBy: string | null;
+  createdAt: CreatedAt;
+}
+
+export interface BookingsTable {
+  id: Generated<string>;
+  roomId: string;
+  kind: Generated<'booking' | 'closure'>;
+  organizationId: string | null;
+  closureId: string | null;
+  seriesId: string | null;
+  createdBy: string | null;
+  title: Generated<string>;
+  purpose: Generated<string>;
+  attendees: Generated<number>;
+  status: string;
+  period: Range;
+  blocked: Range;
+  decisionReason: string | null;
+  decidedBy: string | null;
+  disruptedBy: string | null;
+  createdAt: CreatedAt;
+  updatedAt: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface NotificationsTable {
+  id: Generated<string>;
+  userId: string;
+  kind: string;
+  titleUk: string;
+  titleEn: string;
+  bodyUk: Generated<string>;
+  bodyEn: Generated<string>;
+  link: string | null;
+  data: ColumnType<Record<string, unknown>, string | undefined, string>;
+  createdAt: CreatedAt;
+  readAt: Timestamp | null;
 }
 
 export interface OrganizationsTable {
@@ -128,6 +195,10 @@ export interface DB {
   hubs: HubsTable;
   hubOpeningHours: HubOpeningHoursTable;
   rooms: RoomsTable;
+  hubExceptions: HubExceptionsTable;
+  closures: ClosuresTable;
+  bookings: BookingsTable;
+  notifications: NotificationsTable;
   organizations: OrganizationsTable;
   organizationHistory: OrganizationHistoryTable;
   roleGrants: RoleGrantsTable;

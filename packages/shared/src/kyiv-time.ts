@@ -1,0 +1,98 @@
+// Kyiv local time <-> instants, without a time-zone library: Intl knows Europe/Kyiv's rules
+// (EET/EEST, clocks change on the last Sundays of March and October).
+export const KYIV = 'Europe/Kyiv';
+
+const partsFormatter = new Intl.DateTimeFormat('en-GB', {
+  timeZone: KYIV,
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  weekday: 'short',
+});
+
+const WEEKDAYS: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
+
+export interface KyivLocal {
+  /** YYYY-MM-DD */
+  date: string;
+  /** HH:MM */
+  time: string;
+  /** ISO weekday, 1 = Monday */
+  weekday: number;
+  /** minutes since local midnight */
+  minutes: number;
+}
+
+/** The Kyiv wall-clock reading of an instant. */
+export function toKyiv(instant: Date | string | number): KyivLocal {
+  const d = new Date(instant);
+  const p: Record<string, string> = {};
+  for (const part of partsFormatter.formatToParts(d)) p[part.type] = part.value;
+  const hour = p.hour === '24' ? '00' : p.hour!;
+  return {
+    date: `${p.year}-${p.month}-${p.day}`,
+    time: `${hour}:${p.minute}`,
+    weekday: WEEKDAYS[p.weekday!]!,
+    minutes: Number(hour) * 60 + Number(p.minute),
+  };
+}
+
+/** Offset of Kyiv from UTC at an instant, in minutes (120 in winter, 180 in summer). */
+export function kyivOffsetMinutes(instant: Date | number): number {
+  const d = new Date(instant);
+  const local = toKyiv(d);
+  const [y, m, day] = local.date.split('-').map(Number) as [number, number, number];
+  const asUtc = Date.UTC(
+    y,
+    m - 1,
+    day,
+    Math.floor(local.minutes / 60),
+    local.minutes % 60,
+    d.getUTCSeconds(),
+  );
+  return Math.round((asUtc - (d.getTime() - d.getUTCMilliseconds())) / 60_000);
+}
+
+/**
+ * The instant at which Kyiv clocks show `date` `time`. A time that does not exist (skipped in
+ * the spring change) moves forward by the gap; an ambiguous one (autumn) takes the first.
+ */
+export function fromKyiv(date: string, time: string): Date {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const [hh, mm] = time === '24:00' ? [24, 0] : (time.split(':').map(Number) as [number, number]);
+  const wall = Date.UTC(y, m - 1, d, hh, mm);
+  // Try the offsets Kyiv uses; the earliest one whose reading matches wins.
+  const wantDate = hh === 24 ? addDays(date, 1) : date;
+  const wantMinutes = (hh * 60 + mm) % 1440;
+  const candidates = [180, 120]
+    .map((off) => wall - off * 60_000)
+    .filter((t) => {
+      const back = toKyiv(t);
+      return back.minutes === wantMinutes && back.date === wantDate;
+    });
+  if (candidates.length > 0) return new Date(Math.min(...candidates));
+  // In the spring gap: the wall time does not exist; use the winter offset, which lands after it.
+  return new Date(wall - 120 * 60_000);
+}
+
+export function addDays(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const t = new Date(Date.UTC(y, m - 1, d + days));
+  return t.toISOString().slice(0, 10);
+}
+
+/** ISO weekday (1 = Monday) of a calendar date. */
+export function weekdayOf(date: string): number {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const wd = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+  return wd === 0 ? 7 : wd;
+}
+
+export const minutesOf = (time: string) => {
+  const [h, m] = time.split(':').map(Number) as [number, number];
+  return h * 60 + m;
+};
