@@ -16,6 +16,7 @@ import type { Config } from './config';
 import type { Database } from './db/database';
 import { AppError } from './errors';
 import authRoutes from './modules/auth/auth.routes';
+import bookingsRoutes from './modules/bookings/bookings.routes';
 import healthRoutes from './modules/health/health.routes';
 import hubsRoutes from './modules/hubs/hubs.routes';
 import openDataRoutes from './modules/open-data/open-data.routes';
@@ -120,6 +121,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(hubsRoutes, { db });
       await api.register(organizationsRoutes, { db });
       await api.register(openDataRoutes, { db });
+      await api.register(bookingsRoutes, { db });
     },
     { prefix: API_PREFIX },
   );

@@ -10,3 +10,4 @@ export * from './roles';
 export * from './organizations';
 export * from './kyiv-time';
 export * from './recurrence';
+export * from './bookings';

@@ -52,6 +52,15 @@ export function toRoomDto(row: RoomRow): Room {
     capacity: row.capacity,
     equipment: row.equipment,
     accessibilityFeatures: row.accessibilityFeatures,
+    rules: {
+      minMinutes: row.minMinutes,
+      maxMinutes: row.maxMinutes,
+      leadMinutes: row.leadMinutes,
+      horizonDays: row.horizonDays,
+      bufferMinutes: row.bufferMinutes,
+      requiresApproval: row.requiresApproval,
+      monthlyQuotaHours: row.monthlyQuotaHours,
+    },
     isDemo: row.isDemo,
   };
 }

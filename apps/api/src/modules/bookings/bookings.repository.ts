@@ -1,0 +1,218 @@
+// All the SQL of bookings, closures, availability and notifications.
+import { type Kysely, sql } from 'kysely';
+import type { DB } from '../../db/schema';
+import type { DatedException, HoursSource } from './opening-hours';
+
+export const range = (start: Date, end: Date) =>
+  sql<string>`tstzrange(${start.toISOString()}::timestamptz, ${end.toISOString()}::timestamptz, '[)')`;
+
+export async function loadRoom(db: Kysely<DB>, roomId: string) {
+  return db
+    .selectFrom('rooms as r')
+    .innerJoin('hubs as h', 'h.id', 'r.hubId')
+    .select([
+      'r.id',
+      'r.hubId',
+      'r.nameUk',
+      'r.nameEn',
+      'r.capacity',
+      'r.minMinutes',
+      'r.maxMinutes',
+      'r.leadMinutes',
+      'r.horizonDays',
+      'r.bufferMinutes',
+      'r.requiresApproval',
+      'r.monthlyQuotaHours',
+      'h.nameUk as hubNameUk',
+      'h.nameEn as hubNameEn',
+      'h.district',
+      'h.latitude',
+      'h.longitude',
+    ])
+    .where('r.id', '=', roomId)
+    .executeTakeFirst();
+}
+export type RoomContext = NonNullable<Awaited<ReturnType<typeof loadRoom>>>;
+
+/** Weekly hours and the exceptions between two local dates, of one hub. */
+export async function loadHours(
+  db: Kysely<DB>,
+  hubId: string,
+  fromDate: string,
+  toDate: string,
+): Promise<HoursSource> {
+  const [weekly, exceptions] = await Promise.all([
+    db
+      .selectFrom('hubOpeningHours')
+      .select([
+        'weekday',
+        sql<string>`to_char(opens, 'HH24:MI')`.as('opens'),
+        sql<string>`to_char(closes, 'HH24:MI')`.as('closes'),
+      ])
+      .where('hubId', '=', hubId)
+      .execute(),
+    db
+      .selectFrom('hubExceptions')
+      .select([
+        sql<string>`to_char(date, 'YYYY-MM-DD')`.as('date'),
+        sql<string | null>`to_char(opens, 'HH24:MI')`.as('opens'),
+        sql<string | null>`to_char(closes, 'HH24:MI')`.as('closes'),
+      ])
+      .where('hubId', '=', hubId)
+      .where(sql<boolean>`date between ${fromDate}::date and ${toDate}::date`)
+      .execute(),
+  ]);
+  return {
+    weekly: weekly.map((w) => ({ ...w, closes: w.closes === '00:00' ? '24:00' : w.closes })),
+    exceptions: new Map<string, DatedException>(exceptions.map((e) => [e.date, e])),
+  };
+}
+
+export interface BusyRow {
+  id: string;
+  kind: 'booking' | 'closure';
+  status: string;
+  organizationId: string | null;
+  title: string;
+  start: Date;
+  end: Date;
+  blockedEnd: Date;
+}
+
+/** Pending and confirmed bookings and closures of a room whose blocked time meets [from, to). */
+export async function activeInRoom(
+  db: Kysely<DB>,
+  roomId: string,
+  from: Date,
+  to: Date,
+  excludeId?: string,
+): Promise<BusyRow[]> {
+  let q = db
+    .selectFrom('bookings')
+    .select([
+      'id',
+      'kind',
+      'status',
+      'organizationId',
+      'title',
+      sql<Date>`lower(period)`.as('start'),
+      sql<Date>`upper(period)`.as('end'),
+      sql<Date>`upper(blocked)`.as('blockedEnd'),
+    ])
+    .where('roomId', '=', roomId)
+    .where('status', 'in', ['pending', 'confirmed'])
+    .where(sql<boolean>`blocked && ${range(from, to)}`)
+    .orderBy(sql`lower(period)`);
+  if (excludeId) q = q.where('id', '!=', excludeId);
+  return q.execute();
+}
+
+/** Hours an organisation holds in a room (pending or confirmed) within [from, to). */
+export async function organizationHours(
+  db: Kysely<DB>,
+  organizationId: string,
+  roomId: string,
+  from: Date,
+  to: Date,
+) {
+  const row = await db
+    .selectFrom('bookings')
+    .select(
+      sql<number>`coalesce(sum(extract(epoch from upper(period) - lower(period))), 0)::float8 / 3600`.as(
+        'hours',
+      ),
+    )
+    .where('organizationId', '=', organizationId)
+    .where('roomId', '=', roomId)
+    .where('status', 'in', ['pending', 'confirmed'])
+    .where(sql<boolean>`period && ${range(from, to)}`)
+    .executeTakeFirstOrThrow();
+  return Number(row.hours);
+}
+
+/** The booking with everything its view needs. */
+export function bookingViews(db: Kysely<DB>) {
+  return db
+    .selectFrom('bookings as b')
+    .innerJoin('rooms as r', 'r.id', 'b.roomId')
+    .innerJoin('hubs as h', 'h.id', 'r.hubId')
+    .innerJoin('organizations as o', 'o.id', 'b.organizationId')
+    .leftJoin('closures as c', 'c.id', 'b.disruptedBy')
+    .select([
+      'b.id',
+      'b.roomId',
+      'r.nameUk as roomNameUk',
+      'r.nameEn as roomNameEn',
+      'r.hubId',
+      'h.nameUk as hubNameUk',
+      'h.nameEn as hubNameEn',
+      'h.district',
+      'b.organizationId',
+      'o.nameUk as orgNameUk',
+      'o.nameEn as orgNameEn',
+      'b.seriesId',
+      'b.title',
+      'b.purpose',
+      'b.attendees',
+      'b.status',
+      sql<Date>`lower(b.period)`.as('start'),
+      sql<Date>`upper(b.period)`.as('end'),
+      'b.decisionReason',
+      'b.createdBy',
+      'b.createdAt',
+      'c.id as closureId',
+      'c.reason as closureReason',
+      'c.kind as closureKind',
+      sql<Date | null>`lower(c.period)`.as('closureStart'),
+      sql<Date | null>`upper(c.period)`.as('closureEnd'),
+    ])
+    .where('b.kind', '=', 'booking');
+}
+export type BookingViewRow = Awaited<ReturnType<ReturnType<typeof bookingViews>['execute']>>[number];
+
+export async function insertNotification(
+  db: Kysely<DB>,
+  n: {
+    userId: string;
+    kind: string;
+    title: { uk: string; en: string };
+    body: { uk: string; en: string };
+    link?: string;
+    data?: Record<string, unknown>;
+  },
+) {
+  await db
+    .insertInto('notifications')
+    .values({
+      userId: n.userId,
+      kind: n.kind,
+      titleUk: n.title.uk,
+      titleEn: n.title.en,
+      bodyUk: n.body.uk,
+      bodyEn: n.body.en,
+      link: n.link ?? null,
+      data: JSON.stringify(n.data ?? {}),
+    })
+    .execute();
+}
+
+/** Accounts that manage a hub (its hub managers). */
+export async function hubManagers(db: Kysely<DB>, hubId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('roleGrants')
+    .select('userId')
+    .where('role', '=', 'hub_manager')
+    .where('hubId', '=', hubId)
+    .execute();
+  return rows.map((r) => r.userId);
+}
+
+/** The people of an organisation (owner and members). */
+export async function organizationPeople(db: Kysely<DB>, organizationId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('roleGrants')
+    .select('userId')
+    .where('organizationId', '=', organizationId)
+    .execute();
+  return rows.map((r) => r.userId);
+}

@@ -1,0 +1,857 @@
+// The booking rules: who may book what, when a request is possible, what it becomes; approvals,
+// cancellations, closures with their alternatives. The service checks first for a clear answer;
+// the exclusion constraint makes "never two at once" true under any race.
+import { randomUUID } from 'node:crypto';
+import {
+  type Alternative,
+  type Availability,
+  type Booking,
+  type BookingCreated,
+  type BookingInput,
+  type BookingListQuery,
+  type BookingPreview,
+  type BookingProblemCode,
+  type ClosureInput,
+  type ClosureResult,
+  expandRecurrence,
+  fromKyiv,
+  localMinutes,
+  type OccurrenceResult,
+  toKyiv,
+} from '@vcentri/shared';
+import { sql } from 'kysely';
+import type { Database } from '../../db/database';
+import { AppError, forbidden, isExclusionViolation, notFound } from '../../errors';
+import { recordAudit } from '../audit/audit.repository';
+import type { Principal } from '../users/principal';
+import {
+  activeInRoom,
+  type BookingViewRow,
+  bookingViews,
+  hubManagers,
+  insertNotification,
+  loadHours,
+  loadRoom,
+  organizationHours,
+  organizationPeople,
+  type RoomContext,
+  range,
+} from './bookings.repository';
+import { distanceKm, openWindows, subtract, withinOpeningHours } from './opening-hours';
+
+const STATUS_OF: Record<BookingProblemCode, number> = {
+  outside_opening_hours: 400,
+  too_short: 400,
+  too_long: 400,
+  lead_time: 400,
+  too_far_ahead: 400,
+  over_capacity: 400,
+  quota_exceeded: 409,
+  organization_not_verified: 409,
+  room_closed: 409,
+  booking_conflict: 409,
+};
+
+const fmtLocal = (d: Date) => {
+  const k = toKyiv(d);
+  return `${k.date} ${k.time}`;
+};
+
+export function toBookingDto(r: BookingViewRow, p: Principal | null): Booking {
+  const canManage = !!p && (p.isCityAdmin() || p.managesHub(r.hubId));
+  const member = !!p && !!p.membershipOf(r.organizationId!);
+  const active = r.status === 'pending' || r.status === 'confirmed' || r.status === 'disrupted';
+  return {
+    id: r.id,
+    roomId: r.roomId,
+    roomName: { uk: r.roomNameUk, en: r.roomNameEn },
+    hubId: r.hubId,
+    hubName: { uk: r.hubNameUk, en: r.hubNameEn },
+    organizationId: r.organizationId!,
+    organizationName: { uk: r.orgNameUk, en: r.orgNameEn },
+    seriesId: r.seriesId,
+    title: r.title,
+    purpose: r.purpose,
+    attendees: r.attendees,
+    status: r.status as Booking['status'],
+    start: r.start.toISOString(),
+    end: r.end.toISOString(),
+    decisionReason: r.decisionReason,
+    disruption:
+      r.closureId && r.closureStart && r.closureEnd
+        ? {
+            closureId: r.closureId,
+            reason: r.closureReason ?? '',
+            kind: r.closureKind ?? 'other',
+            start: r.closureStart.toISOString(),
+            end: r.closureEnd.toISOString(),
+          }
+        : null,
+    createdAt: r.createdAt.toISOString(),
+    canManage,
+    canCancel: active && (canManage || member),
+  };
+}
+
+/** Who may see a booking's details: its organisation, the hub's managers, the district, the city. */
+function maySee(p: Principal, r: { hubId: string; district: string; organizationId: string | null }) {
+  return (
+    p.isCityAdmin() ||
+    p.managesHub(r.hubId) ||
+    p.administersDistrict(r.district) ||
+    (r.organizationId !== null && p.membershipOf(r.organizationId) !== null)
+  );
+}
+
+async function viewOf(db: Database, id: string, p: Principal | null): Promise<Booking> {
+  const row = await bookingViews(db).where('b.id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('No such booking.');
+  return toBookingDto(row, p);
+}
+
+function problem(code: BookingProblemCode, detail: string, conflicts: { start: Date; end: Date }[] = []) {
+  return {
+    code,
+    detail,
+    conflicts: conflicts.map((c) => ({ start: c.start.toISOString(), end: c.end.toISOString() })),
+  };
+}
+
+/** Checks one occurrence against every rule; returns the first problem or null. */
+async function checkOccurrence(
+  db: Database,
+  room: RoomContext,
+  organizationId: string,
+  attendees: number,
+  start: Date,
+  end: Date,
+  now: Date,
+  hoursAlready: Map<string, number>,
+  excludeId?: string,
+) {
+  const minutes = localMinutes(start, end);
+  if (attendees > room.capacity) return problem('over_capacity', `The room holds ${room.capacity} people.`);
+  if (minutes < room.minMinutes) return problem('too_short', `Book at least ${room.minMinutes} minutes.`);
+  if (minutes > room.maxMinutes) return problem('too_long', `Book at most ${room.maxMinutes} minutes.`);
+  if (start.getTime() < now.getTime() + room.leadMinutes * 60_000) {
+    return problem('lead_time', `Requests must come at least ${room.leadMinutes} minutes before the start.`);
+  }
+  if (start.getTime() > now.getTime() + room.horizonDays * 86_400_000) {
+    return problem('too_far_ahead', `Book at most ${room.horizonDays} days ahead.`);
+  }
+  const local = toKyiv(start);
+  const hours = await loadHours(db, room.hubId, local.date, local.date);
+  if (!withinOpeningHours(start, end, hours))
+    return problem(
+      'outside_opening_hours',
+      `The hub is not open for all of ${fmtLocal(start)}–${toKyiv(end).time}.`,
+    );
+  const blockedEnd = new Date(end.getTime() + room.bufferMinutes * 60_000);
+  const busy = await activeInRoom(db, room.id, start, blockedEnd, excludeId);
+  const clashes = busy.filter((b) => b.start < blockedEnd && start < b.blockedEnd);
+  const closures = clashes.filter((b) => b.kind === 'closure');
+  if (closures.length) return problem('room_closed', 'The room is closed at that time.', closures);
+  if (clashes.length) return problem('booking_conflict', 'The room is taken at that time.', clashes);
+  if (room.monthlyQuotaHours !== null) {
+    const month = local.date.slice(0, 7);
+    const [y, m] = month.split('-').map(Number) as [number, number];
+    const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+    const held =
+      hoursAlready.get(month) ??
+      (await organizationHours(
+        db,
+        organizationId,
+        room.id,
+        fromKyiv(`${month}-01`, '00:00'),
+        fromKyiv(`${next}-01`, '00:00'),
+      ));
+    if (held + minutes / 60 > room.monthlyQuotaHours + 1e-9) {
+      return problem(
+        'quota_exceeded',
+        `The organisation may hold ${room.monthlyQuotaHours} hours a month in this room; it has ${held.toFixed(1)}.`,
+      );
+    }
+    hoursAlready.set(month, held + minutes / 60);
+  }
+  return null;
+}
+
+async function bookingContext(
+  db: Database,
+  p: Principal,
+  input: Pick<BookingInput, 'roomId' | 'organizationId'>,
+) {
+  const room = await loadRoom(db, input.roomId);
+  if (!room)
+    throw new AppError('not_found', 404, 'No such room.', [
+      { path: '/roomId', code: 'not_found', message: 'No such room.' },
+    ]);
+  const org = await db
+    .selectFrom('organizations')
+    .select(['id', 'status', 'nameUk'])
+    .where('id', '=', input.organizationId)
+    .executeTakeFirst();
+  const member = p.membershipOf(input.organizationId) !== null;
+  if (!org || (!member && !p.isCityAdmin() && !p.managesHub(room.hubId))) {
+    throw forbidden('You may book only for an organisation you belong to.');
+  }
+  if (org.status !== 'verified') {
+    throw new AppError(
+      'organization_not_verified',
+      409,
+      'Only organisations verified in the registry may book rooms.',
+    );
+  }
+  return { room, org };
+}
+
+export async function previewBookings(
+  db: Database,
+  p: Principal,
+  input: BookingInput,
+  now = new Date(),
+): Promise<BookingPreview> {
+  const start = new Date(input.start);
+  const end = new Date(input.end);
+  if (!(start < end))
+    throw new AppError('invalid_interval', 400, 'The end must come after the start.', [
+      { path: '/end', code: 'invalid_interval', message: 'The end must come after the start.' },
+    ]);
+  const { room } = await bookingContext(db, p, input);
+  const occurrences = expandRecurrence(start, end, input.recurrence);
+  const quota = new Map<string, number>();
+  const results: OccurrenceResult[] = [];
+  for (const o of occurrences) {
+    const issue = await checkOccurrence(
+      db,
+      room,
+      input.organizationId,
+      input.attendees,
+      o.start,
+      o.end,
+      now,
+      quota,
+    );
+    results.push({
+      date: o.date,
+      start: o.start.toISOString(),
+      end: o.end.toISOString(),
+      ok: issue === null,
+      code: issue?.code ?? null,
+      detail: issue?.detail ?? null,
+      conflicts: issue?.conflicts ?? [],
+    });
+  }
+  return {
+    status: room.requiresApproval && !p.managesHub(room.hubId) && !p.isCityAdmin() ? 'pending' : 'confirmed',
+    occurrences: results,
+  };
+}
+
+async function conflictsNow(db: Database, room: RoomContext, start: Date, end: Date) {
+  const busy = await activeInRoom(db, room.id, start, new Date(end.getTime() + room.bufferMinutes * 60_000));
+  return busy.map((b) => ({ start: b.start.toISOString(), end: b.end.toISOString() }));
+}
+
+const bookingConflict = (conflicts: { start: string; end: string }[], occurrences?: OccurrenceResult[]) =>
+  new AppError('booking_conflict', 409, 'The room is taken at that time.', undefined, {
+    conflicts,
+    ...(occurrences ? { occurrences } : {}),
+  });
+
+export async function createBookings(
+  db: Database,
+  p: Principal,
+  input: BookingInput,
+  ip: string,
+  now = new Date(),
+): Promise<BookingCreated> {
+  const preview = await previewBookings(db, p, input, now);
+  const { room } = await bookingContext(db, p, input);
+  const ok = preview.occurrences.filter((o) => o.ok);
+  const skipped = preview.occurrences.filter((o) => !o.ok);
+  const series = preview.occurrences.length > 1;
+  if ((input.mode ?? 'all') === 'all' || ok.length === 0) {
+    const first = skipped[0];
+    if (first) {
+      const status = STATUS_OF[first.code!];
+      throw new AppError(
+        first.code!,
+        status,
+        series
+          ? `${skipped.length} of ${preview.occurrences.length} dates are not possible: ${first.detail}`
+          : (first.detail ?? undefined),
+        undefined,
+        {
+          conflicts: first.conflicts,
+          ...(series ? { occurrences: preview.occurrences } : {}),
+        },
+      );
+    }
+  }
+  const seriesId = series ? randomUUID() : null;
+  const insertOne = async (trx: Database, o: OccurrenceResult) => {
+    const s = new Date(o.start);
+    const e = new Date(o.end);
+    const row = await trx
+      .insertInto('bookings')
+      .values({
+        roomId: room.id,
+        kind: 'booking',
+        organizationId: input.organizationId,
+        seriesId,
+        createdBy: p.userId,
+        title: input.title.trim(),
+        purpose: input.purpose?.trim() ?? '',
+        attendees: input.attendees,
+        status: preview.status,
+        period: range(s, e) as unknown as string,
+        blocked: range(s, new Date(e.getTime() + room.bufferMinutes * 60_000)) as unknown as string,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
+  };
+  const afterInsert = async (trx: Database, ids: string[]) => {
+    if (preview.status === 'pending') {
+      for (const managerId of await hubManagers(trx, room.hubId)) {
+        await insertNotification(trx, {
+          userId: managerId,
+          kind: 'booking.requested',
+          title: {
+            uk: `Новий запит на бронювання: ${room.nameUk}`,
+            en: `New booking request: ${room.nameEn}`,
+          },
+          body: {
+            uk: `«${input.title}» — ${fmtLocal(new Date(ok[0]!.start))}${ids.length > 1 ? ` і ще ${ids.length - 1}` : ''}. Потрібне ваше рішення.`,
+            en: `“${input.title}” — ${fmtLocal(new Date(ok[0]!.start))}${ids.length > 1 ? ` and ${ids.length - 1} more` : ''}. Your decision is needed.`,
+          },
+          link: `/admin/calendar?hubId=${room.hubId}`,
+          data: { bookingIds: ids },
+        });
+      }
+    }
+    await recordAudit(trx, {
+      action: 'booking.created',
+      actorId: p.userId,
+      actorEmail: p.email,
+      targetType: 'booking',
+      targetId: ids[0]!,
+      ip,
+      details: { count: ids.length, status: preview.status, roomId: room.id },
+    });
+  };
+
+  let ids: string[] = [];
+  const lost: OccurrenceResult[] = [];
+  if ((input.mode ?? 'all') === 'all') {
+    try {
+      ids = await db.transaction().execute(async (trx) => {
+        const out: string[] = [];
+        for (const o of ok) out.push(await insertOne(trx, o));
+        await afterInsert(trx, out);
+        return out;
+      });
+    } catch (err) {
+      if (isExclusionViolation(err))
+        throw bookingConflict(await conflictsNow(db, room, new Date(ok[0]!.start), new Date(ok[0]!.end)));
+      throw err;
+    }
+  } else {
+    // Free dates only: each in its own transaction, so one lost race skips just that date.
+    for (const o of ok) {
+      try {
+        ids.push(await db.transaction().execute((trx) => insertOne(trx, o)));
+      } catch (err) {
+        if (!isExclusionViolation(err)) throw err;
+        lost.push({
+          ...o,
+          ok: false,
+          code: 'booking_conflict',
+          detail: 'Taken meanwhile.',
+          conflicts: await conflictsNow(db, room, new Date(o.start), new Date(o.end)),
+        });
+      }
+    }
+    if (ids.length === 0) throw bookingConflict(lost[0]?.conflicts ?? [], [...skipped, ...lost]);
+    await db.transaction().execute((trx) => afterInsert(trx, ids));
+  }
+  const rows = await bookingViews(db).where('b.id', 'in', ids).orderBy(sql`lower(b.period)`).execute();
+  return { items: rows.map((r) => toBookingDto(r, p)), skipped: [...skipped, ...lost] };
+}
+
+export async function getBooking(db: Database, p: Principal, id: string): Promise<Booking> {
+  const row = await bookingViews(db).where('b.id', '=', id).executeTakeFirst();
+  if (!row || !maySee(p, row)) throw notFound('No such booking.');
+  return toBookingDto(row, p);
+}
+
+/** Bookings the caller may see: their organisations', their hubs', their district's, or all for the city. */
+export async function listBookings(db: Database, p: Principal, q: BookingListQuery) {
+  let base = bookingViews(db);
+  if (!p.isCityAdmin()) {
+    const hubIds = p.grants.filter((g) => g.role === 'hub_manager').map((g) => g.hubId!);
+    const districts = p.grants.filter((g) => g.role === 'district_admin').map((g) => g.district!);
+    const orgIds = p.grants.filter((g) => g.organizationId).map((g) => g.organizationId!);
+    if (hubIds.length + districts.length + orgIds.length === 0) return { items: [], total: 0 };
+    base = base.where((eb) =>
+      eb.or([
+        ...(hubIds.length ? [eb('r.hubId', 'in', hubIds)] : []),
+        ...(districts.length ? [eb('h.district', 'in', districts)] : []),
+        ...(orgIds.length ? [eb('b.organizationId', 'in', orgIds)] : []),
+      ]),
+    );
+  }
+  if (q.roomId) base = base.where('b.roomId', '=', q.roomId);
+  if (q.hubId) base = base.where('r.hubId', '=', q.hubId);
+  if (q.organizationId) base = base.where('b.organizationId', '=', q.organizationId);
+  if (q.district) base = base.where('h.district', '=', q.district);
+  if (q.status) base = base.where('b.status', '=', q.status);
+  if (q.from) base = base.where(sql<boolean>`upper(b.period) > ${q.from}::timestamptz`);
+  if (q.to) base = base.where(sql<boolean>`lower(b.period) < ${q.to}::timestamptz`);
+  const rows = await base
+    .select(sql<number>`count(*) over ()::int`.as('total'))
+    .orderBy(sql`lower(b.period)`)
+    .orderBy('b.id')
+    .limit(q.limit ?? 100)
+    .offset(q.offset ?? 0)
+    .execute();
+  return { items: rows.map((r) => toBookingDto(r, p)), total: rows[0]?.total ?? 0 };
+}
+
+type Transition = 'approve' | 'decline' | 'cancel';
+
+const TEXT: Record<Transition, { uk: string; en: string; kind: string }> = {
+  approve: { uk: 'Бронювання підтверджено', en: 'Booking confirmed', kind: 'booking.confirmed' },
+  decline: { uk: 'Бронювання відхилено', en: 'Booking declined', kind: 'booking.declined' },
+  cancel: { uk: 'Бронювання скасовано', en: 'Booking cancelled', kind: 'booking.cancelled' },
+};
+
+async function notifyOrganisation(
+  db: Database,
+  b: BookingViewRow,
+  t: { uk: string; en: string; kind: string },
+  reason: string | null,
+  except?: string,
+) {
+  const people = new Set([
+    ...(await organizationPeople(db, b.organizationId!)),
+    ...(b.createdBy ? [b.createdBy] : []),
+  ]);
+  for (const userId of people) {
+    if (userId === except) continue;
+    await insertNotification(db, {
+      userId,
+      kind: t.kind,
+      title: { uk: `${t.uk}: ${b.title}`, en: `${t.en}: ${b.title}` },
+      body: {
+        uk: `${b.hubNameUk}, ${b.roomNameUk}, ${fmtLocal(b.start)}.${reason ? ` Причина: ${reason}` : ''}`,
+        en: `${b.hubNameEn}, ${b.roomNameEn}, ${fmtLocal(b.start)}.${reason ? ` Reason: ${reason}` : ''}`,
+      },
+      link: `/my/bookings/${b.id}`,
+      data: { bookingId: b.id },
+    });
+  }
+}
+
+export async function transitionBooking(
+  db: Database,
+  p: Principal,
+  id: string,
+  action: Transition,
+  opts: { reason?: string | null; scope?: 'one' | 'following' },
+  ip: string,
+): Promise<Booking[]> {
+  const changed = await db.transaction().execute(async (trx) => {
+    const row = await bookingViews(trx).where('b.id', '=', id).forUpdate('b').executeTakeFirst();
+    if (!row || !maySee(p, row)) throw notFound('No such booking.');
+    const manager = p.isCityAdmin() || p.managesHub(row.hubId);
+    const member = p.membershipOf(row.organizationId!) !== null;
+    if (action !== 'cancel' && !manager) throw forbidden('Only the hub’s managers decide on requests.');
+    if (action === 'cancel' && !manager && !member)
+      throw forbidden('Only the organiser or the hub’s managers may cancel.');
+    const from = action === 'cancel' ? ['pending', 'confirmed', 'disrupted'] : ['pending'];
+    if (!from.includes(row.status)) {
+      throw new AppError(
+        'invalid_transition',
+        409,
+        `A ${row.status} booking cannot be ${action === 'approve' ? 'approved' : action === 'decline' ? 'declined' : 'cancelled'}.`,
+        undefined,
+        { from: row.status },
+      );
+    }
+    let targets = [row];
+    if (action === 'cancel' && opts.scope === 'following' && row.seriesId) {
+      targets = await bookingViews(trx)
+        .where('b.seriesId', '=', row.seriesId)
+        .where('b.status', 'in', from)
+        .where(sql<boolean>`lower(b.period) >= ${row.start.toISOString()}::timestamptz`)
+        .forUpdate('b')
+        .execute();
+    }
+    const status = action === 'approve' ? 'confirmed' : action === 'decline' ? 'declined' : 'cancelled';
+    await trx
+      .updateTable('bookings')
+      .set({ status, decisionReason: opts.reason ?? null, decidedBy: p.userId, updatedAt: new Date() })
+      .where(
+        'id',
+        'in',
+        targets.map((t) => t.id),
+      )
+      .execute();
+    await notifyOrganisation(trx, row, TEXT[action], opts.reason ?? null, p.userId);
+    await recordAudit(trx, {
+      action: `booking.${action}`,
+      actorId: p.userId,
+      actorEmail: p.email,
+      targetType: 'booking',
+      targetId: id,
+      ip,
+      details: { count: targets.length, ...(opts.reason ? { reason: opts.reason } : {}) },
+    });
+    return targets.map((t) => t.id);
+  });
+  const rows = await bookingViews(db).where('b.id', 'in', changed).orderBy(sql`lower(b.period)`).execute();
+  return rows.map((r) => toBookingDto(r, p));
+}
+
+export async function roomAvailability(
+  db: Database,
+  p: Principal | null,
+  roomId: string,
+  from: Date,
+  to: Date,
+): Promise<Availability> {
+  if (!(from < to)) throw new AppError('invalid_interval', 400, 'The end must come after the start.');
+  if (to.getTime() - from.getTime() > 62 * 86_400_000)
+    throw new AppError('invalid_interval', 400, 'Ask for at most 62 days at once.');
+  const room = await loadRoom(db, roomId);
+  if (!room) throw notFound('No such room.');
+  const hours = await loadHours(db, room.hubId, toKyiv(from).date, toKyiv(to).date);
+  const open = openWindows(from, to, hours);
+  const busyRows = await activeInRoom(db, roomId, from, to);
+  const seeAll = !!p && (p.isCityAdmin() || p.managesHub(room.hubId) || p.administersDistrict(room.district));
+  const busy = busyRows.flatMap((b) => {
+    const mine = seeAll || (!!p && !!b.organizationId && p.membershipOf(b.organizationId) !== null);
+    const main = {
+      start: b.start.toISOString(),
+      end: b.end.toISOString(),
+      kind: b.kind,
+      status: b.kind === 'booking' ? (b.status as 'pending' | 'confirmed') : null,
+      bookingId: mine && b.kind === 'booking' ? b.id : null,
+      title: mine ? b.title : null,
+    };
+    return b.blockedEnd > b.end
+      ? [
+          main,
+          {
+            start: b.end.toISOString(),
+            end: b.blockedEnd.toISOString(),
+            kind: 'buffer' as const,
+            status: null,
+            bookingId: null,
+            title: null,
+          },
+        ]
+      : [main];
+  });
+  const free = subtract(
+    open,
+    busyRows.map((b) => ({ start: b.start, end: b.blockedEnd })),
+  );
+  const iso = (xs: { start: Date; end: Date }[]) =>
+    xs.map((x) => ({ start: x.start.toISOString(), end: x.end.toISOString() }));
+  return { roomId, open: iso(open), free: iso(free), busy };
+}
+
+/** Free rooms for a booking's time with room for its people: same hub first, then by distance. */
+export async function alternativesFor(
+  db: Database,
+  booking: { id: string; roomId: string; hubId: string; start: Date; end: Date; attendees: number },
+): Promise<Alternative[]> {
+  const origin = await loadRoom(db, booking.roomId);
+  if (!origin) return [];
+  const rooms = await db
+    .selectFrom('rooms as r')
+    .innerJoin('hubs as h', 'h.id', 'r.hubId')
+    .select(['r.id'])
+    .where('r.id', '!=', booking.roomId)
+    .where('r.capacity', '>=', booking.attendees)
+    .execute();
+  const out: Alternative[] = [];
+  for (const { id } of rooms) {
+    const room = await loadRoom(db, id);
+    if (!room) continue;
+    const local = toKyiv(booking.start);
+    const hours = await loadHours(db, room.hubId, local.date, local.date);
+    if (!withinOpeningHours(booking.start, booking.end, hours)) continue;
+    const busy = await activeInRoom(
+      db,
+      room.id,
+      booking.start,
+      new Date(booking.end.getTime() + room.bufferMinutes * 60_000),
+      booking.id,
+    );
+    if (busy.length) continue;
+    out.push({
+      roomId: room.id,
+      roomName: { uk: room.nameUk, en: room.nameEn },
+      hubId: room.hubId,
+      hubName: { uk: room.hubNameUk, en: room.hubNameEn },
+      capacity: room.capacity,
+      sameHub: room.hubId === booking.hubId,
+      distanceKm: Math.round(distanceKm(origin, room) * 10) / 10,
+      requiresApproval: room.requiresApproval,
+    });
+  }
+  return out
+    .sort(
+      (a, b) =>
+        Number(b.sameHub) - Number(a.sameHub) || a.distanceKm - b.distanceKm || a.capacity - b.capacity,
+    )
+    .slice(0, 10);
+}
+
+export async function bookingAlternatives(db: Database, p: Principal, id: string): Promise<Alternative[]> {
+  const b = await getBooking(db, p, id);
+  return alternativesFor(db, {
+    id: b.id,
+    roomId: b.roomId,
+    hubId: b.hubId,
+    start: new Date(b.start),
+    end: new Date(b.end),
+    attendees: b.attendees,
+  });
+}
+
+/** Moves a booking to another room at the same time, atomically: the constraint decides races. */
+export async function moveBooking(
+  db: Database,
+  p: Principal,
+  id: string,
+  roomId: string,
+  ip: string,
+): Promise<Booking> {
+  const current = await getBooking(db, p, id);
+  if (!current.canCancel) throw forbidden('Only the organiser or the hub’s managers may move a booking.');
+  if (!['disrupted', 'pending', 'confirmed'].includes(current.status)) {
+    throw new AppError('invalid_transition', 409, `A ${current.status} booking cannot be moved.`);
+  }
+  const target = await loadRoom(db, roomId);
+  if (!target) throw notFound('No such room.');
+  const start = new Date(current.start);
+  const end = new Date(current.end);
+  const local = toKyiv(start);
+  if (current.attendees > target.capacity)
+    throw new AppError('over_capacity', 400, `The room holds ${target.capacity} people.`);
+  if (!withinOpeningHours(start, end, await loadHours(db, target.hubId, local.date, local.date))) {
+    throw new AppError('outside_opening_hours', 400, 'That hub is not open at this time.');
+  }
+  const manager = p.isCityAdmin() || p.managesHub(target.hubId);
+  const status = target.requiresApproval && !manager ? 'pending' : 'confirmed';
+  try {
+    await db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('bookings')
+        .set({
+          roomId,
+          status,
+          disruptedBy: null,
+          updatedAt: new Date(),
+          blocked: range(start, new Date(end.getTime() + target.bufferMinutes * 60_000)) as unknown as string,
+        })
+        .where('id', '=', id)
+        .execute();
+      await recordAudit(trx, {
+        action: 'booking.moved',
+        actorId: p.userId,
+        actorEmail: p.email,
+        targetType: 'booking',
+        targetId: id,
+        ip,
+        details: { from: current.roomId, to: roomId },
+      });
+      if (status === 'pending') {
+        for (const managerId of await hubManagers(trx, target.hubId)) {
+          await insertNotification(trx, {
+            userId: managerId,
+            kind: 'booking.requested',
+            title: {
+              uk: `Новий запит на бронювання: ${target.nameUk}`,
+              en: `New booking request: ${target.nameEn}`,
+            },
+            body: {
+              uk: `«${current.title}» — ${fmtLocal(start)} (перенесено після закриття).`,
+              en: `“${current.title}” — ${fmtLocal(start)} (moved after a closure).`,
+            },
+            link: `/admin/calendar?hubId=${target.hubId}`,
+            data: { bookingIds: [id] },
+          });
+        }
+      }
+    });
+  } catch (err) {
+    if (isExclusionViolation(err)) throw bookingConflict(await conflictsNow(db, target, start, end));
+    throw err;
+  }
+  return viewOf(db, id, p);
+}
+
+export async function createClosure(
+  db: Database,
+  p: Principal,
+  hubId: string,
+  input: ClosureInput,
+  ip: string,
+): Promise<ClosureResult> {
+  const start = new Date(input.start);
+  const end = new Date(input.end);
+  if (!(start < end))
+    throw new AppError('invalid_interval', 400, 'The end must come after the start.', [
+      { path: '/end', code: 'invalid_interval', message: 'The end must come after the start.' },
+    ]);
+  const hub = await db
+    .selectFrom('hubs')
+    .select(['id', 'nameUk', 'nameEn'])
+    .where('id', '=', hubId)
+    .executeTakeFirst();
+  if (!hub) throw notFound('No such hub.');
+  if (!p.isCityAdmin() && !p.managesHub(hubId)) throw forbidden('Only the hub’s managers may close it.');
+  let roomIds: string[];
+  if (input.roomId) {
+    const room = await db
+      .selectFrom('rooms')
+      .select('id')
+      .where('id', '=', input.roomId)
+      .where('hubId', '=', hubId)
+      .executeTakeFirst();
+    if (!room)
+      throw new AppError('not_found', 404, 'No such room in this hub.', [
+        { path: '/roomId', code: 'not_found', message: 'No such room in this hub.' },
+      ]);
+    roomIds = [room.id];
+  } else {
+    roomIds = (await db.selectFrom('rooms').select('id').where('hubId', '=', hubId).execute()).map(
+      (r) => r.id,
+    );
+  }
+  const { closureId, affectedIds } = await db.transaction().execute(async (trx) => {
+    const closure = await trx
+      .insertInto('closures')
+      .values({
+        hubId,
+        roomId: input.roomId ?? null,
+        period: range(start, end) as unknown as string,
+        kind: input.kind ?? 'other',
+        reason: input.reason.trim(),
+        createdBy: p.userId,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    // Lock and flag every booking the closure hits; then the closure rows fit the constraint.
+    const affected = roomIds.length
+      ? await trx
+          .updateTable('bookings')
+          .set({ status: 'disrupted', disruptedBy: closure.id, updatedAt: new Date() })
+          .where('roomId', 'in', roomIds)
+          .where('kind', '=', 'booking')
+          .where('status', 'in', ['pending', 'confirmed'])
+          .where(sql<boolean>`period && ${range(start, end)}`)
+          .returning('id')
+          .execute()
+      : [];
+    // A room's closure rows must not overlap each other either: one that meets an earlier
+    // closure of the room replaces it with a row covering both.
+    for (const roomId of roomIds) {
+      const earlier = await trx
+        .updateTable('bookings')
+        .set({ status: 'cancelled', updatedAt: new Date() })
+        .where('roomId', '=', roomId)
+        .where('kind', '=', 'closure')
+        .where('status', '=', 'confirmed')
+        .where(sql<boolean>`blocked && ${range(start, end)}`)
+        .returning([sql<Date>`lower(blocked)`.as('s'), sql<Date>`upper(blocked)`.as('e')])
+        .execute();
+      const s = new Date(Math.min(start.getTime(), ...earlier.map((x) => x.s.getTime())));
+      const e = new Date(Math.max(end.getTime(), ...earlier.map((x) => x.e.getTime())));
+      await trx
+        .insertInto('bookings')
+        .values({
+          roomId,
+          kind: 'closure',
+          closureId: closure.id,
+          createdBy: p.userId,
+          title: input.reason.trim(),
+          status: 'confirmed',
+          period: range(s, e) as unknown as string,
+          blocked: range(s, e) as unknown as string,
+        })
+        .execute();
+    }
+    await recordAudit(trx, {
+      action: 'closure.created',
+      actorId: p.userId,
+      actorEmail: p.email,
+      targetType: 'hub',
+      targetId: hubId,
+      ip,
+      details: { closureId: closure.id, roomId: input.roomId ?? null, affected: affected.length },
+    });
+    return { closureId: closure.id, affectedIds: affected.map((a) => a.id) };
+  });
+
+  const rows = affectedIds.length
+    ? await bookingViews(db).where('b.id', 'in', affectedIds).orderBy(sql`lower(b.period)`).execute()
+    : [];
+  const affected: ClosureResult['affected'] = [];
+  for (const row of rows) {
+    const alternatives = await alternativesFor(db, {
+      id: row.id,
+      roomId: row.roomId,
+      hubId: row.hubId,
+      start: row.start,
+      end: row.end,
+      attendees: row.attendees,
+    });
+    affected.push({ booking: toBookingDto(row, p), alternatives });
+  }
+  // Tell each organiser, with how many alternatives are free right now.
+  await db.transaction().execute(async (trx) => {
+    for (const { booking, alternatives } of affected) {
+      const row = rows.find((r) => r.id === booking.id)!;
+      await notifyOrganisation(
+        trx,
+        row,
+        { uk: 'Приміщення закрито', en: 'Room closed', kind: 'booking.disrupted' },
+        `${input.reason.trim()} · ${alternatives.length ? `вільних альтернатив: ${alternatives.length} / free alternatives: ${alternatives.length}` : 'альтернатив немає / no alternatives'}`,
+      );
+    }
+  });
+  const closure = await db
+    .selectFrom('closures')
+    .select([
+      'id',
+      'hubId',
+      'roomId',
+      'kind',
+      'reason',
+      'createdAt',
+      sql<Date>`lower(period)`.as('start'),
+      sql<Date>`upper(period)`.as('end'),
+    ])
+    .where('id', '=', closureId)
+    .executeTakeFirstOrThrow();
+  return {
+    closure: {
+      id: closure.id,
+      hubId: closure.hubId,
+      roomId: closure.roomId,
+      start: closure.start.toISOString(),
+      end: closure.end.toISOString(),
+      kind: closure.kind as ClosureResult['closure']['kind'],
+      reason: closure.reason,
+      createdAt: closure.createdAt.toISOString(),
+    },
+    affected,
+  };
+}
