@@ -63,7 +63,7 @@ export async function loadHours(
       .execute(),
   ]);
   return {
-    weekly: weekly.map((w) => ({ ...w, closes: w.closes === '00:00' ? '24:00' : w.closes })),
+    weekly,
     exceptions: new Map<string, DatedException>(exceptions.map((e) => [e.date, e])),
   };
 }

@@ -1,11 +1,44 @@
 // The hub network, public: hubs, one hub, its rooms, one room.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { HubListQuery, HubSchema, IdParams, Page, ProblemSchema, RoomSchema } from '@vcentri/shared';
+import {
+  HubExceptionInput,
+  HubExceptionSchema,
+  HubInput,
+  HubListQuery,
+  HubPatch,
+  HubSchema,
+  IdParams,
+  Page,
+  ProblemSchema,
+  RoomInput,
+  RoomPatch,
+  RoomSchema,
+  Uuid,
+} from '@vcentri/shared';
+import { Type } from 'typebox';
+import { requirePrincipal } from '../../plugins/auth';
+import {
+  addException,
+  createHub,
+  createRoom,
+  listExceptions,
+  removeException,
+  updateHub,
+  updateRoom,
+} from './hubs.service';
 import type { Database } from '../../db/database';
 import { notFound } from '../../errors';
 import { findHub, findRoom, listHubs, listRooms } from './hubs.repository';
 
-const problems = { 400: ProblemSchema, 404: ProblemSchema };
+const problems = {
+  400: ProblemSchema,
+  401: ProblemSchema,
+  403: ProblemSchema,
+  404: ProblemSchema,
+  409: ProblemSchema,
+};
+const secured = { security: [{ bearerAuth: [] }] };
+const tags = ['hubs'];
 
 const hubsRoutes: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db }) => {
   app.get(
@@ -68,6 +101,131 @@ const hubsRoutes: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db
       },
     },
     async (request) => (await findRoom(db, request.params.id)) ?? Promise.reject(notFound('No such room.')),
+  );
+
+  app.post(
+    '/hubs',
+    {
+      config: { access: { roles: ['city_admin'] } },
+      schema: {
+        tags,
+        ...secured,
+        summary: 'City admin: open a hub',
+        body: HubInput,
+        response: { 201: HubSchema, ...problems },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await createHub(db, requirePrincipal(request), request.body, request.ip)),
+  );
+  app.patch(
+    '/hubs/:id',
+    {
+      config: { access: 'signed-in' },
+      schema: {
+        tags,
+        ...secured,
+        summary: 'City admin or the hub’s manager: change details or weekly hours (replaced whole)',
+        params: IdParams,
+        body: HubPatch,
+        response: { 200: HubSchema, ...problems },
+      },
+    },
+    async (request) => updateHub(db, requirePrincipal(request), request.params.id, request.body, request.ip),
+  );
+  app.post(
+    '/hubs/:id/rooms',
+    {
+      config: { access: 'signed-in' },
+      schema: {
+        tags,
+        ...secured,
+        summary: 'City admin or the hub’s manager: add a room',
+        params: IdParams,
+        body: RoomInput,
+        response: { 201: RoomSchema, ...problems },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await createRoom(db, requirePrincipal(request), request.params.id, request.body, request.ip)),
+  );
+  app.patch(
+    '/rooms/:id',
+    {
+      config: { access: 'signed-in' },
+      schema: {
+        tags,
+        ...secured,
+        summary: 'City admin or the hub’s manager: change a room and its booking rules',
+        params: IdParams,
+        body: RoomPatch,
+        response: { 200: RoomSchema, ...problems },
+      },
+    },
+    async (request) => updateRoom(db, requirePrincipal(request), request.params.id, request.body, request.ip),
+  );
+  app.get(
+    '/hubs/:id/exceptions',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'Dated exceptions to the weekly hours (holidays, special hours)',
+        params: IdParams,
+        querystring: Type.Object({
+          from: Type.Optional(Type.String({ format: 'date' })),
+          to: Type.Optional(Type.String({ format: 'date' })),
+        }),
+        response: { 200: Type.Object({ items: Type.Array(HubExceptionSchema) }), ...problems },
+      },
+    },
+    async (request) => {
+      if (!(await findHub(db, request.params.id))) throw notFound('No such hub.');
+      return { items: await listExceptions(db, request.params.id, request.query.from, request.query.to) };
+    },
+  );
+  app.post(
+    '/hubs/:id/exceptions',
+    {
+      config: { access: 'signed-in' },
+      schema: {
+        tags,
+        ...secured,
+        summary: 'City admin or the hub’s manager: a closed day, or special hours for a date',
+        params: IdParams,
+        body: HubExceptionInput,
+        response: { 201: HubExceptionSchema, ...problems },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await addException(db, requirePrincipal(request), request.params.id, request.body, request.ip)),
+  );
+  app.delete(
+    '/hubs/:id/exceptions/:exceptionId',
+    {
+      config: { access: 'signed-in' },
+      schema: {
+        tags,
+        ...secured,
+        summary: 'Remove a dated exception',
+        params: Type.Object({ id: Uuid, exceptionId: Uuid }),
+        response: { 204: { type: 'null' }, ...problems },
+      },
+    },
+    async (request, reply) => {
+      await removeException(
+        db,
+        requirePrincipal(request),
+        request.params.id,
+        request.params.exceptionId,
+        request.ip,
+      );
+      return reply.status(204).send(null);
+    },
   );
 };
 
