@@ -37,3 +37,8 @@ export function pgErrorCode(err: unknown): string | undefined {
 }
 export const isUniqueViolation = (err: unknown) => pgErrorCode(err) === '23505';
 export const isExclusionViolation = (err: unknown) => pgErrorCode(err) === '23P01';
+/**
+ * Two inserts racing for one slot can each wait on the other's exclusion check; PostgreSQL then
+ * aborts one with 40P01. For a booking that is the same outcome as losing the race.
+ */
+export const isSlotRace = (err: unknown) => isExclusionViolation(err) || pgErrorCode(err) === '40P01';

@@ -21,7 +21,7 @@ import {
 } from '@vcentri/shared';
 import { sql } from 'kysely';
 import type { Database } from '../../db/database';
-import { AppError, forbidden, isExclusionViolation, notFound } from '../../errors';
+import { AppError, forbidden, isSlotRace, notFound } from '../../errors';
 import { recordAudit } from '../audit/audit.repository';
 import type { Principal } from '../users/principal';
 import {
@@ -353,7 +353,7 @@ export async function createBookings(
         return out;
       });
     } catch (err) {
-      if (isExclusionViolation(err))
+      if (isSlotRace(err))
         throw bookingConflict(await conflictsNow(db, room, new Date(ok[0]!.start), new Date(ok[0]!.end)));
       throw err;
     }
@@ -363,7 +363,7 @@ export async function createBookings(
       try {
         ids.push(await db.transaction().execute((trx) => insertOne(trx, o)));
       } catch (err) {
-        if (!isExclusionViolation(err)) throw err;
+        if (!isSlotRace(err)) throw err;
         lost.push({
           ...o,
           ok: false,
@@ -691,7 +691,7 @@ export async function moveBooking(
       }
     });
   } catch (err) {
-    if (isExclusionViolation(err)) throw bookingConflict(await conflictsNow(db, target, start, end));
+    if (isSlotRace(err)) throw bookingConflict(await conflictsNow(db, target, start, end));
     throw err;
   }
   return viewOf(db, id, p);
