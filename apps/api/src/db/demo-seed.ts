@@ -1,6 +1,8 @@
 // Demo data for a fresh embedded database: five hubs in five districts with rooms and opening
 // hours, a few organisations, and one account per role. Everything is marked is_demo.
 import type { Kysely } from 'kysely';
+import { addDays, fromKyiv, toKyiv } from '@vcentri/shared';
+import { range } from '../modules/bookings/bookings.repository';
 import { hashPassword } from '../modules/auth/passwords';
 import { DEMO_ORGANIZATIONS, demoEdrpou } from './demo-organizations';
 import type { DB } from './schema';
@@ -219,6 +221,7 @@ export async function seedDemoData(db: Kysely<DB>): Promise<boolean> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction().execute(async (trx) => {
     const hubIds: string[] = [];
+    const roomIds: string[][] = [];
     for (const h of HUBS) {
       const hub = await trx
         .insertInto('hubs')
@@ -243,10 +246,14 @@ export async function seedDemoData(db: Kysely<DB>): Promise<boolean> {
         .insertInto('hubOpeningHours')
         .values(h.hours.map(([weekday, opens, closes]) => ({ hubId: hub.id, weekday, opens, closes })))
         .execute();
-      await trx
+      const rooms = await trx
         .insertInto('rooms')
         .values(
-          h.rooms.map((r) => ({
+          h.rooms.map((r, i) => ({
+            // The big halls need a manager's approval; smaller rooms are confirmed at once.
+            requiresApproval: i === 0,
+            bufferMinutes: i === 0 ? 30 : 15,
+            monthlyQuotaHours: i === 0 ? 40 : null,
             hubId: hub.id,
             nameUk: r.uk,
             nameEn: r.en,
@@ -256,7 +263,9 @@ export async function seedDemoData(db: Kysely<DB>): Promise<boolean> {
             isDemo: true,
           })),
         )
+        .returning('id')
         .execute();
+      roomIds.push(rooms.map((r) => r.id));
     }
     const orgIds: string[] = [];
     const now = Date.now();
@@ -304,6 +313,50 @@ export async function seedDemoData(db: Kysely<DB>): Promise<boolean> {
           toStatus: 'draft',
           reason: 'demo data',
           changes: '[]',
+        })
+        .execute();
+    }
+    // Demo bookings of the verified demo organisations over the next two weeks, in Kyiv time.
+    const today = toKyiv(new Date()).date;
+    const demoBookings: [
+      hub: number,
+      room: number,
+      org: number,
+      day: number,
+      from: string,
+      to: string,
+      status: string,
+      title: string,
+      attendees: number,
+    ][] = [
+      [0, 0, 0, 2, '18:00', '20:00', 'confirmed', 'Дебати: майбутнє набережної', 45],
+      [0, 1, 0, 3, '10:00', '12:00', 'confirmed', 'Засідання правління', 8],
+      [0, 0, 11, 4, '15:00', '17:00', 'pending', 'Зустріч волонтерів', 30],
+      [0, 2, 5, 5, '11:00', '13:00', 'confirmed', 'Цифрова грамотність для старших', 15],
+      [1, 0, 1, 3, '17:00', '19:00', 'confirmed', 'Лекція про волонтерство', 35],
+      [1, 1, 12, 6, '10:00', '12:00', 'pending', 'Майстерня для батьків', 12],
+      [2, 0, 13, 2, '14:00', '17:00', 'confirmed', 'Тренінг з реабілітації', 25],
+      [3, 0, 3, 4, '18:00', '20:00', 'confirmed', 'Група підтримки ветеранів', 20],
+      [4, 1, 16, 3, '10:00', '11:30', 'confirmed', 'Читання для дітей', 20],
+    ];
+    for (const [hub, room, org, day, from, to, status, title, attendees] of demoBookings) {
+      const date = addDays(today, day);
+      const start = fromKyiv(date, from);
+      const end = fromKyiv(date, to);
+      await trx
+        .insertInto('bookings')
+        .values({
+          roomId: roomIds[hub]![room]!,
+          kind: 'booking',
+          organizationId: orgIds[org]!,
+          title,
+          attendees,
+          status,
+          period: range(start, end) as unknown as string,
+          blocked: range(
+            start,
+            new Date(end.getTime() + (room === 0 ? 30 : 15) * 60_000),
+          ) as unknown as string,
         })
         .execute();
     }
