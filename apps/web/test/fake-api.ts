@@ -1,6 +1,16 @@
 // A tiny stand-in for the API at the network boundary: tests declare the answers per
 // "METHOD /path" (path below /api/v1, without the query string) and can read back what was sent.
-import type { AdminUser, Hub, MeResponse, Problem, RoleGrant, User } from '@vcentri/shared';
+import type {
+  AdminUser,
+  Hub,
+  MeResponse,
+  Member,
+  Organization,
+  Problem,
+  PublicOrganization,
+  RoleGrant,
+  User,
+} from '@vcentri/shared';
 import { vi } from 'vitest';
 
 export interface RecordedRequest {
@@ -121,6 +131,54 @@ export function sampleAdminUser(overrides: Partial<AdminUser> = {}): AdminUser {
     name: 'Іван Петренко',
     createdAt: '2026-02-01T12:00:00+02:00',
     grants: [],
+    ...overrides,
+  };
+}
+
+export function samplePublicOrganization(overrides: Partial<PublicOrganization> = {}): PublicOrganization {
+  return {
+    id: '40000000-0000-4000-8000-000000000001',
+    nameUk: 'Оболонь разом',
+    nameEn: 'Obolon Together',
+    legalForm: 'public_association',
+    edrpou: '00022527',
+    district: 'obolonskyi',
+    address: 'просп. Героїв Сталінграду, 10',
+    activities: ['civic_education', 'youth_work'],
+    targetGroups: ['youth', 'students'],
+    contacts: {},
+    descriptionUk: 'Громадська освіта для молоді Оболоні.',
+    descriptionEn: 'Civic education for young people in Obolon.',
+    yearFounded: 2015,
+    // 21:30 UTC on 31 March is already 1 April in Kyiv (EEST, UTC+3).
+    verifiedAt: '2026-03-31T21:30:00Z',
+    isDemo: false,
+    ...overrides,
+  };
+}
+
+export function sampleOrganization(overrides: Partial<Organization> = {}): Organization {
+  return {
+    ...samplePublicOrganization(),
+    status: 'verified',
+    rejectionReason: null,
+    statusReason: null,
+    createdAt: '2026-03-01T10:00:00Z',
+    updatedAt: '2026-03-31T21:30:00Z',
+    submittedAt: '2026-03-10T10:00:00Z',
+    changedSinceVerification: false,
+    myRole: null,
+    ...overrides,
+  };
+}
+
+export function sampleMember(overrides: Partial<Member> = {}): Member {
+  return {
+    userId: '00000000-0000-4000-8000-000000000001',
+    email: 'olena@example.com',
+    name: 'Олена Коваль',
+    role: 'ngo_owner',
+    since: '2026-03-01T10:00:00Z',
     ...overrides,
   };
 }

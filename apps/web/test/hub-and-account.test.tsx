@@ -33,6 +33,15 @@ const room: Room = {
   capacity: 25,
   equipment: ['projector', 'flipchart', 'holograph'],
   accessibilityFeatures: ['step_free'],
+  rules: {
+    minMinutes: 30,
+    maxMinutes: 480,
+    leadMinutes: 60,
+    horizonDays: 90,
+    bufferMinutes: 15,
+    requiresApproval: true,
+    monthlyQuotaHours: null,
+  },
   isDemo: true,
 };
 

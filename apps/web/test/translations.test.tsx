@@ -1,6 +1,12 @@
 // Every API error code and every audit action has words in both languages, and the two
 // languages have the same keys (the API's list grows; this test says what is missing).
-import { AUDIT_ACTIONS, ERROR_CODES, GRANTED_ROLES } from '@vcentri/shared';
+import {
+  AUDIT_ACTIONS,
+  ERROR_CODES,
+  GRANTED_ROLES,
+  ORGANIZATION_STATUSES,
+  ORGANIZATION_TRANSITIONS,
+} from '@vcentri/shared';
 import { describe, expect, it } from 'vitest';
 import { i18n, resources } from '../src/lib/i18n';
 
@@ -27,6 +33,27 @@ describe.each(['uk', 'en'] as const)('%s translations', (lng) => {
       expect(i18n.exists(`admin:audit.actions.${action}`, { lng })).toBe(true);
     for (const role of [...GRANTED_ROLES, 'resident'])
       expect(i18n.exists(`common:roles.${role}`, { lng })).toBe(true);
+  });
+
+  it('translate every organisation status, what it means, and every history action', () => {
+    for (const status of ORGANIZATION_STATUSES) {
+      expect(i18n.exists(`registry:status.${status}`, { lng })).toBe(true);
+      for (const part of ['text', 'owner', 'member'])
+        expect(i18n.exists(`registry:statusInfo.${status}.${part}`, { lng })).toBe(true);
+    }
+    const historyActions = [
+      'created',
+      'updated',
+      ...Object.keys(ORGANIZATION_TRANSITIONS),
+      'member_added',
+      'member_removed',
+      'ownership_transferred',
+      'changes_reviewed',
+    ];
+    for (const action of historyActions)
+      expect(i18n.exists(`registry:history.actions.${action}`, { lng })).toBe(true);
+    for (const action of Object.keys(ORGANIZATION_TRANSITIONS).filter((a) => a !== 'submit'))
+      expect(i18n.exists(`registry:moderation.dialogs.${action}.confirm`, { lng })).toBe(true);
   });
 });
 

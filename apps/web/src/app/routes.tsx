@@ -17,6 +17,35 @@ export const routes: RouteObject[] = [
         children: [
           { index: true, lazy: () => import('./routes/home').then((m) => ({ Component: m.HomePage })) },
           { path: 'hubs/:id', lazy: () => import('./routes/hub').then((m) => ({ Component: m.HubPage })) },
+          {
+            path: 'registry',
+            lazy: () => import('./routes/registry').then((m) => ({ Component: m.RegistryPage })),
+          },
+          {
+            path: 'registry/:id',
+            lazy: () =>
+              import('./routes/registry-organization').then((m) => ({
+                Component: m.RegistryOrganizationPage,
+              })),
+          },
+          {
+            path: 'open-data',
+            lazy: () => import('./routes/open-data').then((m) => ({ Component: m.OpenDataPage })),
+          },
+          {
+            path: 'my/organizations',
+            lazy: () =>
+              import('./routes/my/organizations').then((m) => ({ Component: m.MyOrganizationsPage })),
+          },
+          {
+            path: 'my/organizations/new',
+            lazy: () =>
+              import('./routes/my/organization-new').then((m) => ({ Component: m.NewOrganizationPage })),
+          },
+          {
+            path: 'my/organizations/:id',
+            lazy: () => import('./routes/my/organization').then((m) => ({ Component: m.MyOrganizationPage })),
+          },
           { path: 'login', lazy: () => import('./routes/login').then((m) => ({ Component: m.LoginPage })) },
           {
             path: 'register',
@@ -34,6 +63,18 @@ export const routes: RouteObject[] = [
                 index: true,
                 lazy: () =>
                   import('./routes/admin/overview').then((m) => ({ Component: m.AdminOverviewPage })),
+              },
+              {
+                path: 'moderation',
+                lazy: () =>
+                  import('./routes/admin/moderation').then((m) => ({ Component: m.AdminModerationPage })),
+              },
+              {
+                path: 'moderation/:id',
+                lazy: () =>
+                  import('./routes/admin/moderation-organization').then((m) => ({
+                    Component: m.AdminModerationOrganizationPage,
+                  })),
               },
               {
                 path: 'users',

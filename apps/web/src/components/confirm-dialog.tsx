@@ -1,5 +1,6 @@
-// A modal confirmation for destructive actions. Focus starts on the safe choice (cancel), stays
-// inside the dialog while it is open, Escape cancels, and focus returns to the opener afterwards.
+// A modal confirmation for destructive or consequential actions. Focus starts on the safe choice
+// (cancel) unless the dialog asks for input first, stays inside the dialog while it is open,
+// Escape cancels, and focus returns to the opener afterwards.
 import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef } from 'react';
 import { createPortal } from 'react-dom';
 
@@ -12,6 +13,10 @@ interface ConfirmDialogProps {
   pending?: boolean;
   /** Shown inside the dialog, e.g. the API refused the action. */
   error?: ReactNode;
+  /** 'danger' (the default) for destructive actions, 'primary' for the others. */
+  tone?: 'danger' | 'primary';
+  /** The id of the control to focus first (e.g. a reason to type); the cancel button otherwise. */
+  initialFocusId?: string;
   onConfirm(): void;
   onCancel(): void;
 }
@@ -31,6 +36,8 @@ function DialogBody({
   cancelLabel,
   pending,
   error,
+  tone = 'danger',
+  initialFocusId,
   onConfirm,
   onCancel,
 }: ConfirmDialogProps) {
@@ -41,9 +48,10 @@ function DialogBody({
 
   useEffect(() => {
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    cancelRef.current?.focus();
+    const initial = initialFocusId ? document.getElementById(initialFocusId) : null;
+    (initial ?? cancelRef.current)?.focus();
     return () => opener?.focus();
-  }, []);
+  }, [initialFocusId]);
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     if (event.key === 'Escape') {
@@ -93,7 +101,13 @@ function DialogBody({
           >
             {cancelLabel}
           </button>
-          <button type="button" className="button button--danger" onClick={onConfirm} disabled={pending}>
+          <button
+            type="button"
+            className={tone === 'danger' ? 'button button--danger' : 'button'}
+            onClick={onConfirm}
+            disabled={pending}
+            aria-busy={pending || undefined}
+          >
             {confirmLabel}
           </button>
         </div>

@@ -20,6 +20,11 @@ interface FormErrorInput {
   apiError?: unknown;
   /** API codes that are about one field (e.g. email_taken -> email), shown next to it too. */
   codeToField?: Record<string, string>;
+  /**
+   * The form's field name for an error's JSON pointer, for forms with nested values
+   * ('/contacts/website' -> 'website'). Without it, the pointer's first segment is the name.
+   */
+  fieldForPath?: (path: string) => string;
 }
 
 export function formErrorState(t: TFunction, input: FormErrorInput): FormErrorState {
@@ -30,8 +35,15 @@ export function formErrorState(t: TFunction, input: FormErrorInput): FormErrorSt
   if (!input.apiError) return { message: null, byField: {} };
   const byField: FieldErrors = {};
   if (isApiError(input.apiError)) {
-    for (const [field, errors] of Object.entries(input.apiError.fieldErrorsByName())) {
-      byField[field] = errors.map((e) => translateFieldError(t, field, e));
+    if (input.fieldForPath) {
+      for (const error of input.apiError.fieldErrors) {
+        const field = input.fieldForPath(error.path);
+        byField[field] = [...(byField[field] ?? []), translateFieldError(t, field, error)];
+      }
+    } else {
+      for (const [field, errors] of Object.entries(input.apiError.fieldErrorsByName())) {
+        byField[field] = errors.map((e) => translateFieldError(t, field, e));
+      }
     }
   }
   const code = errorCodeOf(input.apiError);

@@ -8,19 +8,39 @@ import enAuth from '../locales/en/auth.json';
 import enCommon from '../locales/en/common.json';
 import enErrors from '../locales/en/errors.json';
 import enHubs from '../locales/en/hubs.json';
+import enOpenData from '../locales/en/open-data.json';
+import enRegistry from '../locales/en/registry.json';
 import ukAdmin from '../locales/uk/admin.json';
 import ukAuth from '../locales/uk/auth.json';
 import ukCommon from '../locales/uk/common.json';
 import ukErrors from '../locales/uk/errors.json';
 import ukHubs from '../locales/uk/hubs.json';
+import ukOpenData from '../locales/uk/open-data.json';
+import ukRegistry from '../locales/uk/registry.json';
 
 export const DEFAULT_LOCALE: Locale = 'uk';
 export const LOCALE_STORAGE_KEY = 'vcentri.locale';
-export const NAMESPACES = ['common', 'auth', 'hubs', 'admin', 'errors'] as const;
+export const NAMESPACES = ['common', 'auth', 'hubs', 'registry', 'openData', 'admin', 'errors'] as const;
 
 export const resources = {
-  uk: { common: ukCommon, auth: ukAuth, hubs: ukHubs, admin: ukAdmin, errors: ukErrors },
-  en: { common: enCommon, auth: enAuth, hubs: enHubs, admin: enAdmin, errors: enErrors },
+  uk: {
+    common: ukCommon,
+    auth: ukAuth,
+    hubs: ukHubs,
+    registry: ukRegistry,
+    openData: ukOpenData,
+    admin: ukAdmin,
+    errors: ukErrors,
+  },
+  en: {
+    common: enCommon,
+    auth: enAuth,
+    hubs: enHubs,
+    registry: enRegistry,
+    openData: enOpenData,
+    admin: enAdmin,
+    errors: enErrors,
+  },
 } as const;
 
 export function isLocale(value: unknown): value is Locale {

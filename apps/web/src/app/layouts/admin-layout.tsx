@@ -38,6 +38,9 @@ export function AdminLayout() {
           {cityAdmin ? (
             <>
               <li>
+                <NavLink to="/admin/moderation">{t('nav.moderation')}</NavLink>
+              </li>
+              <li>
                 <NavLink to="/admin/users">{t('nav.users')}</NavLink>
               </li>
               <li>

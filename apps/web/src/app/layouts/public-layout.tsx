@@ -16,7 +16,6 @@ export function PublicLayout() {
   const onHubPage = location.pathname.startsWith('/hubs/');
 
   // After client-side navigation, move focus to the new content like a page load would.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on path changes only
   useEffect(() => {
     if (firstRender.current) {
       firstRender.current = false;
@@ -56,6 +55,12 @@ export function PublicLayout() {
                   {t('nav.hubs')}
                 </NavLink>
               </li>
+              <li>
+                <NavLink to="/registry">{t('nav.registry')}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/open-data">{t('nav.openData')}</NavLink>
+              </li>
             </ul>
           </nav>
           <div className="site-header__tools">
@@ -65,6 +70,7 @@ export function PublicLayout() {
                 <span className="user-nav__name" data-testid="current-user">
                   {user.name}
                 </span>
+                <NavLink to="/my/organizations">{t('nav.myOrganizations')}</NavLink>
                 <NavLink to="/account">{t('nav.account')}</NavLink>
                 {hasAdminAccess(me) ? <NavLink to="/admin">{t('nav.admin')}</NavLink> : null}
                 <button

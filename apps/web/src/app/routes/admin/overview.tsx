@@ -1,5 +1,5 @@
 // The admin area's landing page: what the signed-in account may look after, by role and scope.
-// Later modules (bookings, dashboards, registry moderation) link their pages from here.
+// Later modules (bookings, dashboards) link their pages from here.
 import type { RoleGrant } from '@vcentri/shared';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -53,6 +53,9 @@ export function AdminOverviewPage() {
           <h2 id="overview-city">{t('overview.cityTitle')}</h2>
           <p>{t('overview.cityText')}</p>
           <ul className="link-list">
+            <li>
+              <Link to="/admin/moderation">{t('nav.moderation')}</Link>
+            </li>
             <li>
               <Link to="/admin/users">{t('nav.users')}</Link>
             </li>

@@ -1,0 +1,96 @@
+// One dataset of the catalogue: what it holds, under which licence, how fresh and how big it is,
+// the CSV and JSON downloads, and its data dictionary (field, type, meaning).
+import { useTranslation } from 'react-i18next';
+import { formatDateTime, localized } from '../../../lib/format';
+import { useLocale } from '../../../lib/i18n';
+import type { Dataset } from '../api/get-catalogue';
+
+export function DatasetCard({ dataset }: { dataset: Dataset }) {
+  const { t } = useTranslation('openData');
+  const locale = useLocale();
+  const title = localized(dataset.title, locale);
+  const titleId = `dataset-${dataset.id}-title`;
+  return (
+    <article className="card dataset" aria-labelledby={titleId}>
+      <h2 id={titleId}>{title}</h2>
+      <p>{localized(dataset.description, locale)}</p>
+      <dl className="facts">
+        <div>
+          <dt>{t('licence')}</dt>
+          <dd>
+            <a href={dataset.licence.url} rel="noopener noreferrer license">
+              {dataset.licence.name}
+            </a>
+          </dd>
+        </div>
+        <div>
+          <dt>{t('lastModified')}</dt>
+          <dd>
+            <time dateTime={dataset.lastModified}>{formatDateTime(dataset.lastModified, locale)}</time>
+          </dd>
+        </div>
+        <div>
+          <dt>{t('records')}</dt>
+          <dd>{dataset.records.toLocaleString(locale === 'en' ? 'en-GB' : 'uk-UA')}</dd>
+        </div>
+        <div>
+          <dt>{t('formats')}</dt>
+          <dd>
+            <ul className="download-list">
+              <li>
+                <a
+                  className="button button--small"
+                  href={dataset.downloads.csv}
+                  type="text/csv"
+                  download={`${dataset.id}.csv`}
+                  aria-describedby={titleId}
+                >
+                  {t('downloadCsv')}
+                </a>
+              </li>
+              <li>
+                <a
+                  className="button button--small button--secondary"
+                  href={dataset.downloads.json}
+                  type="application/json"
+                  download={`${dataset.id}.json`}
+                  aria-describedby={titleId}
+                >
+                  {t('downloadJson')}
+                </a>
+              </li>
+            </ul>
+          </dd>
+        </div>
+      </dl>
+      <p className="muted">{t('timeNote')}</p>
+      <h3>{t('dictionary')}</h3>
+      <div className="table-scroll">
+        <table className="table">
+          <caption className="visually-hidden">{t('dictionaryCaption', { title })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('columns.field')}</th>
+              <th scope="col">{t('columns.type')}</th>
+              <th scope="col">{t('columns.meaning')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {dataset.fields.map((field) => (
+              <tr key={field.name}>
+                <th scope="row" className="mono">
+                  {field.name}
+                </th>
+                <td>
+                  {t([`types.${field.type}`], { defaultValue: field.type })}{' '}
+                  <span className="mono muted">({field.type})</span>
+                </td>
+                <td>{localized(field.description, locale)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </article>
+  );
+}
