@@ -24,6 +24,7 @@ import {
 import { sql } from 'kysely';
 import { Type } from 'typebox';
 import type { Database } from '../../db/database';
+import { problems, secured } from '../route-schemas';
 import { AppError, forbidden, notFound } from '../../errors';
 import { requirePrincipal } from '../../plugins/auth';
 import {
@@ -39,14 +40,6 @@ import {
 } from './bookings.service';
 import { icsCalendar } from './ics';
 
-const problems = {
-  400: ProblemSchema,
-  401: ProblemSchema,
-  403: ProblemSchema,
-  404: ProblemSchema,
-  409: ProblemSchema,
-};
-const secured = { security: [{ bearerAuth: [] }] };
 const tags = ['bookings'];
 
 const bookingsRoutes: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db }) => {

@@ -9,7 +9,6 @@ import {
   HubSchema,
   IdParams,
   Page,
-  ProblemSchema,
   RoomInput,
   RoomPatch,
   RoomSchema,
@@ -27,17 +26,10 @@ import {
   updateRoom,
 } from './hubs.service';
 import type { Database } from '../../db/database';
+import { problems, secured } from '../route-schemas';
 import { notFound } from '../../errors';
 import { findHub, findRoom, listHubs, listRooms } from './hubs.repository';
 
-const problems = {
-  400: ProblemSchema,
-  401: ProblemSchema,
-  403: ProblemSchema,
-  404: ProblemSchema,
-  409: ProblemSchema,
-};
-const secured = { security: [{ bearerAuth: [] }] };
 const tags = ['hubs'];
 
 const hubsRoutes: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db }) => {

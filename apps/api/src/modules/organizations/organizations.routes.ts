@@ -12,7 +12,6 @@ import {
   OrganizationPatch,
   OrganizationSearchQuery,
   Page,
-  ProblemSchema,
   PublicOrganization,
   ReasonBody,
   TransferOwnershipBody,
@@ -20,6 +19,7 @@ import {
 } from '@vcentri/shared';
 import { Type } from 'typebox';
 import type { Database } from '../../db/database';
+import { problems, secured } from '../route-schemas';
 import { requirePrincipal } from '../../plugins/auth';
 import {
   listForModeration,
@@ -41,14 +41,6 @@ import {
   updateOrganizationFields,
 } from './organizations.service';
 
-const problems = {
-  400: ProblemSchema,
-  401: ProblemSchema,
-  403: ProblemSchema,
-  404: ProblemSchema,
-  409: ProblemSchema,
-};
-const secured = { security: [{ bearerAuth: [] }] };
 const tags = ['organizations'];
 
 const organizationsRoutes: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db }) => {

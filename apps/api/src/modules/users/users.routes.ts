@@ -8,24 +8,17 @@ import {
   GrantRoleBody,
   MeResponse,
   Page,
-  ProblemSchema,
   RoleGrantSchema,
   UpdateMeBody,
   Uuid,
 } from '@vcentri/shared';
 import { Type } from 'typebox';
 import type { Database } from '../../db/database';
+import { problems, secured } from '../route-schemas';
 import { requirePrincipal } from '../../plugins/auth';
 import { listAudit } from '../audit/audit.repository';
 import { describeMe, grantRole, listUsers, revokeRole, updateMe } from './users.service';
 
-const problems = {
-  400: ProblemSchema,
-  401: ProblemSchema,
-  403: ProblemSchema,
-  404: ProblemSchema,
-  409: ProblemSchema,
-};
 const cityAdmin = { access: { roles: ['city_admin' as const] } };
 
 export const meRoutes: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db }) => {
@@ -36,7 +29,7 @@ export const meRoutes: FastifyPluginAsyncTypebox<{ db: Database }> = async (app,
       schema: {
         tags: ['auth'],
         summary: 'The signed-in account, its roles and scopes',
-        security: [{ bearerAuth: [] }],
+        ...secured,
         response: { 200: MeResponse, ...problems },
       },
     },
@@ -49,7 +42,7 @@ export const meRoutes: FastifyPluginAsyncTypebox<{ db: Database }> = async (app,
       schema: {
         tags: ['auth'],
         summary: 'Change your name or preferred language',
-        security: [{ bearerAuth: [] }],
+        ...secured,
         body: UpdateMeBody,
         response: { 200: MeResponse, ...problems },
       },
@@ -66,7 +59,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{ db: Database }> = async (a
       schema: {
         tags: ['admin'],
         summary: 'Accounts with their role grants',
-        security: [{ bearerAuth: [] }],
+        ...secured,
         querystring: AdminUserQuery,
         response: { 200: Page(AdminUserSchema), ...problems },
       },
@@ -80,7 +73,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{ db: Database }> = async (a
       schema: {
         tags: ['admin'],
         summary: 'Grant a role (with its district, hub or organisation)',
-        security: [{ bearerAuth: [] }],
+        ...secured,
         params: Type.Object({ id: Uuid }),
         body: GrantRoleBody,
         response: { 201: RoleGrantSchema, ...problems },
@@ -98,7 +91,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{ db: Database }> = async (a
       schema: {
         tags: ['admin'],
         summary: 'Revoke a role grant',
-        security: [{ bearerAuth: [] }],
+        ...secured,
         params: Type.Object({ id: Uuid, grantId: Uuid }),
         response: { 204: { type: 'null' }, ...problems },
       },
@@ -115,7 +108,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{ db: Database }> = async (a
       schema: {
         tags: ['admin'],
         summary: 'The audit log, newest first',
-        security: [{ bearerAuth: [] }],
+        ...secured,
         querystring: AuditQuery,
         response: { 200: Page(AuditEntrySchema), ...problems },
       },
