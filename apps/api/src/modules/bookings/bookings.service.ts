@@ -735,7 +735,7 @@ export async function createClosure(
       (r) => r.id,
     );
   }
-  const { closureId, affectedIds } = await db.transaction().execute(async (trx) => {
+  const { closureId, affected } = await db.transaction().execute(async (trx) => {
     const closure = await trx
       .insertInto('closures')
       .values({
@@ -797,36 +797,51 @@ export async function createClosure(
       ip,
       details: { closureId: closure.id, roomId: input.roomId ?? null, affected: affected.length },
     });
-    return { closureId: closure.id, affectedIds: affected.map((a) => a.id) };
+    // Alternatives and notices in the same transaction: an organiser is told exactly when the
+    // closure exists, with the rooms free at that moment.
+    const rows = affected.length
+      ? await bookingViews(trx)
+          .where(
+            'b.id',
+            'in',
+            affected.map((x) => x.id),
+          )
+          .orderBy(sql`lower(b.period)`)
+          .execute()
+      : [];
+    const out: ClosureResult['affected'] = [];
+    for (const row of rows) {
+      const alternatives = await alternativesFor(trx, {
+        id: row.id,
+        roomId: row.roomId,
+        hubId: row.hubId,
+        start: row.start,
+        end: row.end,
+        attendees: row.attendees,
+      });
+      out.push({ booking: toBookingDto(row, p), alternatives });
+      const people = new Set([
+        ...(await organizationPeople(trx, row.organizationId!)),
+        ...(row.createdBy ? [row.createdBy] : []),
+      ]);
+      const n = alternatives.length;
+      for (const userId of people) {
+        await insertNotification(trx, {
+          userId,
+          kind: 'booking.disrupted',
+          title: { uk: `Приміщення закрито: ${row.title}`, en: `Room closed: ${row.title}` },
+          body: {
+            uk: `${row.hubNameUk}, ${row.roomNameUk}, ${fmtLocal(row.start)}. Причина: ${input.reason.trim()}. ${n ? `Вільних альтернатив: ${n} — оберіть одну в один клік.` : 'Вільних альтернатив зараз немає.'}`,
+            en: `${row.hubNameEn}, ${row.roomNameEn}, ${fmtLocal(row.start)}. Reason: ${input.reason.trim()}. ${n ? `${n} free alternative${n > 1 ? 's' : ''} — take one in one click.` : 'No free alternatives right now.'}`,
+          },
+          link: `/my/bookings/${row.id}`,
+          data: { bookingId: row.id, closureId: closure.id, alternatives: n },
+        });
+      }
+    }
+    return { closureId: closure.id, affected: out };
   });
 
-  const rows = affectedIds.length
-    ? await bookingViews(db).where('b.id', 'in', affectedIds).orderBy(sql`lower(b.period)`).execute()
-    : [];
-  const affected: ClosureResult['affected'] = [];
-  for (const row of rows) {
-    const alternatives = await alternativesFor(db, {
-      id: row.id,
-      roomId: row.roomId,
-      hubId: row.hubId,
-      start: row.start,
-      end: row.end,
-      attendees: row.attendees,
-    });
-    affected.push({ booking: toBookingDto(row, p), alternatives });
-  }
-  // Tell each organiser, with how many alternatives are free right now.
-  await db.transaction().execute(async (trx) => {
-    for (const { booking, alternatives } of affected) {
-      const row = rows.find((r) => r.id === booking.id)!;
-      await notifyOrganisation(
-        trx,
-        row,
-        { uk: 'Приміщення закрито', en: 'Room closed', kind: 'booking.disrupted' },
-        `${input.reason.trim()} · ${alternatives.length ? `вільних альтернатив: ${alternatives.length} / free alternatives: ${alternatives.length}` : 'альтернатив немає / no alternatives'}`,
-      );
-    }
-  });
   const closure = await db
     .selectFrom('closures')
     .select([
