@@ -11,3 +11,4 @@ export * from './organizations';
 export * from './kyiv-time';
 export * from './recurrence';
 export * from './bookings';
+export * from './events';

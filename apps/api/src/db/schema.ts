@@ -117,6 +117,51 @@ export interface NotificationsTable {
   readAt: Timestamp | null;
 }
 
+export interface EventsTable {
+  id: Generated<string>;
+  bookingId: string;
+  titleUk: string;
+  titleEn: string;
+  descriptionUk: Generated<string>;
+  descriptionEn: Generated<string>;
+  category: string;
+  languages: Generated<string[]>;
+  audience: Generated<string>;
+  accessibilityNotes: Generated<string>;
+  capacity: number;
+  registrationRequired: Generated<boolean>;
+  status: Generated<string>;
+  cancelReason: string | null;
+  startsAt: Timestamp;
+  endsAt: Timestamp;
+  createdBy: string | null;
+  isDemo: Generated<boolean>;
+  createdAt: CreatedAt;
+  updatedAt: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface EventRegistrationsTable {
+  id: Generated<string>;
+  eventId: string;
+  userId: string;
+  status: string;
+  position: number | null;
+  code: string;
+  createdAt: CreatedAt;
+  cancelledAt: Timestamp | null;
+  checkedInAt: Timestamp | null;
+  checkedInBy: string | null;
+}
+
+export interface EventFeedbackTable {
+  id: Generated<string>;
+  eventId: string;
+  userId: string;
+  rating: number;
+  comment: Generated<string>;
+  createdAt: CreatedAt;
+}
+
 export interface OrganizationsTable {
   id: Generated<string>;
   nameUk: string;
@@ -199,6 +244,9 @@ export interface DB {
   closures: ClosuresTable;
   bookings: BookingsTable;
   notifications: NotificationsTable;
+  events: EventsTable;
+  eventRegistrations: EventRegistrationsTable;
+  eventFeedback: EventFeedbackTable;
   organizations: OrganizationsTable;
   organizationHistory: OrganizationHistoryTable;
   roleGrants: RoleGrantsTable;
