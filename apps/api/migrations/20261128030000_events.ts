@@ -11,14 +11,20 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('description_uk', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('description_en', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('category', 'text', (c) =>
-      c.notNull().check(sql`category in ('debate', 'workshop', 'training', 'civic_course', 'consultation', 'meeting')`),
+      c
+        .notNull()
+        .check(
+          sql`category in ('debate', 'workshop', 'training', 'civic_course', 'consultation', 'meeting')`,
+        ),
     )
     .addColumn('languages', sql`text[]`, (c) => c.notNull().defaultTo(sql`'{uk}'`))
     .addColumn('audience', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('accessibility_notes', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('capacity', 'integer', (c) => c.notNull().check(sql`capacity > 0`))
     .addColumn('registration_required', 'boolean', (c) => c.notNull().defaultTo(true))
-    .addColumn('status', 'text', (c) => c.notNull().defaultTo('published').check(sql`status in ('published', 'cancelled')`))
+    .addColumn('status', 'text', (c) =>
+      c.notNull().defaultTo('published').check(sql`status in ('published', 'cancelled')`),
+    )
     .addColumn('cancel_reason', 'text')
     .addColumn('starts_at', 'timestamptz', (c) => c.notNull())
     .addColumn('ends_at', 'timestamptz', (c) => c.notNull())
@@ -38,7 +44,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
     .addColumn('event_id', 'uuid', (c) => c.notNull().references('events.id').onDelete('cascade'))
     .addColumn('user_id', 'uuid', (c) => c.notNull().references('users.id').onDelete('cascade'))
-    .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('confirmed', 'waitlisted', 'cancelled')`))
+    .addColumn('status', 'text', (c) =>
+      c.notNull().check(sql`status in ('confirmed', 'waitlisted', 'cancelled')`),
+    )
     .addColumn('position', 'integer', (c) => c.check(sql`position > 0`))
     .addColumn('code', 'text', (c) => c.notNull())
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
@@ -47,9 +55,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('checked_in_by', 'uuid', (c) => c.references('users.id').onDelete('set null'))
     .addCheckConstraint('event_registrations_position', sql`(status = 'waitlisted') = (position is not null)`)
     .execute();
-  await sql`create unique index event_registrations_one_live on event_registrations (event_id, user_id) where status <> 'cancelled'`.execute(db);
-  await sql`create unique index event_registrations_position_unique on event_registrations (event_id, position) where status = 'waitlisted'`.execute(db);
-  await sql`create unique index event_registrations_code_unique on event_registrations (event_id, code)`.execute(db);
+  await sql`create unique index event_registrations_one_live on event_registrations (event_id, user_id) where status <> 'cancelled'`.execute(
+    db,
+  );
+  await sql`create unique index event_registrations_position_unique on event_registrations (event_id, position) where status = 'waitlisted'`.execute(
+    db,
+  );
+  await sql`create unique index event_registrations_code_unique on event_registrations (event_id, code)`.execute(
+    db,
+  );
 
   await db.schema
     .createTable('event_feedback')
@@ -64,5 +78,6 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['event_feedback', 'event_registrations', 'events']) await db.schema.dropTable(t).ifExists().execute();
+  for (const t of ['event_feedback', 'event_registrations', 'events'])
+    await db.schema.dropTable(t).ifExists().execute();
 }

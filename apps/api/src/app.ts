@@ -17,6 +17,7 @@ import type { Database } from './db/database';
 import { AppError } from './errors';
 import authRoutes from './modules/auth/auth.routes';
 import bookingsRoutes from './modules/bookings/bookings.routes';
+import eventsRoutes from './modules/events/events.routes';
 import healthRoutes from './modules/health/health.routes';
 import hubsRoutes from './modules/hubs/hubs.routes';
 import openDataRoutes from './modules/open-data/open-data.routes';
@@ -122,6 +123,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(organizationsRoutes, { db });
       await api.register(openDataRoutes, { db });
       await api.register(bookingsRoutes, { db });
+      await api.register(eventsRoutes, { db });
     },
     { prefix: API_PREFIX },
   );

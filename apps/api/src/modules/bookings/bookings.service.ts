@@ -23,6 +23,7 @@ import { sql } from 'kysely';
 import type { Database } from '../../db/database';
 import { AppError, forbidden, isSlotRace, notFound } from '../../errors';
 import { recordAudit } from '../audit/audit.repository';
+import { cancelEvents } from '../events/events.service';
 import type { Principal } from '../users/principal';
 import {
   activeInRoom,
@@ -500,6 +501,24 @@ export async function transitionBooking(
       )
       .execute();
     await notifyOrganisation(trx, row, TEXT[action], opts.reason ?? null, p.userId);
+    if (action === 'cancel') {
+      // Events held in a cancelled booking are cancelled with it; their registrants are told.
+      const events = await trx
+        .selectFrom('events')
+        .select('id')
+        .where(
+          'bookingId',
+          'in',
+          targets.map((t) => t.id),
+        )
+        .where('status', '=', 'published')
+        .execute();
+      await cancelEvents(
+        trx,
+        events.map((e) => e.id),
+        opts.reason ?? null,
+      );
+    }
     await recordAudit(trx, {
       action: `booking.${action}`,
       actorId: p.userId,

@@ -1,0 +1,699 @@
+// Events: published in a confirmed booking by the hub's managers or the booking's organisation;
+// registrations take a place while places remain, else the next waiting-list position; a
+// cancellation moves the first waiting person up. Each change to an event's registrations locks
+// the event row, so places and positions stay exact under any number of simultaneous requests.
+import { randomInt } from 'node:crypto';
+import {
+  EVENT_CATEGORIES,
+  type EventInput,
+  type EventListQuery,
+  type EventPatch,
+  type EventView,
+  type Registrant,
+  toKyiv,
+} from '@vcentri/shared';
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../../db/database';
+import type { DB } from '../../db/schema';
+import { AppError, conflict, forbidden, isUniqueViolation, notFound } from '../../errors';
+import { recordAudit } from '../audit/audit.repository';
+import { insertNotification } from '../bookings/bookings.repository';
+import type { Principal } from '../users/principal';
+
+function eventRows(db: Kysely<DB>) {
+  return db
+    .selectFrom('events as e')
+    .innerJoin('bookings as b', 'b.id', 'e.bookingId')
+    .innerJoin('rooms as r', 'r.id', 'b.roomId')
+    .innerJoin('hubs as h', 'h.id', 'r.hubId')
+    .innerJoin('organizations as o', 'o.id', 'b.organizationId')
+    .selectAll('e')
+    .select([
+      'r.id as roomId',
+      'r.nameUk as roomNameUk',
+      'r.nameEn as roomNameEn',
+      'r.capacity as roomCapacity',
+      'h.id as hubId',
+      'h.nameUk as hubNameUk',
+      'h.nameEn as hubNameEn',
+      'h.district',
+      'h.addressUk',
+      'h.addressEn',
+      'o.id as organizationId',
+      'o.nameUk as orgNameUk',
+      'o.nameEn as orgNameEn',
+      (eb) =>
+        eb
+          .selectFrom('eventRegistrations as x')
+          .select(sql<number>`count(*)::int`.as('n'))
+          .whereRef('x.eventId', '=', 'e.id')
+          .where('x.status', '=', 'confirmed')
+          .as('confirmed'),
+      (eb) =>
+        eb
+          .selectFrom('eventRegistrations as x')
+          .select(sql<number>`count(*)::int`.as('n'))
+          .whereRef('x.eventId', '=', 'e.id')
+          .where('x.status', '=', 'waitlisted')
+          .as('waitlisted'),
+    ]);
+}
+type EventRow = Awaited<ReturnType<ReturnType<typeof eventRows>['execute']>>[number];
+
+/** Staff of an event: the hub's managers, the organisation's people, the city. */
+export function isEventStaff(p: Principal | null, e: { hubId: string; organizationId: string }) {
+  return !!p && (p.isCityAdmin() || p.managesHub(e.hubId) || p.membershipOf(e.organizationId) !== null);
+}
+
+async function myRegistration(db: Database, p: Principal | null, eventId: string) {
+  if (!p) return null;
+  const r = await db
+    .selectFrom('eventRegistrations')
+    .select(['id', 'status', 'position', 'code', 'checkedInAt'])
+    .where('eventId', '=', eventId)
+    .where('userId', '=', p.userId)
+    .where('status', '!=', 'cancelled')
+    .executeTakeFirst();
+  if (!r) return null;
+  const fb = await db
+    .selectFrom('eventFeedback')
+    .select('id')
+    .where('eventId', '=', eventId)
+    .where('userId', '=', p.userId)
+    .executeTakeFirst();
+  return {
+    id: r.id,
+    status: r.status as 'confirmed' | 'waitlisted',
+    position: r.position,
+    code: r.code,
+    checkedIn: r.checkedInAt !== null,
+    feedbackGiven: !!fb,
+  };
+}
+
+function toView(e: EventRow, p: Principal | null, mine: EventView['myRegistration']): EventView {
+  const confirmed = e.confirmed ?? 0;
+  return {
+    id: e.id,
+    bookingId: e.bookingId,
+    title: { uk: e.titleUk, en: e.titleEn },
+    description: { uk: e.descriptionUk, en: e.descriptionEn },
+    category: e.category as EventView['category'],
+    languages: e.languages,
+    audience: e.audience,
+    accessibilityNotes: e.accessibilityNotes,
+    capacity: e.capacity,
+    registrationRequired: e.registrationRequired,
+    status: e.status as EventView['status'],
+    cancelReason: e.cancelReason,
+    start: e.startsAt.toISOString(),
+    end: e.endsAt.toISOString(),
+    hubId: e.hubId,
+    hubName: { uk: e.hubNameUk, en: e.hubNameEn },
+    roomId: e.roomId,
+    roomName: { uk: e.roomNameUk, en: e.roomNameEn },
+    district: e.district,
+    address: { uk: e.addressUk, en: e.addressEn },
+    organizationId: e.organizationId,
+    organizationName: { uk: e.orgNameUk, en: e.orgNameEn },
+    confirmed,
+    waitlisted: e.waitlisted ?? 0,
+    placesLeft: Math.max(0, e.capacity - confirmed),
+    registrationOpen: e.status === 'published' && e.registrationRequired && e.startsAt.getTime() > Date.now(),
+    isDemo: e.isDemo,
+    canManage: isEventStaff(p, e),
+    myRegistration: mine,
+  };
+}
+
+async function loadEvent(db: Database, id: string) {
+  const e = await eventRows(db).where('e.id', '=', id).executeTakeFirst();
+  if (!e) throw notFound('No such event.');
+  return e;
+}
+
+export async function getEvent(db: Database, p: Principal | null, id: string): Promise<EventView> {
+  const e = await loadEvent(db, id);
+  return toView(e, p, await myRegistration(db, p, id));
+}
+
+export async function listEvents(db: Database, p: Principal | null, q: EventListQuery) {
+  let base = eventRows(db);
+  if (!q.includeCancelled) base = base.where('e.status', '=', 'published');
+  if (q.from) base = base.where('e.endsAt', '>', new Date(q.from));
+  if (q.to) base = base.where('e.startsAt', '<', new Date(q.to));
+  if (q.hubId) base = base.where('h.id', '=', q.hubId);
+  if (q.district) base = base.where('h.district', '=', q.district);
+  if (q.category) base = base.where('e.category', '=', q.category);
+  if (q.organizationId) base = base.where('o.id', '=', q.organizationId);
+  const rows = await base
+    .select(sql<number>`count(*) over ()::int`.as('total'))
+    .orderBy('e.startsAt')
+    .orderBy('e.id')
+    .limit(q.limit ?? 50)
+    .offset(q.offset ?? 0)
+    .execute();
+  return { items: rows.map((r) => toView(r, p, null)), total: rows[0]?.total ?? 0 };
+}
+
+async function bookingFor(db: Database, bookingId: string) {
+  const b = await db
+    .selectFrom('bookings as b')
+    .innerJoin('rooms as r', 'r.id', 'b.roomId')
+    .select([
+      'b.id',
+      'b.status',
+      'b.organizationId',
+      'r.hubId',
+      'r.capacity',
+      sql<Date>`lower(b.period)`.as('start'),
+      sql<Date>`upper(b.period)`.as('end'),
+    ])
+    .where('b.id', '=', bookingId)
+    .where('b.kind', '=', 'booking')
+    .executeTakeFirst();
+  return b;
+}
+
+function checkTimes(start: Date, end: Date, booking: { start: Date; end: Date }) {
+  if (!(start < end))
+    throw new AppError('invalid_interval', 400, 'The end must come after the start.', [
+      { path: '/end', code: 'invalid_interval', message: 'The end must come after the start.' },
+    ]);
+  if (start < booking.start || end > booking.end) {
+    throw new AppError('outside_booking', 400, 'The event must take place within its booking.', [
+      { path: '/start', code: 'outside_booking', message: 'Within the booking.' },
+    ]);
+  }
+}
+
+export async function createEvent(
+  db: Database,
+  p: Principal,
+  input: EventInput,
+  ip: string,
+): Promise<EventView> {
+  const booking = await bookingFor(db, input.bookingId);
+  if (
+    !booking ||
+    !(p.isCityAdmin() || p.managesHub(booking.hubId) || p.membershipOf(booking.organizationId!) !== null)
+  ) {
+    throw new AppError('not_found', 404, 'No such booking of yours.', [
+      { path: '/bookingId', code: 'not_found', message: 'No such booking.' },
+    ]);
+  }
+  if (booking.status !== 'confirmed')
+    throw conflict('booking_not_confirmed', 'An event can only be published in a confirmed booking.');
+  const start = input.start ? new Date(input.start) : booking.start;
+  const end = input.end ? new Date(input.end) : booking.end;
+  checkTimes(start, end, booking);
+  if (input.capacity > booking.capacity) {
+    throw new AppError('over_capacity', 400, `The room holds ${booking.capacity} people.`, [
+      { path: '/capacity', code: 'over_capacity', message: `At most ${booking.capacity}.` },
+    ]);
+  }
+  const id = await db.transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto('events')
+      .values({
+        bookingId: booking.id,
+        titleUk: input.title.uk.trim(),
+        titleEn: input.title.en.trim(),
+        descriptionUk: input.description?.uk.trim() ?? '',
+        descriptionEn: input.description?.en.trim() ?? '',
+        category: input.category,
+        languages: input.languages ?? ['uk'],
+        audience: input.audience?.trim() ?? '',
+        accessibilityNotes: input.accessibilityNotes?.trim() ?? '',
+        capacity: input.capacity,
+        registrationRequired: input.registrationRequired ?? true,
+        startsAt: start,
+        endsAt: end,
+        createdBy: p.userId,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, {
+      action: 'event.published',
+      actorId: p.userId,
+      actorEmail: p.email,
+      targetType: 'event',
+      targetId: row.id,
+      ip,
+    });
+    return row.id;
+  });
+  return getEvent(db, p, id);
+}
+
+export async function updateEvent(
+  db: Database,
+  p: Principal,
+  id: string,
+  patch: EventPatch,
+  ip: string,
+): Promise<EventView> {
+  const e = await loadEvent(db, id);
+  if (!isEventStaff(p, e)) throw forbidden('Only the organisers and the hub’s managers edit an event.');
+  if (e.status === 'cancelled') throw conflict('event_cancelled', 'A cancelled event cannot be edited.');
+  const booking = (await bookingFor(db, e.bookingId))!;
+  const start = patch.start ? new Date(patch.start) : e.startsAt;
+  const end = patch.end ? new Date(patch.end) : e.endsAt;
+  checkTimes(start, end, booking);
+  if (patch.capacity !== undefined && patch.capacity > booking.capacity) {
+    throw new AppError('over_capacity', 400, `The room holds ${booking.capacity} people.`, [
+      { path: '/capacity', code: 'over_capacity', message: `At most ${booking.capacity}.` },
+    ]);
+  }
+  await db.transaction().execute(async (trx) => {
+    await trx.selectFrom('events').select('id').where('id', '=', id).forUpdate().execute();
+    await trx
+      .updateTable('events')
+      .set({
+        ...(patch.title ? { titleUk: patch.title.uk.trim(), titleEn: patch.title.en.trim() } : {}),
+        ...(patch.description
+          ? { descriptionUk: patch.description.uk.trim(), descriptionEn: patch.description.en.trim() }
+          : {}),
+        ...(patch.category ? { category: patch.category } : {}),
+        ...(patch.languages ? { languages: patch.languages } : {}),
+        ...(patch.audience !== undefined ? { audience: patch.audience.trim() } : {}),
+        ...(patch.accessibilityNotes !== undefined
+          ? { accessibilityNotes: patch.accessibilityNotes.trim() }
+          : {}),
+        ...(patch.capacity !== undefined ? { capacity: patch.capacity } : {}),
+        ...(patch.registrationRequired !== undefined
+          ? { registrationRequired: patch.registrationRequired }
+          : {}),
+        startsAt: start,
+        endsAt: end,
+        updatedAt: new Date(),
+      })
+      .where('id', '=', id)
+      .execute();
+    // More places: move people up from the waiting list.
+    if (patch.capacity !== undefined) await fillPlaces(trx, id);
+    await recordAudit(trx, {
+      action: 'event.updated',
+      actorId: p.userId,
+      actorEmail: p.email,
+      targetType: 'event',
+      targetId: id,
+      ip,
+      details: { fields: Object.keys(patch) },
+    });
+  });
+  return getEvent(db, p, id);
+}
+
+const kyivText = (d: Date) => {
+  const k = toKyiv(d);
+  return `${k.date} ${k.time}`;
+};
+
+/** Cancels events (of a booking, or one event) and tells every registrant, inside `trx`. */
+export async function cancelEvents(trx: Database, eventIds: string[], reason: string | null) {
+  if (eventIds.length === 0) return;
+  await trx
+    .updateTable('events')
+    .set({ status: 'cancelled', cancelReason: reason, updatedAt: new Date() })
+    .where('id', 'in', eventIds)
+    .execute();
+  const people = await trx
+    .selectFrom('eventRegistrations as x')
+    .innerJoin('events as e', 'e.id', 'x.eventId')
+    .select(['x.userId', 'e.id', 'e.titleUk', 'e.titleEn', 'e.startsAt'])
+    .where('x.eventId', 'in', eventIds)
+    .where('x.status', '!=', 'cancelled')
+    .execute();
+  for (const r of people) {
+    await insertNotification(trx, {
+      userId: r.userId,
+      kind: 'event.cancelled',
+      title: { uk: `Подію скасовано: ${r.titleUk}`, en: `Event cancelled: ${r.titleEn}` },
+      body: {
+        uk: `${kyivText(r.startsAt)}.${reason ? ` Причина: ${reason}` : ''}`,
+        en: `${kyivText(r.startsAt)}.${reason ? ` Reason: ${reason}` : ''}`,
+      },
+      link: `/events/${r.id}`,
+      data: { eventId: r.id },
+    });
+  }
+}
+
+export async function cancelEvent(
+  db: Database,
+  p: Principal,
+  id: string,
+  reason: string,
+  ip: string,
+): Promise<EventView> {
+  const e = await loadEvent(db, id);
+  if (!isEventStaff(p, e)) throw forbidden('Only the organisers and the hub’s managers cancel an event.');
+  if (e.status === 'cancelled') throw conflict('event_cancelled', 'The event is already cancelled.');
+  await db.transaction().execute(async (trx) => {
+    await cancelEvents(trx, [id], reason);
+    await recordAudit(trx, {
+      action: 'event.cancelled',
+      actorId: p.userId,
+      actorEmail: p.email,
+      targetType: 'event',
+      targetId: id,
+      ip,
+      details: { reason },
+    });
+  });
+  return getEvent(db, p, id);
+}
+
+/** Moves waiting people into free places, in order, and renumbers the rest from 1. */
+async function fillPlaces(trx: Database, eventId: string) {
+  const ev = await trx
+    .selectFrom('events')
+    .select(['capacity', 'titleUk', 'titleEn', 'startsAt'])
+    .where('id', '=', eventId)
+    .executeTakeFirstOrThrow();
+  const { n } = await trx
+    .selectFrom('eventRegistrations')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('eventId', '=', eventId)
+    .where('status', '=', 'confirmed')
+    .executeTakeFirstOrThrow();
+  const free = ev.capacity - n;
+  if (free > 0) {
+    const promoted = await trx
+      .selectFrom('eventRegistrations')
+      .select(['id', 'userId'])
+      .where('eventId', '=', eventId)
+      .where('status', '=', 'waitlisted')
+      .orderBy('position')
+      .limit(free)
+      .execute();
+    if (promoted.length) {
+      await trx
+        .updateTable('eventRegistrations')
+        .set({ status: 'confirmed', position: null })
+        .where(
+          'id',
+          'in',
+          promoted.map((x) => x.id),
+        )
+        .execute();
+      for (const x of promoted) {
+        await insertNotification(trx, {
+          userId: x.userId,
+          kind: 'event.promoted',
+          title: { uk: `Для вас звільнилося місце: ${ev.titleUk}`, en: `A place is yours: ${ev.titleEn}` },
+          body: {
+            uk: `Ви більше не в листі очікування. ${kyivText(ev.startsAt)}.`,
+            en: `You are off the waiting list. ${kyivText(ev.startsAt)}.`,
+          },
+          link: `/events/${eventId}`,
+          data: { eventId },
+        });
+      }
+    }
+  }
+  await renumberWaitlist(trx, eventId);
+}
+
+/** Renumbers the waiting list 1, 2, 3… in its order (positions are unique: shift out of the way first). */
+async function renumberWaitlist(trx: Database, eventId: string) {
+  await sql`update event_registrations set position = position + 100000 where event_id = ${eventId} and status = 'waitlisted'`.execute(
+    trx,
+  );
+  await sql`update event_registrations x set position = r.n
+    from (select id, row_number() over (order by position) as n from event_registrations
+          where event_id = ${eventId} and status = 'waitlisted') r
+    where x.id = r.id`.execute(trx);
+}
+
+const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+const newCode = () =>
+  Array.from({ length: 6 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
+
+export async function register(db: Database, p: Principal, eventId: string, ip: string) {
+  return db.transaction().execute(async (trx) => {
+    // The lock that makes places and positions exact: one registration change per event at a time.
+    const ev = await trx
+      .selectFrom('events')
+      .select(['id', 'status', 'capacity', 'startsAt', 'registrationRequired'])
+      .where('id', '=', eventId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!ev) throw notFound('No such event.');
+    if (ev.status !== 'published') throw conflict('event_cancelled', 'The event has been cancelled.');
+    if (!ev.registrationRequired)
+      throw conflict('registration_not_required', 'No registration is needed; just come.');
+    if (ev.startsAt.getTime() <= Date.now())
+      throw conflict('registration_closed', 'Registration closed when the event started.');
+    const existing = await trx
+      .selectFrom('eventRegistrations')
+      .select('id')
+      .where('eventId', '=', eventId)
+      .where('userId', '=', p.userId)
+      .where('status', '!=', 'cancelled')
+      .executeTakeFirst();
+    if (existing) throw conflict('already_registered', 'You are already registered.');
+    const counts = await trx
+      .selectFrom('eventRegistrations')
+      .select([
+        sql<number>`(count(*) filter (where status = 'confirmed'))::int`.as('confirmed'),
+        sql<number>`coalesce(max(position) filter (where status = 'waitlisted'), 0)::int`.as('lastPosition'),
+      ])
+      .where('eventId', '=', eventId)
+      .executeTakeFirstOrThrow();
+    const confirmed = counts.confirmed < ev.capacity;
+    let code = newCode();
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const clash = await trx
+        .selectFrom('eventRegistrations')
+        .select('id')
+        .where('eventId', '=', eventId)
+        .where('code', '=', code)
+        .executeTakeFirst();
+      if (!clash) break;
+      code = newCode();
+    }
+    try {
+      const row = await trx
+        .insertInto('eventRegistrations')
+        .values({
+          eventId,
+          userId: p.userId,
+          status: confirmed ? 'confirmed' : 'waitlisted',
+          position: confirmed ? null : counts.lastPosition + 1,
+          code,
+        })
+        .returning(['id', 'status', 'position', 'code'])
+        .executeTakeFirstOrThrow();
+      await recordAudit(trx, {
+        action: 'event.registered',
+        actorId: p.userId,
+        actorEmail: p.email,
+        targetType: 'event',
+        targetId: eventId,
+        ip,
+        details: { status: row.status },
+      });
+      return row.position === null
+        ? { id: row.id, status: 'confirmed' as const, code: row.code }
+        : { id: row.id, status: 'waitlisted' as const, position: row.position, code: row.code };
+    } catch (err) {
+      if (isUniqueViolation(err)) throw conflict('already_registered', 'You are already registered.');
+      throw err;
+    }
+  });
+}
+
+export async function unregister(db: Database, p: Principal, eventId: string, ip: string) {
+  await db.transaction().execute(async (trx) => {
+    const ev = await trx
+      .selectFrom('events')
+      .select(['id', 'startsAt'])
+      .where('id', '=', eventId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!ev) throw notFound('No such event.');
+    const mine = await trx
+      .updateTable('eventRegistrations')
+      .set({ status: 'cancelled', position: null, cancelledAt: new Date() })
+      .where('eventId', '=', eventId)
+      .where('userId', '=', p.userId)
+      .where('status', '!=', 'cancelled')
+      .returning('id')
+      .executeTakeFirst();
+    if (!mine) throw new AppError('not_registered', 404, 'You are not registered for this event.');
+    // Before the start, the freed place goes to the first person waiting.
+    if (ev.startsAt.getTime() > Date.now()) await fillPlaces(trx, eventId);
+    else await renumberWaitlist(trx, eventId);
+    await recordAudit(trx, {
+      action: 'event.unregistered',
+      actorId: p.userId,
+      actorEmail: p.email,
+      targetType: 'event',
+      targetId: eventId,
+      ip,
+    });
+  });
+}
+
+export async function registrants(
+  db: Database,
+  p: Principal,
+  eventId: string,
+  q?: string,
+): Promise<Registrant[]> {
+  const e = await loadEvent(db, eventId);
+  if (!isEventStaff(p, e)) throw forbidden('Only the organisers and the hub’s managers see registrants.');
+  let rows = db
+    .selectFrom('eventRegistrations as x')
+    .innerJoin('users as u', 'u.id', 'x.userId')
+    .select([
+      'x.id',
+      'x.userId',
+      'u.name',
+      'u.email',
+      'x.status',
+      'x.position',
+      'x.code',
+      'x.createdAt',
+      'x.checkedInAt',
+    ])
+    .where('x.eventId', '=', eventId)
+    .orderBy(sql`case x.status when 'confirmed' then 0 when 'waitlisted' then 1 else 2 end`)
+    .orderBy('x.position')
+    .orderBy('u.name');
+  if (q?.trim()) {
+    const like = `%${q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    rows = rows.where((eb) =>
+      eb.or([eb('u.name', 'ilike', like), eb('u.email', 'ilike', like), eb('x.code', 'ilike', like)]),
+    );
+  }
+  return (await rows.execute()).map((r) => ({
+    id: r.id,
+    userId: r.userId,
+    name: r.name,
+    email: r.email,
+    status: r.status as Registrant['status'],
+    position: r.position,
+    code: r.code,
+    registeredAt: r.createdAt.toISOString(),
+    checkedInAt: r.checkedInAt ? r.checkedInAt.toISOString() : null,
+  }));
+}
+
+export async function checkIn(
+  db: Database,
+  p: Principal,
+  eventId: string,
+  by: { code?: string; registrationId?: string },
+  ip: string,
+): Promise<Registrant> {
+  const e = await loadEvent(db, eventId);
+  if (!isEventStaff(p, e)) throw forbidden('Only the organisers and the hub’s managers check people in.');
+  if (!by.code && !by.registrationId)
+    throw new AppError('validation_failed', 400, 'Give a code or a registration.', [
+      { path: '/code', code: 'required', message: 'required' },
+    ]);
+  let q = db
+    .updateTable('eventRegistrations')
+    .set({ checkedInAt: sql`coalesce(checked_in_at, now())` as never, checkedInBy: p.userId })
+    .where('eventId', '=', eventId)
+    .where('status', '=', 'confirmed');
+  q = by.registrationId
+    ? q.where('id', '=', by.registrationId)
+    : q.where('code', '=', by.code!.trim().toUpperCase());
+  const row = await q.returning('id').executeTakeFirst();
+  if (!row)
+    throw new AppError('not_found', 404, 'No confirmed registration with this code.', [
+      { path: '/code', code: 'not_found', message: 'No such registration.' },
+    ]);
+  await recordAudit(db, {
+    action: 'event.check_in',
+    actorId: p.userId,
+    actorEmail: p.email,
+    targetType: 'event',
+    targetId: eventId,
+    ip,
+    details: { registrationId: row.id },
+  });
+  return (await registrants(db, p, eventId)).find((r) => r.id === row.id)!;
+}
+
+export async function giveFeedback(
+  db: Database,
+  p: Principal,
+  eventId: string,
+  rating: number,
+  comment: string | undefined,
+  ip: string,
+) {
+  const e = await loadEvent(db, eventId);
+  if (e.startsAt.getTime() > Date.now())
+    throw conflict('feedback_too_early', 'Feedback opens when the event starts.');
+  const reg = await db
+    .selectFrom('eventRegistrations')
+    .select('checkedInAt')
+    .where('eventId', '=', eventId)
+    .where('userId', '=', p.userId)
+    .where('status', '=', 'confirmed')
+    .executeTakeFirst();
+  if (!reg?.checkedInAt)
+    throw new AppError('not_checked_in', 403, 'Only people who attended can leave feedback.');
+  try {
+    await db
+      .insertInto('eventFeedback')
+      .values({ eventId, userId: p.userId, rating, comment: comment?.trim() ?? '' })
+      .execute();
+  } catch (err) {
+    if (isUniqueViolation(err)) throw conflict('feedback_given', 'You have already left feedback.');
+    throw err;
+  }
+  await recordAudit(db, {
+    action: 'event.feedback',
+    actorId: p.userId,
+    actorEmail: p.email,
+    targetType: 'event',
+    targetId: eventId,
+    ip,
+    details: { rating },
+  });
+}
+
+export async function feedbackSummary(db: Database, p: Principal, eventId: string) {
+  const e = await loadEvent(db, eventId);
+  if (!(isEventStaff(p, e) || p.administersDistrict(e.district)))
+    throw forbidden('Only the organisers, the hub and the district see feedback.');
+  const [rows, att] = await Promise.all([
+    db
+      .selectFrom('eventFeedback')
+      .select(['rating', 'comment', 'createdAt'])
+      .where('eventId', '=', eventId)
+      .orderBy('createdAt', 'desc')
+      .execute(),
+    db
+      .selectFrom('eventRegistrations')
+      .select([
+        sql<number>`(count(*) filter (where checked_in_at is not null))::int`.as('attended'),
+        sql<number>`(count(*) filter (where status = 'confirmed'))::int`.as('confirmed'),
+      ])
+      .where('eventId', '=', eventId)
+      .executeTakeFirstOrThrow(),
+  ]);
+  const distribution = [1, 2, 3, 4, 5].map((n) => rows.filter((r) => r.rating === n).length);
+  return {
+    count: rows.length,
+    average: rows.length
+      ? Math.round((rows.reduce((a, r) => a + r.rating, 0) / rows.length) * 100) / 100
+      : null,
+    distribution,
+    comments: rows
+      .filter((r) => r.comment)
+      .map((r) => ({ rating: r.rating, comment: r.comment, at: r.createdAt.toISOString() })),
+    attended: att.attended,
+    confirmed: att.confirmed,
+  };
+}
+
+export const categoryLabel = (c: string) =>
+  EVENT_CATEGORIES[c as keyof typeof EVENT_CATEGORIES] ?? { uk: c, en: c };
