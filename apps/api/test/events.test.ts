@@ -446,3 +446,29 @@ describe('calendar feeds', () => {
     expect(single).toHaveLength(1);
   });
 });
+
+describe('open data: events', () => {
+  it('lists published events with counts and no personal data, in CSV and JSON', async () => {
+    const e = await publish(w, { capacity: 3 });
+    const people = await Promise.all(Array.from({ length: 4 }, () => createUser(t)));
+    for (const u of people) await registerAs(u, e.id);
+    const cat = (await inject(t, { method: 'GET', url: '/api/v1/open-data' }))
+      .json()
+      .items.find((d: { id: string }) => d.id === 'events');
+    expect(cat.title.en).toMatch(/Events/);
+    const json = (await inject(t, { method: 'GET', url: '/api/v1/open-data/events.json' })).json();
+    const rec = json.records.find((r: { id: string }) => r.id === e.id);
+    expect(rec).toMatchObject({
+      capacity: 3,
+      registrations: 3,
+      waitlisted: 1,
+      attended: 0,
+      district: 'obolonskyi',
+      status: 'published',
+    });
+    const csv = await inject(t, { method: 'GET', url: '/api/v1/open-data/events.csv' });
+    expect(csv.body.split('\r\n')[0]).toBe(cat.fields.map((x: { name: string }) => x.name).join(','));
+    for (const u of people) expect(csv.body).not.toContain(u.email);
+    expect(JSON.stringify(json)).not.toMatch(/@test\.vcentri/);
+  });
+});

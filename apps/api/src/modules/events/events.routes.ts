@@ -16,7 +16,9 @@ import {
   RegistrantSchema,
   RegistrationResult,
 } from '@vcentri/shared';
+import { sql } from 'kysely';
 import { Type } from 'typebox';
+import { AppError, forbidden } from '../../errors';
 import type { Database } from '../../db/database';
 import { requirePrincipal } from '../../plugins/auth';
 import { icsCalendar } from '../bookings/ics';
@@ -275,6 +277,102 @@ const eventsRoutes: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { 
       },
     },
     async (request) => feedbackSummary(db, requirePrincipal(request), request.params.id),
+  );
+
+  app.get(
+    '/stats/events',
+    {
+      config: { access: { roles: ['district_admin', 'city_admin'] } },
+      schema: {
+        tags: ['stats'],
+        ...secured,
+        summary:
+          'Per hub: events, registrations, attendance and feedback in a window (district admin: own district)',
+        querystring: Type.Object({
+          from: Type.String({ format: 'date-time' }),
+          to: Type.String({ format: 'date-time' }),
+          district: Type.Optional(Type.String({ maxLength: 40 })),
+        }),
+        response: {
+          200: Type.Object({
+            items: Type.Array(
+              Type.Object({
+                hubId: Type.String(),
+                hubName: Type.Object({ uk: Type.String(), en: Type.String() }),
+                district: Type.String(),
+                events: Type.Integer(),
+                registrations: Type.Integer(),
+                attended: Type.Integer(),
+                feedbackCount: Type.Integer(),
+                averageRating: Type.Union([Type.Number(), Type.Null()]),
+              }),
+            ),
+          }),
+          ...problems,
+        },
+      },
+    },
+    async (request) => {
+      const p = requirePrincipal(request);
+      const { from, to } = request.query;
+      let district = request.query.district;
+      if (!p.isCityAdmin()) {
+        const own = p.grants.filter((g) => g.role === 'district_admin').map((g) => g.district!);
+        if (district && !own.includes(district)) throw forbidden('You see your own district only.');
+        district ??= own[0];
+      }
+      if (!(new Date(from) < new Date(to)))
+        throw new AppError('invalid_interval', 400, 'The end must come after the start.');
+      let q = db
+        .selectFrom('hubs as h')
+        .leftJoin('rooms as r', 'r.hubId', 'h.id')
+        .leftJoin('bookings as b', 'b.roomId', 'r.id')
+        .leftJoin('events as e', (join) =>
+          join
+            .onRef('e.bookingId', '=', 'b.id')
+            .on('e.status', '=', 'published')
+            .on(sql<boolean>`e.starts_at < ${to}::timestamptz and e.ends_at > ${from}::timestamptz`),
+        )
+        .select([
+          'h.id as hubId',
+          'h.nameUk',
+          'h.nameEn',
+          'h.district',
+          sql<number>`count(distinct e.id)::int`.as('events'),
+          sql<number>`coalesce(sum((select count(*) from event_registrations x where x.event_id = e.id and x.status = 'confirmed')), 0)::int`.as(
+            'registrations',
+          ),
+          sql<number>`coalesce(sum((select count(*) from event_registrations x where x.event_id = e.id and x.checked_in_at is not null)), 0)::int`.as(
+            'attended',
+          ),
+          sql<number>`coalesce(sum((select count(*) from event_feedback f where f.event_id = e.id)), 0)::int`.as(
+            'feedbackCount',
+          ),
+          sql<
+            number | null
+          >`(select round(avg(f.rating)::numeric, 2)::float8 from event_feedback f join events e2 on e2.id = f.event_id
+              join bookings b2 on b2.id = e2.booking_id join rooms r2 on r2.id = b2.room_id
+              where r2.hub_id = h.id and e2.status = 'published' and e2.starts_at < ${to}::timestamptz and e2.ends_at > ${from}::timestamptz)`.as(
+            'averageRating',
+          ),
+        ])
+        .groupBy(['h.id', 'h.nameUk', 'h.nameEn', 'h.district'])
+        .orderBy('h.nameUk');
+      if (district) q = q.where('h.district', '=', district);
+      const rows = await q.execute();
+      return {
+        items: rows.map((r) => ({
+          hubId: r.hubId,
+          hubName: { uk: r.nameUk, en: r.nameEn },
+          district: r.district,
+          events: r.events,
+          registrations: r.registrations,
+          attended: r.attended,
+          feedbackCount: r.feedbackCount,
+          averageRating: r.averageRating === null ? null : Number(r.averageRating),
+        })),
+      };
+    },
   );
 };
 

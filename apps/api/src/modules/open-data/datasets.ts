@@ -1,6 +1,6 @@
 // The open-data catalogue: each dataset with its bilingual description, licence, data dictionary
 // and a loader that returns its public records (no personal data).
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema';
 import { allVerified, registryLastModified } from '../organizations/organizations.repository';
 
@@ -116,5 +116,88 @@ export const DATASETS: Dataset[] = [
           verified_at: o.verifiedAt ? o.verifiedAt.toISOString() : null,
         };
       }),
+  },
+  {
+    id: 'events',
+    title: { uk: 'Події в хабах Vcentri', en: 'Events at Vcentri hubs' },
+    description: {
+      uk: 'Опубліковані події: хаб, район, категорія, час, місткість, кількість реєстрацій і відвідувань. Без персональних даних.',
+      en: 'Published events: hub, district, category, times, capacity, registration and attendance counts. No personal data.',
+    },
+    fields: [
+      f('id', 'uuid', 'Ідентифікатор події', 'Event identifier'),
+      f('title_uk', 'string', 'Назва українською', 'Title in Ukrainian'),
+      f('title_en', 'string', 'Назва англійською', 'Title in English'),
+      f('category', 'string', 'Категорія (код)', 'Category (code)'),
+      f('status', 'string', 'published або cancelled', 'published or cancelled'),
+      f('hub_id', 'uuid', 'Хаб', 'Hub'),
+      f('hub_name_uk', 'string', 'Назва хабу', 'Hub name'),
+      f('district', 'string', 'Район (код)', 'District (code)'),
+      f('starts_at', 'date-time', 'Початок (ISO 8601, UTC)', 'Start (ISO 8601, UTC)'),
+      f('ends_at', 'date-time', 'Кінець (ISO 8601, UTC)', 'End (ISO 8601, UTC)'),
+      f('capacity', 'integer', 'Кількість місць', 'Places'),
+      f('registrations', 'integer', 'Підтверджені реєстрації', 'Confirmed registrations'),
+      f('waitlisted', 'integer', 'У листі очікування', 'On the waiting list'),
+      f('attended', 'integer', 'Відвідали (відмічені на вході)', 'Attended (checked in)'),
+      f('organization_name_uk', 'string', 'Організатор', 'Organiser'),
+    ],
+    lastModified: async (db) =>
+      (
+        await db
+          .selectFrom('events')
+          .select(sql<Date | null>`max(updated_at)`.as('at'))
+          .executeTakeFirstOrThrow()
+      ).at ?? new Date(0),
+    records: async (db) =>
+      (
+        await db
+          .selectFrom('events as e')
+          .innerJoin('bookings as b', 'b.id', 'e.bookingId')
+          .innerJoin('rooms as r', 'r.id', 'b.roomId')
+          .innerJoin('hubs as h', 'h.id', 'r.hubId')
+          .innerJoin('organizations as o', 'o.id', 'b.organizationId')
+          .select([
+            'e.id',
+            'e.titleUk',
+            'e.titleEn',
+            'e.category',
+            'e.status',
+            'h.id as hubId',
+            'h.nameUk as hubNameUk',
+            'h.district',
+            'e.startsAt',
+            'e.endsAt',
+            'e.capacity',
+            'o.nameUk as orgNameUk',
+            sql<number>`(select count(*)::int from event_registrations x where x.event_id = e.id and x.status = 'confirmed')`.as(
+              'registrations',
+            ),
+            sql<number>`(select count(*)::int from event_registrations x where x.event_id = e.id and x.status = 'waitlisted')`.as(
+              'waitlisted',
+            ),
+            sql<number>`(select count(*)::int from event_registrations x where x.event_id = e.id and x.checked_in_at is not null)`.as(
+              'attended',
+            ),
+          ])
+          .orderBy('e.startsAt')
+          .orderBy('e.id')
+          .execute()
+      ).map((e) => ({
+        id: e.id,
+        title_uk: e.titleUk,
+        title_en: e.titleEn,
+        category: e.category,
+        status: e.status,
+        hub_id: e.hubId,
+        hub_name_uk: e.hubNameUk,
+        district: e.district,
+        starts_at: e.startsAt.toISOString(),
+        ends_at: e.endsAt.toISOString(),
+        capacity: e.capacity,
+        registrations: e.registrations,
+        waitlisted: e.waitlisted,
+        attended: e.attended,
+        organization_name_uk: e.orgNameUk,
+      })),
   },
 ];
