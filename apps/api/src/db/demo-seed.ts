@@ -1,6 +1,6 @@
 // Demo data for a fresh embedded database: five hubs in five districts with rooms and opening
 // hours, a few organisations, and one account per role. Everything is marked is_demo.
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { addDays, fromKyiv, toKyiv } from '@vcentri/shared';
 import { range } from '../modules/bookings/bookings.repository';
 import { hashPassword } from '../modules/auth/passwords';
@@ -339,11 +339,12 @@ export async function seedDemoData(db: Kysely<DB>): Promise<boolean> {
       [3, 0, 3, 4, '18:00', '20:00', 'confirmed', 'Група підтримки ветеранів', 20],
       [4, 1, 16, 3, '10:00', '11:30', 'confirmed', 'Читання для дітей', 20],
     ];
+    const bookingIds: string[] = [];
     for (const [hub, room, org, day, from, to, status, title, attendees] of demoBookings) {
       const date = addDays(today, day);
       const start = fromKyiv(date, from);
       const end = fromKyiv(date, to);
-      await trx
+      const booking = await trx
         .insertInto('bookings')
         .values({
           roomId: roomIds[hub]![room]!,
@@ -385,4 +386,186 @@ export async function seedDemoData(db: Kysely<DB>): Promise<boolean> {
     }
   });
   return true;
+}
+
+const DEMO_EVENTS: {
+  booking: number;
+  titleUk: string;
+  titleEn: string;
+  category: string;
+  capacity: number;
+  descriptionUk: string;
+  descriptionEn: string;
+}[] = [
+  {
+    booking: 0,
+    titleUk: 'Дебати: майбутнє набережної Оболоні',
+    titleEn: 'Debate: the future of the Obolon riverside',
+    category: 'debate',
+    capacity: 45,
+    descriptionUk: 'Мешканці, архітектори й депутати говорять про набережну.',
+    descriptionEn: 'Residents, architects and councillors discuss the riverside.',
+  },
+  {
+    booking: 3,
+    titleUk: 'Цифрова грамотність: смартфон без страху',
+    titleEn: 'Digital literacy: a smartphone without fear',
+    category: 'training',
+    capacity: 15,
+    descriptionUk: 'Практичне заняття для людей старшого віку.',
+    descriptionEn: 'A hands-on session for older people.',
+  },
+  {
+    booking: 4,
+    titleUk: 'Лекція: як стати волонтером',
+    titleEn: 'Talk: how to become a volunteer',
+    category: 'civic_course',
+    capacity: 35,
+    descriptionUk: 'Що роблять волонтери в Києві і як приєднатися.',
+    descriptionEn: 'What volunteers do in Kyiv and how to join.',
+  },
+  {
+    booking: 8,
+    titleUk: 'Читання для дітей',
+    titleEn: 'Reading hour for children',
+    category: 'workshop',
+    capacity: 20,
+    descriptionUk: 'Казки й ігри для дітей 5–8 років.',
+    descriptionEn: 'Stories and games for children aged 5–8.',
+  },
+];
+
+/** Upcoming events in demo bookings, two past ones with attendance and feedback, and demo residents. */
+async function seedDemoEvents(
+  trx: Kysely<DB>,
+  ctx: { today: string; roomIds: string[][]; orgIds: string[]; bookingIds: string[]; passwordHash: string },
+) {
+  const residents: string[] = [];
+  for (let i = 1; i <= 12; i++) {
+    const u = await trx
+      .insertInto('users')
+      .values({
+        email: `resident${i}@demo.vcentri.kyiv.ua`,
+        name: `Мешканець ${i} (демо)`,
+        passwordHash: ctx.passwordHash,
+        isDemo: true,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    residents.push(u.id);
+  }
+  const codes = (i: number) => `DEMO${String(i).padStart(2, '0')}`;
+  const addEvent = async (bookingId: string, e: (typeof DEMO_EVENTS)[number]) => {
+    const b = await trx
+      .selectFrom('bookings')
+      .select([sql<Date>`lower(period)`.as('s'), sql<Date>`upper(period)`.as('e')])
+      .where('id', '=', bookingId)
+      .executeTakeFirstOrThrow();
+    return (
+      await trx
+        .insertInto('events')
+        .values({
+          bookingId,
+          titleUk: e.titleUk,
+          titleEn: e.titleEn,
+          descriptionUk: e.descriptionUk,
+          descriptionEn: e.descriptionEn,
+          category: e.category,
+          languages: ['uk'],
+          capacity: e.capacity,
+          startsAt: b.s,
+          endsAt: b.e,
+          isDemo: true,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+  };
+  for (const [n, e] of DEMO_EVENTS.entries()) {
+    const id = await addEvent(ctx.bookingIds[e.booking]!, e);
+    const count = Math.min(e.capacity, 3 + n * 2);
+    for (let i = 0; i < count && i < residents.length; i++) {
+      await trx
+        .insertInto('eventRegistrations')
+        .values({ eventId: id, userId: residents[i]!, status: 'confirmed', code: codes(i) })
+        .execute();
+    }
+  }
+  // Two events that already happened: a past booking each, people checked in, ratings given.
+  const past = [
+    {
+      days: -7,
+      hub: 0,
+      room: 0,
+      org: 0,
+      titleUk: 'Громадські консультації: бюджет участі',
+      titleEn: 'Public consultation: participatory budget',
+      category: 'consultation',
+    },
+    {
+      days: -3,
+      hub: 1,
+      room: 0,
+      org: 1,
+      titleUk: 'Зустріч волонтерів Подолу',
+      titleEn: 'Podil volunteers’ meeting',
+      category: 'meeting',
+    },
+  ];
+  for (const [n, pe] of past.entries()) {
+    const date = addDays(ctx.today, pe.days);
+    const start = fromKyiv(date, '18:00');
+    const end = fromKyiv(date, '20:00');
+    const booking = await trx
+      .insertInto('bookings')
+      .values({
+        roomId: ctx.roomIds[pe.hub]![pe.room]!,
+        kind: 'booking',
+        organizationId: ctx.orgIds[pe.org]!,
+        title: pe.titleUk,
+        attendees: 30,
+        status: 'confirmed',
+        period: range(start, end) as unknown as string,
+        blocked: range(start, end) as unknown as string,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const id = await addEvent(booking.id, {
+      booking: 0,
+      titleUk: pe.titleUk,
+      titleEn: pe.titleEn,
+      category: pe.category,
+      capacity: 30,
+      descriptionUk: '',
+      descriptionEn: '',
+    });
+    for (let i = 0; i < 10; i++) {
+      await trx
+        .insertInto('eventRegistrations')
+        .values({
+          eventId: id,
+          userId: residents[i]!,
+          status: 'confirmed',
+          code: codes(i),
+          checkedInAt: i < 8 ? start : null,
+        })
+        .execute();
+      if (i < 6) {
+        await trx
+          .insertInto('eventFeedback')
+          .values({
+            eventId: id,
+            userId: residents[i]!,
+            rating: [5, 4, 5, 3, 4, 5][i]!,
+            comment:
+              i % 2
+                ? ''
+                : ['Дуже корисно!', 'Дякуємо організаторам.', 'Хотілося б більше часу на питання.'][
+                    (i / 2 + n) % 3
+                  ]!,
+          })
+          .execute();
+      }
+    }
+  }
 }
