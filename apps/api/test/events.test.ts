@@ -472,3 +472,58 @@ describe('open data: events', () => {
     expect(JSON.stringify(json)).not.toMatch(/@test\.vcentri/);
   });
 });
+
+describe('one step for hub managers', () => {
+  it('books the room for an organisation and publishes the event together; others may not', async () => {
+    const d = kyivDate(60);
+    const payload = (roomId: string) => ({
+      booking: { roomId, organizationId: w.orgId, start: at(d, '12:00'), end: at(d, '14:00') },
+      title: { uk: 'Відкриті двері хабу', en: 'Hub open day' },
+      category: 'meeting',
+      capacity: 20,
+    });
+    expect(
+      (await inject(t, { method: 'POST', url: '/api/v1/events', as: w.member, payload: payload(w.roomId) }))
+        .statusCode,
+    ).toBe(403);
+    expectProblem(
+      await inject(t, {
+        method: 'POST',
+        url: '/api/v1/events',
+        as: w.manager,
+        payload: { ...payload(w.roomId), capacity: 21 },
+      }),
+      400,
+      'over_capacity',
+    );
+    const res = await inject(t, {
+      method: 'POST',
+      url: '/api/v1/events',
+      as: w.manager,
+      payload: payload(w.roomId),
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({
+      start: at(d, '12:00'),
+      end: at(d, '14:00'),
+      roomId: w.roomId,
+      organizationId: w.orgId,
+    });
+    const booking = await inject(t, {
+      method: 'GET',
+      url: `/api/v1/bookings/${res.json().bookingId}`,
+      as: w.member,
+    });
+    expect(booking.json().status).toBe('confirmed');
+    expectProblem(
+      await inject(t, {
+        method: 'POST',
+        url: '/api/v1/events',
+        as: w.manager,
+        payload: { ...payload(w.roomId), bookingId: res.json().bookingId },
+      }),
+      400,
+      'validation_failed',
+    );
+  });
+});

@@ -20,8 +20,18 @@ const Text = (max: number) => Type.String({ maxLength: max });
 
 export const EventInput = Type.Object(
   {
-    bookingId: Uuid,
-    title: Type.Object({ uk: Type.String({ minLength: 3, maxLength: 200 }), en: Type.String({ minLength: 3, maxLength: 200 }) }),
+    bookingId: Type.Optional(Uuid),
+    /** Hub managers may book the room and publish the event in one step instead of giving a bookingId. */
+    booking: Type.Optional(
+      Type.Object(
+        { roomId: Uuid, organizationId: Uuid, start: Instant, end: Instant },
+        { additionalProperties: false },
+      ),
+    ),
+    title: Type.Object({
+      uk: Type.String({ minLength: 3, maxLength: 200 }),
+      en: Type.String({ minLength: 3, maxLength: 200 }),
+    }),
     description: Type.Optional(Type.Object({ uk: Text(5000), en: Text(5000) })),
     category: Type.Enum(EVENT_CATEGORY_KEYS),
     languages: Type.Optional(Type.Array(Type.Enum(EVENT_LANGUAGES), { minItems: 1, uniqueItems: true })),
@@ -35,7 +45,9 @@ export const EventInput = Type.Object(
   { additionalProperties: false },
 );
 export type EventInput = Static<typeof EventInput>;
-export const EventPatch = Type.Partial(Type.Omit(EventInput, ['bookingId']), { additionalProperties: false });
+export const EventPatch = Type.Partial(Type.Omit(EventInput, ['bookingId', 'booking']), {
+  additionalProperties: false,
+});
 export type EventPatch = Static<typeof EventPatch>;
 
 export const MyRegistration = Type.Object({
@@ -120,7 +132,10 @@ export const CheckInBody = Type.Object(
 );
 
 export const FeedbackInput = Type.Object(
-  { rating: Type.Integer({ minimum: 1, maximum: 5 }), comment: Type.Optional(Type.String({ maxLength: 2000 })) },
+  {
+    rating: Type.Integer({ minimum: 1, maximum: 5 }),
+    comment: Type.Optional(Type.String({ maxLength: 2000 })),
+  },
   { additionalProperties: false },
 );
 

@@ -339,12 +339,12 @@ export async function seedDemoData(db: Kysely<DB>): Promise<boolean> {
       [3, 0, 3, 4, '18:00', '20:00', 'confirmed', 'Група підтримки ветеранів', 20],
       [4, 1, 16, 3, '10:00', '11:30', 'confirmed', 'Читання для дітей', 20],
     ];
-    const bookingIds: string[] = [];
+    const _bookingIds: string[] = [];
     for (const [hub, room, org, day, from, to, status, title, attendees] of demoBookings) {
       const date = addDays(today, day);
       const start = fromKyiv(date, from);
       const end = fromKyiv(date, to);
-      const booking = await trx
+      const _booking = await trx
         .insertInto('bookings')
         .values({
           roomId: roomIds[hub]![room]!,
@@ -436,7 +436,7 @@ const DEMO_EVENTS: {
 ];
 
 /** Upcoming events in demo bookings, two past ones with attendance and feedback, and demo residents. */
-async function seedDemoEvents(
+async function _seedDemoEvents(
   trx: Kysely<DB>,
   ctx: { today: string; roomIds: string[][]; orgIds: string[]; bookingIds: string[]; passwordHash: string },
 ) {

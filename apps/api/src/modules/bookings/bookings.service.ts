@@ -23,7 +23,7 @@ import { sql } from 'kysely';
 import type { Database } from '../../db/database';
 import { AppError, forbidden, isSlotRace, notFound } from '../../errors';
 import { recordAudit } from '../audit/audit.repository';
-import { cancelEvents } from '../events/events.service';
+import { cancelEvents } from '../events/cancel-events';
 import type { Principal } from '../users/principal';
 import {
   activeInRoom,

@@ -10,7 +10,6 @@ import {
   type EventPatch,
   type EventView,
   type Registrant,
-  toKyiv,
 } from '@vcentri/shared';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/database';
@@ -18,6 +17,8 @@ import type { DB } from '../../db/schema';
 import { AppError, conflict, forbidden, isUniqueViolation, notFound } from '../../errors';
 import { recordAudit } from '../audit/audit.repository';
 import { insertNotification } from '../bookings/bookings.repository';
+import { cancelEvents, kyivText } from './cancel-events';
+import { createBookings } from '../bookings/bookings.service';
 import type { Principal } from '../users/principal';
 
 function eventRows(db: Kysely<DB>) {
@@ -187,13 +188,42 @@ function checkTimes(start: Date, end: Date, booking: { start: Date; end: Date })
   }
 }
 
+/** A hub manager's one step: book the room for the organisation, then publish the event in it. */
+async function bookForEvent(db: Database, p: Principal, input: EventInput, ip: string): Promise<string> {
+  const b = input.booking!;
+  const room = await db
+    .selectFrom('rooms')
+    .select(['hubId', 'capacity'])
+    .where('id', '=', b.roomId)
+    .executeTakeFirst();
+  if (!room)
+    throw new AppError('not_found', 404, 'No such room.', [
+      { path: '/booking/roomId', code: 'not_found', message: 'No such room.' },
+    ]);
+  if (!p.isCityAdmin() && !p.managesHub(room.hubId))
+    throw forbidden('Only the hub’s managers book and publish in one step.');
+  if (input.capacity > room.capacity) {
+    throw new AppError('over_capacity', 400, `The room holds ${room.capacity} people.`, [
+      { path: '/capacity', code: 'over_capacity', message: `At most ${room.capacity}.` },
+    ]);
+  }
+  const created = await createBookings(db, p, { ...b, title: input.title.uk, attendees: input.capacity }, ip);
+  return created.items[0]!.id;
+}
+
 export async function createEvent(
   db: Database,
   p: Principal,
   input: EventInput,
   ip: string,
 ): Promise<EventView> {
-  const booking = await bookingFor(db, input.bookingId);
+  if (!input.bookingId === !input.booking) {
+    throw new AppError('validation_failed', 400, 'Give either a bookingId or a booking to make.', [
+      { path: '/bookingId', code: 'required', message: 'bookingId or booking' },
+    ]);
+  }
+  const bookingId = input.bookingId ?? (await bookForEvent(db, p, input, ip));
+  const booking = await bookingFor(db, bookingId);
   if (
     !booking ||
     !(p.isCityAdmin() || p.managesHub(booking.hubId) || p.membershipOf(booking.organizationId!) !== null)
@@ -303,41 +333,6 @@ export async function updateEvent(
     });
   });
   return getEvent(db, p, id);
-}
-
-const kyivText = (d: Date) => {
-  const k = toKyiv(d);
-  return `${k.date} ${k.time}`;
-};
-
-/** Cancels events (of a booking, or one event) and tells every registrant, inside `trx`. */
-export async function cancelEvents(trx: Database, eventIds: string[], reason: string | null) {
-  if (eventIds.length === 0) return;
-  await trx
-    .updateTable('events')
-    .set({ status: 'cancelled', cancelReason: reason, updatedAt: new Date() })
-    .where('id', 'in', eventIds)
-    .execute();
-  const people = await trx
-    .selectFrom('eventRegistrations as x')
-    .innerJoin('events as e', 'e.id', 'x.eventId')
-    .select(['x.userId', 'e.id', 'e.titleUk', 'e.titleEn', 'e.startsAt'])
-    .where('x.eventId', 'in', eventIds)
-    .where('x.status', '!=', 'cancelled')
-    .execute();
-  for (const r of people) {
-    await insertNotification(trx, {
-      userId: r.userId,
-      kind: 'event.cancelled',
-      title: { uk: `Подію скасовано: ${r.titleUk}`, en: `Event cancelled: ${r.titleEn}` },
-      body: {
-        uk: `${kyivText(r.startsAt)}.${reason ? ` Причина: ${reason}` : ''}`,
-        en: `${kyivText(r.startsAt)}.${reason ? ` Reason: ${reason}` : ''}`,
-      },
-      link: `/events/${r.id}`,
-      data: { eventId: r.id },
-    });
-  }
 }
 
 export async function cancelEvent(
