@@ -23,9 +23,10 @@ export default defineConfig({
     rolldownOptions: {
       // The shared contract builds TypeBox schemas at module level; the portal only needs its
       // constants and pure functions. Treating TypeBox calls and the contract's modules as free of
-      // side effects lets the bundler drop the schemas (and TypeBox with them).
+      // side effects lets the bundler drop the schemas (and TypeBox with them). The contract's
+      // little schema builders (hubs.ts: Localized, LocalizedOptional) only call Type too.
       treeshake: {
-        manualPureFunctions: ['Type'],
+        manualPureFunctions: ['Type', 'Localized', 'LocalizedOptional'],
         moduleSideEffects: (id: string) => !/[\\/](packages[\\/]shared|typebox)[\\/]/.test(id),
       },
     },

@@ -2,6 +2,7 @@
 // "METHOD /path" (path below /api/v1, without the query string) and can read back what was sent.
 import type {
   AdminUser,
+  Booking,
   Hub,
   MeResponse,
   Member,
@@ -9,6 +10,7 @@ import type {
   Problem,
   PublicOrganization,
   RoleGrant,
+  Room,
   User,
 } from '@vcentri/shared';
 import { vi } from 'vitest';
@@ -28,8 +30,16 @@ export function json(body: unknown, status = 200): Reply {
   return { status, body };
 }
 
-export function problem(status: number, code: string, errors?: Problem['errors']): Reply {
-  return { status, body: { type: 'about:blank', title: code, status, code, ...(errors ? { errors } : {}) } };
+export function problem(
+  status: number,
+  code: string,
+  errors?: Problem['errors'],
+  extra: Record<string, unknown> = {},
+): Reply {
+  return {
+    status,
+    body: { type: 'about:blank', title: code, status, code, ...(errors ? { errors } : {}), ...extra },
+  };
 }
 
 export function installFakeApi(handlers: Record<string, Handler | Reply>) {
@@ -124,6 +134,59 @@ export function sampleHub(overrides: Partial<Hub> = {}): Hub {
   };
 }
 
+export function sampleRoom(overrides: Partial<Room> = {}): Room {
+  return {
+    id: '60000000-0000-4000-8000-000000000001',
+    hubId: '20000000-0000-4000-8000-000000000001',
+    name: { uk: 'Велика зала', en: 'Main hall' },
+    capacity: 25,
+    equipment: ['projector', 'flipchart'],
+    accessibilityFeatures: ['step_free'],
+    rules: {
+      minMinutes: 30,
+      maxMinutes: 240,
+      leadMinutes: 120,
+      horizonDays: 60,
+      bufferMinutes: 15,
+      requiresApproval: true,
+      monthlyQuotaHours: 20,
+    },
+    isDemo: false,
+    ...overrides,
+  };
+}
+
+export function sampleBooking(overrides: Partial<Booking> = {}): Booking {
+  return {
+    id: '70000000-0000-4000-8000-000000000001',
+    roomId: '60000000-0000-4000-8000-000000000001',
+    roomName: { uk: 'Велика зала', en: 'Main hall' },
+    hubId: '20000000-0000-4000-8000-000000000001',
+    hubName: { uk: 'Vcentri HUB Оболонь', en: 'Vcentri HUB Obolon' },
+    organizationId: '40000000-0000-4000-8000-000000000001',
+    organizationName: { uk: 'Оболонь разом', en: 'Obolon Together' },
+    seriesId: null,
+    title: 'Зустріч волонтерів',
+    purpose: 'Планування тижня',
+    attendees: 12,
+    status: 'pending',
+    // 15:00 UTC on 30 March 2027 is 18:00 in Kyiv (EEST, UTC+3).
+    start: '2027-03-30T15:00:00.000Z',
+    end: '2027-03-30T17:00:00.000Z',
+    decisionReason: null,
+    disruption: null,
+    createdAt: '2027-03-20T10:00:00.000Z',
+    canManage: false,
+    canCancel: true,
+    ...overrides,
+  };
+}
+
+/** No notifications: what the header bell reads for a signed-in account. */
+export const noNotifications = {
+  'GET /me/notifications': json({ items: [], total: 0, unread: 0 }),
+};
+
 export function sampleAdminUser(overrides: Partial<AdminUser> = {}): AdminUser {
   return {
     id: '30000000-0000-4000-8000-000000000001',
@@ -183,7 +246,10 @@ export function sampleMember(overrides: Partial<Member> = {}): Member {
   };
 }
 
-/** Handlers for a visitor whose refresh cookie is valid: the session restores as `me`. */
+/**
+ * Handlers for a visitor whose refresh cookie is valid: the session restores as `me`, and the
+ * header's bell finds no notifications (a test may answer 'GET /me/notifications' itself).
+ */
 export function signedInAs(me: MeResponse) {
   return {
     'POST /auth/refresh': json({
@@ -193,6 +259,7 @@ export function signedInAs(me: MeResponse) {
       user: me.user,
     }),
     'GET /me': json(me),
+    ...noNotifications,
   };
 }
 

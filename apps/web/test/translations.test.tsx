@@ -2,6 +2,9 @@
 // languages have the same keys (the API's list grows; this test says what is missing).
 import {
   AUDIT_ACTIONS,
+  BOOKING_PROBLEMS,
+  BOOKING_STATUSES,
+  CLOSURE_KINDS,
   ERROR_CODES,
   GRANTED_ROLES,
   ORGANIZATION_STATUSES,
@@ -33,6 +36,17 @@ describe.each(['uk', 'en'] as const)('%s translations', (lng) => {
       expect(i18n.exists(`admin:audit.actions.${action}`, { lng })).toBe(true);
     for (const role of [...GRANTED_ROLES, 'resident'])
       expect(i18n.exists(`common:roles.${role}`, { lng })).toBe(true);
+  });
+
+  it('translate every booking status, problem, closure kind and notification kind', () => {
+    for (const status of BOOKING_STATUSES) {
+      expect(i18n.exists(`bookings:status.${status}`, { lng })).toBe(true);
+      expect(i18n.exists(`bookings:statusInfo.${status}`, { lng })).toBe(true);
+    }
+    for (const code of BOOKING_PROBLEMS) expect(i18n.exists(`errors:codes.${code}`, { lng })).toBe(true);
+    for (const kind of CLOSURE_KINDS) expect(i18n.exists(`bookings:closureKind.${kind}`, { lng })).toBe(true);
+    for (const kind of ['requested', 'confirmed', 'declined', 'cancelled', 'disrupted'])
+      expect(i18n.exists(`bookings:notificationKind.booking_${kind}`, { lng })).toBe(true);
   });
 
   it('translate every organisation status, what it means, and every history action', () => {

@@ -17,6 +17,19 @@ export const routes: RouteObject[] = [
         children: [
           { index: true, lazy: () => import('./routes/home').then((m) => ({ Component: m.HomePage })) },
           { path: 'hubs/:id', lazy: () => import('./routes/hub').then((m) => ({ Component: m.HubPage })) },
+          { path: 'rooms/:id', lazy: () => import('./routes/room').then((m) => ({ Component: m.RoomPage })) },
+          {
+            path: 'rooms/:id/book',
+            lazy: () => import('./routes/room-book').then((m) => ({ Component: m.RoomBookPage })),
+          },
+          {
+            path: 'events',
+            lazy: () => import('./routes/events/events').then((m) => ({ Component: m.EventsPage })),
+          },
+          {
+            path: 'events/:id',
+            lazy: () => import('./routes/events/event').then((m) => ({ Component: m.EventPage })),
+          },
           {
             path: 'registry',
             lazy: () => import('./routes/registry').then((m) => ({ Component: m.RegistryPage })),
@@ -45,6 +58,18 @@ export const routes: RouteObject[] = [
           {
             path: 'my/organizations/:id',
             lazy: () => import('./routes/my/organization').then((m) => ({ Component: m.MyOrganizationPage })),
+          },
+          {
+            path: 'my/bookings',
+            lazy: () => import('./routes/my/bookings').then((m) => ({ Component: m.MyBookingsPage })),
+          },
+          {
+            path: 'my/bookings/:id',
+            lazy: () => import('./routes/my/booking').then((m) => ({ Component: m.MyBookingPage })),
+          },
+          {
+            path: 'notifications',
+            lazy: () => import('./routes/notifications').then((m) => ({ Component: m.NotificationsPage })),
           },
           { path: 'login', lazy: () => import('./routes/login').then((m) => ({ Component: m.LoginPage })) },
           {
@@ -83,6 +108,37 @@ export const routes: RouteObject[] = [
               {
                 path: 'audit',
                 lazy: () => import('./routes/admin/audit').then((m) => ({ Component: m.AdminAuditPage })),
+              },
+              {
+                path: 'calendar',
+                lazy: () =>
+                  import('./routes/admin/calendar').then((m) => ({ Component: m.AdminCalendarPage })),
+              },
+              {
+                path: 'hubs',
+                lazy: () => import('./routes/admin/hubs').then((m) => ({ Component: m.AdminHubsPage })),
+              },
+              {
+                path: 'hubs/new',
+                lazy: () => import('./routes/admin/hub-new').then((m) => ({ Component: m.AdminNewHubPage })),
+              },
+              {
+                path: 'hubs/:id',
+                lazy: () => import('./routes/admin/hub').then((m) => ({ Component: m.AdminHubPage })),
+              },
+              {
+                path: 'events',
+                lazy: () => import('./routes/admin/events').then((m) => ({ Component: m.AdminEventsPage })),
+              },
+              {
+                path: 'events/:id',
+                lazy: () =>
+                  import('./routes/admin/events-detail').then((m) => ({ Component: m.AdminEventPage })),
+              },
+              {
+                path: 'district',
+                lazy: () =>
+                  import('./routes/admin/district').then((m) => ({ Component: m.AdminDistrictPage })),
               },
             ],
           },

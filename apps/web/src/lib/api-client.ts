@@ -13,14 +13,23 @@ export class ApiError extends Error {
   readonly code: string;
   readonly detail: string | undefined;
   readonly fieldErrors: ProblemFieldError[];
+  /** Members of the problem beyond the standard ones, e.g. `conflicts` of a booking_conflict. */
+  readonly extra: Record<string, unknown>;
 
-  constructor(status: number, code: string, detail?: string, fieldErrors: ProblemFieldError[] = []) {
+  constructor(
+    status: number,
+    code: string,
+    detail?: string,
+    fieldErrors: ProblemFieldError[] = [],
+    extra: Record<string, unknown> = {},
+  ) {
     super(detail ?? code);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.detail = detail;
     this.fieldErrors = fieldErrors;
+    this.extra = extra;
   }
 
   /** Field errors keyed by JSON pointer without the leading slash ('/email' -> 'email'). */
@@ -96,6 +105,8 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
   }
 }
 
+const STANDARD_PROBLEM_MEMBERS = new Set(['type', 'title', 'status', 'code', 'detail', 'errors', 'instance']);
+
 async function toApiError(response: Response): Promise<ApiError> {
   let problem: Partial<Problem> | null = null;
   try {
@@ -110,7 +121,13 @@ async function toApiError(response: Response): Promise<ApiError> {
         ? 'internal_error'
         : 'unknown_error';
   const fieldErrors = Array.isArray(problem?.errors) ? problem.errors : [];
-  return new ApiError(response.status, code, problem?.detail, fieldErrors);
+  const extra: Record<string, unknown> = {};
+  if (problem && typeof problem === 'object') {
+    for (const [key, value] of Object.entries(problem)) {
+      if (!STANDARD_PROBLEM_MEMBERS.has(key)) extra[key] = value;
+    }
+  }
+  return new ApiError(response.status, code, problem?.detail, fieldErrors, extra);
 }
 
 async function parseBody<T>(response: Response): Promise<T> {

@@ -141,3 +141,18 @@ export function hasAdminAccess(me: MeResponse | null): boolean {
 export function isCityAdmin(me: MeResponse | null): boolean {
   return !!me && (me.scopes.cityAdmin || me.roles.includes('city_admin'));
 }
+
+/** Hub managers (of at least one hub) see the hub calendar and hub management. */
+export function managesHubs(me: MeResponse | null): boolean {
+  return !!me && (me.scopes.hubIds.length > 0 || me.grants.some((g) => g.role === 'hub_manager'));
+}
+
+/** District administrators see their district's activity. */
+export function administersDistrict(me: MeResponse | null): boolean {
+  return !!me && (me.scopes.districts.length > 0 || me.grants.some((g) => g.role === 'district_admin'));
+}
+
+/** People of an organisation (owner or member) have its bookings to look after. */
+export function belongsToOrganization(me: MeResponse | null): boolean {
+  return !!me && me.scopes.organizationIds.length > 0;
+}

@@ -49,3 +49,42 @@ export function districtName(slug: string | null | undefined, locale: Locale): s
   const district = DISTRICTS.find((d) => d.slug === slug);
   return district ? district[locale] : slug;
 }
+
+/** Kyiv wall-clock time of an instant, "18:00". */
+export function formatTime(instant: string | Date, locale: Locale): string {
+  const date = typeof instant === 'string' ? new Date(instant) : instant;
+  if (Number.isNaN(date.getTime())) return String(instant);
+  return formatter(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(date);
+}
+
+/** Short date of an instant in Kyiv, "30 бер. 2027 р." / "30 Mar 2027". */
+export function formatShortDate(instant: string | Date, locale: Locale): string {
+  const date = typeof instant === 'string' ? new Date(instant) : instant;
+  if (Number.isNaN(date.getTime())) return String(instant);
+  return formatter(locale, { dateStyle: 'medium' }).format(date);
+}
+
+/**
+ * An interval in Kyiv time: "30 бер. 2027 р., 18:00–20:00" when it starts and ends on one local
+ * day, both full readings otherwise.
+ */
+export function formatInterval(start: string | Date, end: string | Date, locale: Locale): string {
+  const a = typeof start === 'string' ? new Date(start) : start;
+  const b = typeof end === 'string' ? new Date(end) : end;
+  if (Number.isNaN(a.getTime()) || Number.isNaN(b.getTime())) return `${String(start)}–${String(end)}`;
+  if (formatShortDate(a, locale) === formatShortDate(b, locale)) {
+    return `${formatShortDate(a, locale)}, ${formatTime(a, locale)}–${formatTime(b, locale)}`;
+  }
+  return `${formatDateTime(a, locale)} – ${formatDateTime(b, locale)}`;
+}
+
+/** A Kyiv calendar date ('YYYY-MM-DD') with its weekday, "вівторок, 30 березня 2027 р.". */
+export function formatLocalDate(date: string, locale: Locale): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  // Noon UTC is the same calendar day in Kyiv, whatever the season.
+  const instant = new Date(Date.UTC(y, m - 1, d, 12));
+  if (Number.isNaN(instant.getTime())) return date;
+  return formatter(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(
+    instant,
+  );
+}

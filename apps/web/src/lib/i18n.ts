@@ -5,28 +5,44 @@ import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import enAdmin from '../locales/en/admin.json';
 import enAuth from '../locales/en/auth.json';
+import enBookings from '../locales/en/bookings.json';
 import enCommon from '../locales/en/common.json';
 import enErrors from '../locales/en/errors.json';
+import enEvents from '../locales/en/events.json';
 import enHubs from '../locales/en/hubs.json';
 import enOpenData from '../locales/en/open-data.json';
 import enRegistry from '../locales/en/registry.json';
 import ukAdmin from '../locales/uk/admin.json';
 import ukAuth from '../locales/uk/auth.json';
+import ukBookings from '../locales/uk/bookings.json';
 import ukCommon from '../locales/uk/common.json';
 import ukErrors from '../locales/uk/errors.json';
+import ukEvents from '../locales/uk/events.json';
 import ukHubs from '../locales/uk/hubs.json';
 import ukOpenData from '../locales/uk/open-data.json';
 import ukRegistry from '../locales/uk/registry.json';
 
 export const DEFAULT_LOCALE: Locale = 'uk';
 export const LOCALE_STORAGE_KEY = 'vcentri.locale';
-export const NAMESPACES = ['common', 'auth', 'hubs', 'registry', 'openData', 'admin', 'errors'] as const;
+export const NAMESPACES = [
+  'common',
+  'auth',
+  'hubs',
+  'bookings',
+  'events',
+  'registry',
+  'openData',
+  'admin',
+  'errors',
+] as const;
 
 export const resources = {
   uk: {
     common: ukCommon,
     auth: ukAuth,
     hubs: ukHubs,
+    bookings: ukBookings,
+    events: ukEvents,
     registry: ukRegistry,
     openData: ukOpenData,
     admin: ukAdmin,
@@ -36,6 +52,8 @@ export const resources = {
     common: enCommon,
     auth: enAuth,
     hubs: enHubs,
+    bookings: enBookings,
+    events: enEvents,
     registry: enRegistry,
     openData: enOpenData,
     admin: enAdmin,

@@ -3,7 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink, Navigate, Outlet, useLocation } from 'react-router';
 import { Loading } from '../../components/status';
-import { hasAdminAccess, isCityAdmin, useAuth } from '../../lib/auth';
+import { administersDistrict, hasAdminAccess, isCityAdmin, managesHubs, useAuth } from '../../lib/auth';
 import { loginPathFor, NoAccess } from '../guards';
 import { PageTitle } from '../page-title';
 
@@ -25,6 +25,8 @@ export function AdminLayout() {
   }
 
   const cityAdmin = isCityAdmin(me);
+  const hubManager = managesHubs(me);
+  const districtAdmin = administersDistrict(me);
   return (
     <div className="admin-shell">
       <nav className="admin-nav" aria-label={t('nav.label')}>
@@ -35,6 +37,26 @@ export function AdminLayout() {
               {t('nav.overview')}
             </NavLink>
           </li>
+          {cityAdmin || hubManager ? (
+            <>
+              <li>
+                <NavLink to="/admin/calendar">{t('nav.calendar')}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/admin/hubs">{t('nav.hubs')}</NavLink>
+              </li>
+            </>
+          ) : null}
+          {cityAdmin || hubManager || districtAdmin || (me?.scopes.organizationIds.length ?? 0) > 0 ? (
+            <li>
+              <NavLink to="/admin/events">{t('nav.events')}</NavLink>
+            </li>
+          ) : null}
+          {cityAdmin || districtAdmin ? (
+            <li>
+              <NavLink to="/admin/district">{t('nav.district')}</NavLink>
+            </li>
+          ) : null}
           {cityAdmin ? (
             <>
               <li>

@@ -3,7 +3,8 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
 import { LanguageSwitch } from '../../components/language-switch';
-import { hasAdminAccess, useAuth } from '../../lib/auth';
+import { NotificationBell } from '../../features/notifications/components/notification-bell';
+import { belongsToOrganization, hasAdminAccess, useAuth } from '../../lib/auth';
 
 export function PublicLayout() {
   const { t } = useTranslation('common');
@@ -13,7 +14,7 @@ export function PublicLayout() {
   const location = useLocation();
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
-  const onHubPage = location.pathname.startsWith('/hubs/');
+  const onHubPage = location.pathname.startsWith('/hubs/') || location.pathname.startsWith('/rooms/');
 
   // After client-side navigation, move focus to the new content like a page load would.
   useEffect(() => {
@@ -56,6 +57,9 @@ export function PublicLayout() {
                 </NavLink>
               </li>
               <li>
+                <NavLink to="/events">{t('nav.events')}</NavLink>
+              </li>
+              <li>
                 <NavLink to="/registry">{t('nav.registry')}</NavLink>
               </li>
               <li>
@@ -70,7 +74,11 @@ export function PublicLayout() {
                 <span className="user-nav__name" data-testid="current-user">
                   {user.name}
                 </span>
+                <NotificationBell />
                 <NavLink to="/my/organizations">{t('nav.myOrganizations')}</NavLink>
+                {belongsToOrganization(me) ? (
+                  <NavLink to="/my/bookings">{t('nav.myBookings')}</NavLink>
+                ) : null}
                 <NavLink to="/account">{t('nav.account')}</NavLink>
                 {hasAdminAccess(me) ? <NavLink to="/admin">{t('nav.admin')}</NavLink> : null}
                 <button

@@ -1,0 +1,146 @@
+// The public events calendar (mounted at /events): upcoming events in Vcentri hubs as a list or a
+// calendar (month, week, list), filtered by hub, district, category and dates. Every choice is in
+// the query string, so a view can be shared and the back button steps through it; the
+// iCalendar feed follows the same filters.
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { Pagination } from '../../../components/pagination';
+import { EmptyState, ErrorState, Loading } from '../../../components/status';
+import { registerEventsI18n } from '../../../features/events';
+import { useEvents } from '../../../features/events/api/get-events';
+import { EventCard } from '../../../features/events/components/event-card';
+import { EventFilters, type HubOption } from '../../../features/events/components/event-filters';
+import { EventsCalendar } from '../../../features/events/components/events-calendar';
+import { SubscribeFeed } from '../../../features/events/components/subscribe-feed';
+import {
+  FILTER_KEYS,
+  type FilterKey,
+  isBackwardsRange,
+  isFiltered,
+  listQueryOf,
+  readEventFilters,
+} from '../../../features/events/filters';
+import { useHubs } from '../../../features/hubs/api/get-hubs';
+import { localized } from '../../../lib/format';
+import { useLocale } from '../../../lib/i18n';
+import { PageTitle } from '../../page-title';
+
+registerEventsI18n();
+
+const PAGE_SIZE = 20;
+
+export function EventsPage() {
+  const { t } = useTranslation('events');
+  const locale = useLocale();
+  const [params, setParams] = useSearchParams();
+  const filters = readEventFilters(params);
+  const view = params.get('view') === 'calendar' ? 'calendar' : 'list';
+  const offset = Math.max(0, Math.floor(Number(params.get('offset')) || 0));
+  const backwards = isBackwardsRange(filters);
+  const events = useEvents(listQueryOf(filters, PAGE_SIZE, offset), {
+    enabled: view === 'list' && !backwards,
+  });
+  const hubs = useHubs({ limit: 100 });
+  const hubOptions: HubOption[] | null = hubs.data
+    ? hubs.data.items.map((h) => ({ id: h.id, name: localized(h.name, locale), district: h.district }))
+    : null;
+  const filtered = isFiltered(filters);
+
+  function update(next: Partial<Record<FilterKey | 'view', string>> & { offset?: number }) {
+    const search = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(next)) {
+      if (key === 'offset') continue;
+      if (value) search.set(key, String(value));
+      else search.delete(key);
+    }
+    // A new filter starts again from the first page.
+    if (next.offset !== undefined && next.offset > 0) search.set('offset', String(next.offset));
+    else search.delete('offset');
+    setParams(search);
+  }
+
+  function clear() {
+    const search = new URLSearchParams(params);
+    for (const key of [...FILTER_KEYS, 'offset']) search.delete(key);
+    setParams(search);
+  }
+
+  return (
+    <>
+      <PageTitle>{t('list.title')}</PageTitle>
+      <section className="hero">
+        <h1>{t('list.title')}</h1>
+        <p className="lead">{t('list.intro')}</p>
+      </section>
+      <EventFilters
+        values={filters}
+        hubs={hubOptions}
+        showDates={view === 'list'}
+        dateError={backwards ? t('list.backwards') : undefined}
+        onChange={update}
+      />
+      <div className="toolbar">
+        <fieldset className="segmented">
+          <legend className="visually-hidden">{t('list.viewLabel')}</legend>
+          <button
+            type="button"
+            className="button button--small button--secondary"
+            aria-pressed={view === 'list'}
+            onClick={() => update({ view: '' })}
+          >
+            {t('list.viewList')}
+          </button>
+          <button
+            type="button"
+            className="button button--small button--secondary"
+            aria-pressed={view === 'calendar'}
+            onClick={() => update({ view: 'calendar' })}
+          >
+            {t('list.viewCalendar')}
+          </button>
+        </fieldset>
+        {view === 'list' && events.data && !backwards ? (
+          <p className="toolbar__count" aria-live="polite">
+            {t('list.found', { count: events.data.total })}
+          </p>
+        ) : null}
+        {filtered ? (
+          <button type="button" className="button button--link" onClick={clear}>
+            {t('list.clear')}
+          </button>
+        ) : null}
+      </div>
+      {view === 'calendar' ? (
+        <EventsCalendar filters={filters} initialDate={filters.from} />
+      ) : backwards ? null : events.isPending ? (
+        <Loading label={t('list.loading')} />
+      ) : events.isError ? (
+        <ErrorState error={events.error} title={t('list.loadFailed')} onRetry={() => void events.refetch()} />
+      ) : events.data.items.length === 0 ? (
+        <EmptyState>{filtered ? t('list.emptyFiltered') : t('list.empty')}</EmptyState>
+      ) : (
+        <ul
+          className="card-list event-list"
+          aria-label={t('list.listLabel')}
+          aria-busy={events.isPlaceholderData || undefined}
+        >
+          {events.data.items.map((event) => (
+            <li key={event.id}>
+              <EventCard event={event} />
+            </li>
+          ))}
+        </ul>
+      )}
+      {view === 'list' && events.data && !backwards ? (
+        <Pagination
+          total={events.data.total}
+          limit={PAGE_SIZE}
+          offset={offset}
+          onChange={(o) => update({ offset: o })}
+          label={t('list.pagination')}
+        />
+      ) : null}
+      <SubscribeFeed filters={filters} />
+    </>
+  );
+}

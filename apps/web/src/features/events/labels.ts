@@ -1,0 +1,27 @@
+// Events in words: categories carry their Ukrainian and English names in the shared contract;
+// languages, statuses and the rest come from the `events` namespace.
+import { EVENT_CATEGORIES, type EventCategory, type EventView, type Locale } from '@vcentri/shared';
+
+export function categoryLabel(category: string, locale: Locale): string {
+  return Object.hasOwn(EVENT_CATEGORIES, category)
+    ? EVENT_CATEGORIES[category as EventCategory][locale]
+    : category;
+}
+
+/** Whether an event has started (registration closes then; feedback opens). */
+export function hasStarted(event: Pick<EventView, 'start'>, now = Date.now()): boolean {
+  return Date.parse(event.start) <= now;
+}
+
+/**
+ * Bilingual text in the UI language, or in the other language when that one is empty; `lang` says
+ * which, so a screen reader reads a fallback with the right voice.
+ */
+export function textIn(
+  text: { uk: string; en: string },
+  locale: Locale,
+): { text: string; lang: Locale | undefined } {
+  if (text[locale]) return { text: text[locale], lang: undefined };
+  const other: Locale = locale === 'uk' ? 'en' : 'uk';
+  return text[other] ? { text: text[other], lang: other } : { text: '', lang: undefined };
+}

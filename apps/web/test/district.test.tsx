@@ -1,0 +1,103 @@
+// The district view: per-hub booking statistics for a Kyiv date range (this week by default) and
+// the district's bookings, read-only, filtered by hub and status.
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { addDays, fromKyiv } from '@vcentri/shared';
+import { describe, expect, it } from 'vitest';
+import { kyivToday, mondayOf } from '../src/lib/kyiv-dates';
+import { installFakeApi, json, sampleBooking, sampleGrant, sampleMe, signedInAs } from './fake-api';
+import { renderApp } from './render-app';
+
+const districtAdmin = sampleMe([
+  sampleGrant({ id: '10000000-0000-4000-8000-000000000004', role: 'district_admin', district: 'obolonskyi' }),
+]);
+const stats = [
+  {
+    hubId: '20000000-0000-4000-8000-000000000001',
+    hubName: { uk: 'Vcentri HUB Оболонь', en: 'Vcentri HUB Obolon' },
+    district: 'obolonskyi',
+    bookings: 7,
+    pending: 2,
+    bookedHours: 15.5,
+    organizations: 4,
+  },
+  {
+    hubId: '20000000-0000-4000-8000-000000000002',
+    hubName: { uk: 'Vcentri HUB Мінський', en: 'Vcentri HUB Minskyi' },
+    district: 'obolonskyi',
+    bookings: 3,
+    pending: 0,
+    bookedHours: 6,
+    organizations: 2,
+  },
+];
+
+describe('district view', () => {
+  it('shows this week’s statistics per hub and the district’s bookings', async () => {
+    const { requests } = installFakeApi({
+      ...signedInAs(districtAdmin),
+      'GET /stats/bookings': json({ items: stats }),
+      'GET /bookings': json({ items: [sampleBooking({ status: 'confirmed' })], total: 1 }),
+    });
+    const user = userEvent.setup();
+    renderApp('/admin/district');
+
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Мій район: Оболонський' }),
+    ).toBeInTheDocument();
+    const table = within(await screen.findByRole('table', { name: /^Бронювання хабів/ }));
+    const obolon = within(table.getByRole('row', { name: /Vcentri HUB Оболонь/ }));
+    expect(obolon.getAllByRole('cell').map((c) => c.textContent)).toEqual(['7', '2', '15,5', '4']);
+    expect(
+      within(table.getByRole('row', { name: /Разом/ }))
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['10', '2', '21,5', '—']);
+
+    // This week, Monday 00:00 to next Monday 00:00 on Kyiv clocks, for the admin's district.
+    const monday = mondayOf(kyivToday());
+    const statsQuery = requests.find((r) => r.path === '/stats/bookings')!.query;
+    expect(statsQuery.get('from')).toBe(fromKyiv(monday, '00:00').toISOString());
+    expect(statsQuery.get('to')).toBe(fromKyiv(addDays(monday, 7), '00:00').toISOString());
+    expect(statsQuery.get('district')).toBe('obolonskyi');
+    expect(screen.getByLabelText('Від')).toHaveValue(monday);
+    expect(screen.getByLabelText('До')).toHaveValue(addDays(monday, 6));
+
+    const bookings = within(screen.getByRole('region', { name: 'Бронювання в районі' }));
+    expect(bookings.getByRole('rowheader', { name: 'Зустріч волонтерів' })).toBeInTheDocument();
+    expect(bookings.getByText('Підтверджено', { selector: '.badge' })).toBeInTheDocument();
+    expect(bookings.queryByRole('button')).not.toBeInTheDocument();
+
+    await user.selectOptions(bookings.getByLabelText('Хаб'), 'Vcentri HUB Мінський');
+    await user.selectOptions(bookings.getByLabelText('Статус'), 'Очікує підтвердження');
+    await waitFor(() => {
+      const last = requests.filter((r) => r.path === '/bookings').at(-1)!.query;
+      expect(last.get('hubId')).toBe('20000000-0000-4000-8000-000000000002');
+      expect(last.get('status')).toBe('pending');
+      expect(last.get('district')).toBe('obolonskyi');
+    });
+  });
+
+  it('lets a city administrator choose the district', async () => {
+    const { requests } = installFakeApi({
+      ...signedInAs(sampleMe([sampleGrant({ role: 'city_admin' })])),
+      'GET /stats/bookings': json({ items: stats }),
+      'GET /bookings': json({ items: [], total: 0 }),
+    });
+    const user = userEvent.setup();
+    renderApp('/admin/district');
+
+    await user.selectOptions(await screen.findByLabelText('Район'), 'Подільський');
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Мій район: Подільський' }),
+    ).toBeInTheDocument();
+    await waitFor(() =>
+      expect(
+        requests
+          .filter((r) => r.path === '/stats/bookings')
+          .at(-1)
+          ?.query.get('district'),
+      ).toBe('podilskyi'),
+    );
+  });
+});
