@@ -4,7 +4,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Hub, Room } from '@vcentri/shared';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { ErrorState, Loading } from '../../components/status';
 import { RoomAvailability } from '../../features/bookings/components/room-availability';
 import { QuickBookForm } from '../../features/bookings/components/quick-book-form';
@@ -50,6 +50,9 @@ export function RoomPage() {
 }
 
 function RoomView({ room, hub }: { room: Room; hub: Hub | undefined }) {
+  const [params] = useSearchParams();
+  // ?date=YYYY-MM-DD opens the calendar on that week (links from feeds and notifications).
+  const initialDate = /^\d{4}-\d{2}-\d{2}$/.test(params.get('date') ?? '') ? params.get('date')! : undefined;
   const { t } = useTranslation(['bookings', 'hubs']);
   const locale = useLocale();
   const navigate = useNavigate();
@@ -111,6 +114,7 @@ function RoomView({ room, hub }: { room: Room; hub: Hub | undefined }) {
           canBook={canBook}
           onPick={(pick) => void navigate(bookPath(room.id, pick))}
           onOpenBooking={me ? (bookingId) => void navigate(`/my/bookings/${bookingId}`) : undefined}
+          initialDate={initialDate}
         />
       </section>
 

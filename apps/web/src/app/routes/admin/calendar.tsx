@@ -50,7 +50,11 @@ export function AdminCalendarPage() {
         </div>
       ) : null}
       {hubId ? (
-        <HubCalendarSection key={hubId} hubId={hubId} />
+        <HubCalendarSection
+          key={hubId}
+          hubId={hubId}
+          initialDate={/^\d{4}-\d{2}-\d{2}$/.test(params.get('date') ?? '') ? params.get('date')! : undefined}
+        />
       ) : (
         <EmptyState>{t('bookings:hubCalendar.noHubs')}</EmptyState>
       )}
@@ -58,7 +62,7 @@ export function AdminCalendarPage() {
   );
 }
 
-function HubCalendarSection({ hubId }: { hubId: string }) {
+function HubCalendarSection({ hubId, initialDate }: { hubId: string; initialDate?: string }) {
   const { t } = useTranslation('bookings');
   const locale = useLocale();
   const hub = useHub(hubId);
@@ -77,7 +81,7 @@ function HubCalendarSection({ hubId }: { hubId: string }) {
       {rooms.data.items.length === 0 ? (
         <EmptyState>{t('hubCalendar.noRooms')}</EmptyState>
       ) : (
-        <HubCalendar hub={hub.data} rooms={rooms.data.items} />
+        <HubCalendar hub={hub.data} rooms={rooms.data.items} initialDate={initialDate} />
       )}
     </>
   );

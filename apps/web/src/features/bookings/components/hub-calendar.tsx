@@ -25,10 +25,19 @@ function sameRange(a: InstantRange, b: InstantRange) {
   return a.from.getTime() === b.from.getTime() && a.to.getTime() === b.to.getTime();
 }
 
-export function HubCalendar({ hub, rooms }: { hub: Hub; rooms: readonly Room[] }) {
+/** `initialDate` (Kyiv YYYY-MM-DD) opens the calendar on that date's week, e.g. from a notification link. */
+export function HubCalendar({
+  hub,
+  rooms,
+  initialDate,
+}: {
+  hub: Hub;
+  rooms: readonly Room[];
+  initialDate?: string;
+}) {
   const { t } = useTranslation('bookings');
   const locale = useLocale();
-  const [range, setRange] = useState<InstantRange>(() => kyivWeekRange());
+  const [range, setRange] = useState<InstantRange>(() => kyivWeekRange(initialDate));
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [closureDraft, setClosureDraft] = useState<ClosureDraft | null>(null);
@@ -201,6 +210,7 @@ export function HubCalendar({ hub, rooms }: { hub: Hub; rooms: readonly Room[] }
             events={events}
             views={['week', 'day', 'list']}
             openingHours={hub.openingHours}
+            initialDate={initialDate}
             selectable
             onSelect={({ start, end }) => {
               const a = toKyiv(start);

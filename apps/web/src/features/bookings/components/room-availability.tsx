@@ -20,6 +20,8 @@ interface RoomAvailabilityProps {
   onPick?(pick: { date: string; start: string; end: string }): void;
   /** Opens one of the viewer's own bookings. */
   onOpenBooking?(bookingId: string): void;
+  /** Kyiv date (YYYY-MM-DD) whose week to show first; today's week by default. */
+  initialDate?: string;
 }
 
 interface Entry {
@@ -40,10 +42,11 @@ export function RoomAvailability({
   canBook,
   onPick,
   onOpenBooking,
+  initialDate,
 }: RoomAvailabilityProps) {
   const { t } = useTranslation('bookings');
   const locale = useLocale();
-  const [range, setRange] = useState<InstantRange>(() => kyivWeekRange());
+  const [range, setRange] = useState<InstantRange>(() => kyivWeekRange(initialDate));
   const availability = useAvailability(roomId, range);
 
   const onRangeChange = useCallback(
@@ -123,6 +126,7 @@ export function RoomAvailability({
         events={events}
         views={['week', 'day', 'list']}
         openingHours={openingHours}
+        initialDate={initialDate}
         selectable={canBook}
         onSelect={
           canBook && onPick
