@@ -375,6 +375,24 @@ describe('check-in and feedback', () => {
         (await inject(t, { method: 'GET', url: `/api/v1/events/${e.id}/feedback`, as: who })).statusCode,
       ).toBe(403);
     }
+    // Attendance and ratings flow into the district's view of its hubs. The event ran from two
+    // hours ago to one hour ago; the window holds it and nothing that starts later.
+    const window = `from=${encodeURIComponent(new Date(Date.now() - 3 * 3600_000).toISOString())}&to=${encodeURIComponent(new Date(Date.now() - 90 * 60_000).toISOString())}`;
+    const stats = await inject(t, {
+      method: 'GET',
+      url: `/api/v1/stats/events?${window}`,
+      as: w.districtAdmin,
+    });
+    expect(stats.json().items.find((h: { hubId: string }) => h.hubId === w.hubId)).toMatchObject({
+      events: 1,
+      registrations: 2,
+      attended: 1,
+      feedbackCount: 1,
+      averageRating: 4,
+    });
+    expect(
+      (await inject(t, { method: 'GET', url: `/api/v1/stats/events?${window}`, as: w.member })).statusCode,
+    ).toBe(403);
   });
 });
 

@@ -58,6 +58,26 @@ describe('embedded mode across a restart', () => {
       'suspended',
       'verified',
     ]);
+    // Demo bookings (confirmed and pending), upcoming events, and past ones with feedback.
+    const bookings = await first.prepared.handle.db.selectFrom('bookings').select(['status']).execute();
+    expect(bookings.filter((b) => b.status === 'confirmed').length).toBeGreaterThan(3);
+    expect(bookings.filter((b) => b.status === 'pending').length).toBeGreaterThan(0);
+    const events = (await first.app.inject({ method: 'GET', url: '/api/v1/events?limit=100' })).json();
+    expect(
+      events.items.filter((e: { start: string }) => Date.parse(e.start) > Date.now()).length,
+    ).toBeGreaterThanOrEqual(3);
+    const rated = await first.prepared.handle.db
+      .selectFrom('eventFeedback')
+      .select('eventId')
+      .distinct()
+      .execute();
+    expect(rated).toHaveLength(2);
+    const resident = await first.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: 'resident1@demo.vcentri.kyiv.ua', password: DEMO_PASSWORD },
+    });
+    expect(resident.statusCode).toBe(200);
     expect(new Set(hubs.items.map((h: { district: string }) => h.district)).size).toBe(5);
     for (const h of hubs.items) {
       expect(h.roomCount).toBeGreaterThanOrEqual(2);

@@ -339,12 +339,12 @@ export async function seedDemoData(db: Kysely<DB>): Promise<boolean> {
       [3, 0, 3, 4, '18:00', '20:00', 'confirmed', 'Група підтримки ветеранів', 20],
       [4, 1, 16, 3, '10:00', '11:30', 'confirmed', 'Читання для дітей', 20],
     ];
-    const _bookingIds: string[] = [];
+    const bookingIds: string[] = [];
     for (const [hub, room, org, day, from, to, status, title, attendees] of demoBookings) {
       const date = addDays(today, day);
       const start = fromKyiv(date, from);
       const end = fromKyiv(date, to);
-      const _booking = await trx
+      const booking = await trx
         .insertInto('bookings')
         .values({
           roomId: roomIds[hub]![room]!,
@@ -359,8 +359,11 @@ export async function seedDemoData(db: Kysely<DB>): Promise<boolean> {
             new Date(end.getTime() + (room === 0 ? 30 : 15) * 60_000),
           ) as unknown as string,
         })
-        .execute();
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      bookingIds.push(booking.id);
     }
+    await seedDemoEvents(trx, { today, roomIds, orgIds, bookingIds, passwordHash });
     for (const a of DEMO_ACCOUNTS) {
       const user = await trx
         .insertInto('users')
@@ -436,7 +439,7 @@ const DEMO_EVENTS: {
 ];
 
 /** Upcoming events in demo bookings, two past ones with attendance and feedback, and demo residents. */
-async function _seedDemoEvents(
+async function seedDemoEvents(
   trx: Kysely<DB>,
   ctx: { today: string; roomIds: string[][]; orgIds: string[]; bookingIds: string[]; passwordHash: string },
 ) {
