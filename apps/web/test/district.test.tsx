@@ -33,6 +33,53 @@ const stats = [
 ];
 
 describe('district view', () => {
+  it('shows events, attendance and ratings per hub for the same window', async () => {
+    const { requests } = installFakeApi({
+      ...signedInAs(districtAdmin),
+      'GET /stats/bookings': json({ items: stats }),
+      'GET /bookings': json({ items: [], total: 0 }),
+      'GET /stats/events': json({
+        items: [
+          {
+            hubId: stats[0]!.hubId,
+            hubName: stats[0]!.hubName,
+            district: 'obolonskyi',
+            events: 3,
+            registrations: 41,
+            attended: 35,
+            feedbackCount: 12,
+            averageRating: 4.5,
+          },
+          {
+            hubId: stats[1]!.hubId,
+            hubName: stats[1]!.hubName,
+            district: 'obolonskyi',
+            events: 0,
+            registrations: 0,
+            attended: 0,
+            feedbackCount: 0,
+            averageRating: null,
+          },
+        ],
+      }),
+    });
+    renderApp('/admin/district');
+    const region = within(await screen.findByRole('region', { name: 'Події та відвідуваність' }));
+    const row = within(await region.findByRole('row', { name: /Vcentri HUB Оболонь/ }));
+    expect(row.getAllByRole('cell').map((c) => c.textContent)).toEqual([
+      '3',
+      '41',
+      '35',
+      '4,5 з 5 (12 відгуків)',
+    ]);
+    const quiet = within(region.getByRole('row', { name: /Мінський/ }));
+    expect(quiet.getAllByRole('cell').at(-1)?.textContent).toBe('—');
+    const eventsQuery = requests.find((r) => r.path === '/stats/events')!.query;
+    const bookingsQuery = requests.find((r) => r.path === '/stats/bookings')!.query;
+    expect(eventsQuery.get('from')).toBe(bookingsQuery.get('from'));
+    expect(eventsQuery.get('district')).toBe('obolonskyi');
+  });
+
   it('shows this week’s statistics per hub and the district’s bookings', async () => {
     const { requests } = installFakeApi({
       ...signedInAs(districtAdmin),

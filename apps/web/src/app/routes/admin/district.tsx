@@ -16,6 +16,7 @@ import { EmptyState, ErrorState, Loading } from '../../../components/status';
 import { useBookingStats } from '../../../features/bookings/api/get-booking-stats';
 import { useBookings } from '../../../features/bookings/api/get-bookings';
 import { BookingStatusBadge } from '../../../features/bookings/components/booking-status-badge';
+import { DistrictEventStats } from '../../../features/events/components/district-event-stats';
 import { isCityAdmin, useAuth } from '../../../lib/auth';
 import { districtName, formatInterval, formatLocalDate, localized } from '../../../lib/format';
 import { useLocale } from '../../../lib/i18n';
@@ -198,6 +199,8 @@ function DistrictView({ cityAdmin, own }: { cityAdmin: boolean; own: readonly st
         )}
         <p className="muted">{t('bookings:district.statsNote')}</p>
       </section>
+
+      <DistrictEventStats query={{ from, to, ...(district ? { district } : {}) }} />
 
       <section className="card" aria-labelledby="district-bookings-title">
         <h2 id="district-bookings-title">{t('bookings:district.bookingsTitle')}</h2>
