@@ -120,5 +120,5 @@ describe('racing requests for one slot', () => {
     expect(results.filter((r) => r.statusCode === 409 && r.json().code === 'booking_conflict')).toHaveLength(
       REQUESTS - 1,
     );
-  });
+  }, 60_000);
 });

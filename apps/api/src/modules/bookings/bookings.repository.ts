@@ -216,3 +216,13 @@ export async function organizationPeople(db: Kysely<DB>, organizationId: string)
     .execute();
   return rows.map((r) => r.userId);
 }
+
+/**
+ * Locks rooms (in id order, so two lockers never wait on each other) for the rest of the
+ * transaction. Racing requests for one room then queue instead of deadlocking in the exclusion
+ * check; the constraint still decides who wins.
+ */
+export async function lockRooms(db: Kysely<DB>, roomIds: string[]): Promise<void> {
+  if (roomIds.length === 0) return;
+  await db.selectFrom('rooms').select('id').where('id', 'in', roomIds).orderBy('id').forUpdate().execute();
+}

@@ -33,6 +33,7 @@ import {
   insertNotification,
   loadHours,
   loadRoom,
+  lockRooms,
   organizationHours,
   organizationPeople,
   type RoomContext,
@@ -292,6 +293,7 @@ export async function createBookings(
   }
   const seriesId = series ? randomUUID() : null;
   const insertOne = async (trx: Database, o: OccurrenceResult) => {
+    await lockRooms(trx, [room.id]);
     const s = new Date(o.start);
     const e = new Date(o.end);
     const row = await trx
@@ -670,6 +672,7 @@ export async function moveBooking(
   const status = target.requiresApproval && !manager ? 'pending' : 'confirmed';
   try {
     await db.transaction().execute(async (trx) => {
+      await lockRooms(trx, [roomId]);
       await trx
         .updateTable('bookings')
         .set({
@@ -755,6 +758,7 @@ export async function createClosure(
     );
   }
   const { closureId, affected } = await db.transaction().execute(async (trx) => {
+    await lockRooms(trx, roomIds);
     const closure = await trx
       .insertInto('closures')
       .values({
