@@ -25,7 +25,8 @@ import { sql } from 'kysely';
 import { Type } from 'typebox';
 import type { Database } from '../../db/database';
 import { problems, secured } from '../route-schemas';
-import { AppError, forbidden, notFound } from '../../errors';
+import { statsWindow } from '../stats-window';
+import { AppError, notFound } from '../../errors';
 import { requirePrincipal } from '../../plugins/auth';
 import {
   bookingAlternatives,
@@ -454,15 +455,7 @@ const bookingsRoutes: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, 
     },
     async (request) => {
       const p = requirePrincipal(request);
-      const { from, to } = request.query;
-      let district = request.query.district;
-      if (!p.isCityAdmin()) {
-        const own = p.grants.filter((g) => g.role === 'district_admin').map((g) => g.district!);
-        if (district && !own.includes(district)) throw forbidden('You see your own district only.');
-        district ??= own[0];
-      }
-      if (!(new Date(from) < new Date(to)))
-        throw new AppError('invalid_interval', 400, 'The end must come after the start.');
+      const { from, to, district } = statsWindow(p, request.query);
       let q = db
         .selectFrom('hubs as h')
         .leftJoin('rooms as r', 'r.hubId', 'h.id')

@@ -18,11 +18,11 @@ import {
 } from '@vcentri/shared';
 import { sql } from 'kysely';
 import { Type } from 'typebox';
-import { AppError, forbidden } from '../../errors';
 import type { Database } from '../../db/database';
 import { requirePrincipal } from '../../plugins/auth';
 import { icsCalendar } from '../bookings/ics';
 import { problems, secured } from '../route-schemas';
+import { statsWindow } from '../stats-window';
 import {
   cancelEvent,
   checkIn,
@@ -314,15 +314,7 @@ const eventsRoutes: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { 
     },
     async (request) => {
       const p = requirePrincipal(request);
-      const { from, to } = request.query;
-      let district = request.query.district;
-      if (!p.isCityAdmin()) {
-        const own = p.grants.filter((g) => g.role === 'district_admin').map((g) => g.district!);
-        if (district && !own.includes(district)) throw forbidden('You see your own district only.');
-        district ??= own[0];
-      }
-      if (!(new Date(from) < new Date(to)))
-        throw new AppError('invalid_interval', 400, 'The end must come after the start.');
+      const { from, to, district } = statsWindow(p, request.query);
       let q = db
         .selectFrom('hubs as h')
         .leftJoin('rooms as r', 'r.hubId', 'h.id')
