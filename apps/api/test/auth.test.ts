@@ -114,7 +114,18 @@ describe('log-in and access tokens', () => {
     expect(payload.exp - payload.iat).toBeLessThanOrEqual(900);
     expect(payload).toMatchObject({ sub: u.id, iss: 'vcentri', aud: 'vcentri-api' });
 
-    const setCookie = String(res.headers['set-cookie']);
+    // A readable companion cookie (no secret) tells the portal there is a session to restore.
+    const hint = res.cookies.find((c) => c.name === 'vcentri_session');
+    expect(hint).toMatchObject({ value: '1', path: '/', sameSite: 'Strict' });
+    expect(hint?.httpOnly).toBeFalsy();
+    const setCookie = String(
+      res.cookies
+        .filter((c) => c.name === 'vcentri_rt')
+        .map(
+          (c) =>
+            `${c.name}=${c.value}; Path=${c.path}; ${c.httpOnly ? 'HttpOnly; ' : ''}SameSite=${c.sameSite}`,
+        ),
+    );
     expect(setCookie).toMatch(/^vcentri_rt=/);
     expect(setCookie).toMatch(/HttpOnly/i);
     expect(setCookie).toMatch(/SameSite=Strict/i);

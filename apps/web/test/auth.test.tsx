@@ -6,6 +6,16 @@ import { describe, expect, it } from 'vitest';
 import { installFakeApi, json, problem, sampleMe, sampleUser, signedOut } from './fake-api';
 import { renderApp } from './render-app';
 
+describe('first visit', () => {
+  it('does not ask the API to restore a session when this browser never signed in', async () => {
+    document.cookie = 'vcentri_session=; path=/; max-age=0';
+    const { requests } = installFakeApi({ ...signedOut });
+    renderApp('/');
+    expect(await screen.findByRole('link', { name: 'Увійти' })).toBeInTheDocument();
+    expect(requests.some((r) => r.path === '/auth/refresh')).toBe(false);
+  });
+});
+
 describe('log-in form', () => {
   it('shows the translated invalid_credentials error and keeps the visitor on the page', async () => {
     const { requests } = installFakeApi({

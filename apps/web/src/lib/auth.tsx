@@ -59,6 +59,12 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     if (restoreStarted.current) return;
     restoreStarted.current = true;
     void (async () => {
+      // The refresh cookie is httpOnly; its readable companion says whether there is a session
+      // to restore, so a guest's page load does not ask (and get a 401) for nothing.
+      if (!hasSessionHint()) {
+        signOutLocally();
+        return;
+      }
       const token = await refreshSession();
       if (!token) {
         signOutLocally();
@@ -155,4 +161,14 @@ export function administersDistrict(me: MeResponse | null): boolean {
 /** People of an organisation (owner or member) have its bookings to look after. */
 export function belongsToOrganization(me: MeResponse | null): boolean {
   return !!me && me.scopes.organizationIds.length > 0;
+}
+
+/** Set by the API next to the refresh cookie (not a secret: it only says "signed in here"). */
+export const SESSION_HINT_COOKIE = 'vcentri_session';
+
+export function hasSessionHint(): boolean {
+  return (
+    typeof document !== 'undefined' &&
+    document.cookie.split('; ').some((c) => c.startsWith(`${SESSION_HINT_COOKIE}=`))
+  );
 }

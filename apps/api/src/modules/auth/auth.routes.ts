@@ -14,6 +14,7 @@ import {
 } from './auth.service';
 
 export const REFRESH_COOKIE = 'vcentri_rt';
+export const SESSION_HINT_COOKIE = 'vcentri_session';
 const COOKIE_PATH = '/api/v1/auth';
 
 const problems = { 400: ProblemSchema, 401: ProblemSchema, 409: ProblemSchema, 429: ProblemSchema };
@@ -33,6 +34,14 @@ const authRoutes: FastifyPluginAsyncTypebox<{ db: Database; config: Readonly<Con
     reply.setCookie(REFRESH_COOKIE, session.refreshToken, {
       path: COOKIE_PATH,
       httpOnly: true,
+      sameSite: 'strict',
+      secure: 'auto',
+      maxAge: config.refreshTokenTtlSeconds,
+    });
+    // Readable by the portal, holds no secret: tells it a session exists to restore on load.
+    reply.setCookie(SESSION_HINT_COOKIE, '1', {
+      path: '/',
+      httpOnly: false,
       sameSite: 'strict',
       secure: 'auto',
       maxAge: config.refreshTokenTtlSeconds,
@@ -93,7 +102,9 @@ const authRoutes: FastifyPluginAsyncTypebox<{ db: Database; config: Readonly<Con
       try {
         return sendSession(reply, await refreshSession(ctx(request), request.cookies[REFRESH_COOKIE]));
       } catch (err) {
-        reply.clearCookie(REFRESH_COOKIE, { path: COOKIE_PATH });
+        reply
+          .clearCookie(REFRESH_COOKIE, { path: COOKIE_PATH })
+          .clearCookie(SESSION_HINT_COOKIE, { path: '/' });
         throw err;
       }
     },
@@ -111,7 +122,9 @@ const authRoutes: FastifyPluginAsyncTypebox<{ db: Database; config: Readonly<Con
     },
     async (request, reply) => {
       await logOut(ctx(request), request.cookies[REFRESH_COOKIE]);
-      reply.clearCookie(REFRESH_COOKIE, { path: COOKIE_PATH });
+      reply
+        .clearCookie(REFRESH_COOKIE, { path: COOKIE_PATH })
+        .clearCookie(SESSION_HINT_COOKIE, { path: '/' });
       return reply.status(204).send(null);
     },
   );
