@@ -782,3 +782,39 @@ describe('managing hubs and rooms', () => {
     ).toBe(403);
   });
 });
+
+describe('calendar feeds', () => {
+  it('keep a cancelled booking in the feed as STATUS:CANCELLED with the same UID, and list hub bookings', async () => {
+    const f = await world(t);
+    const d = kyivDate(40);
+    const made = (
+      await book(t, f.member, {
+        roomId: f.roomId,
+        organizationId: f.orgId,
+        start: at(d, '09:00'),
+        end: at(d, '10:00'),
+      })
+    ).json().items[0];
+    const uid = `booking-${made.id}@vcentri.kyiv.ua`;
+    const eventOf = async (url: string) => {
+      const body = (await inject(t, { method: 'GET', url })).body;
+      const cal = new ICAL.Component(ICAL.parse(body));
+      return cal.getAllSubcomponents('vevent').find((v) => v.getFirstPropertyValue('uid') === uid);
+    };
+    expect((await eventOf(`/api/v1/hubs/${f.hubId}/calendar.ics`))?.getFirstPropertyValue('status')).toBe(
+      'CONFIRMED',
+    );
+    await inject(t, { method: 'POST', url: `/api/v1/bookings/${made.id}/cancel`, as: f.member });
+    const cancelled = await eventOf(`/api/v1/rooms/${f.roomId}/calendar.ics`);
+    expect(cancelled?.getFirstPropertyValue('status')).toBe('CANCELLED');
+    expect(Number(cancelled?.getFirstPropertyValue('sequence'))).toBeGreaterThan(0);
+    expectProblem(
+      await inject(t, {
+        method: 'GET',
+        url: '/api/v1/rooms/00000000-0000-4000-8000-000000000000/calendar.ics',
+      }),
+      404,
+      'not_found',
+    );
+  });
+});
