@@ -88,6 +88,7 @@ export const EventSchema = Type.Object({
   placesLeft: Type.Integer(),
   registrationOpen: Type.Boolean(),
   isDemo: Type.Boolean(),
+  updatedAt: Type.Optional(Instant),
   canManage: Type.Boolean(),
   myRegistration: Type.Union([MyRegistration, Type.Null()]),
 });

@@ -51,7 +51,7 @@ const eventsRoutes: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { 
         location: `${e.hubName.uk}, ${e.roomName.uk} — ${e.address.uk}`,
         description: e.description.uk || e.description.en,
         status: e.status === 'cancelled' ? ('CANCELLED' as const) : ('CONFIRMED' as const),
-        updated: new Date(e.start),
+        updated: new Date(e.updatedAt ?? e.start),
         sequence: e.status === 'cancelled' ? 1 : 0,
       })),
     );

@@ -122,6 +122,7 @@ function toView(e: EventRow, p: Principal | null, mine: EventView['myRegistratio
     placesLeft: Math.max(0, e.capacity - confirmed),
     registrationOpen: e.status === 'published' && e.registrationRequired && e.startsAt.getTime() > Date.now(),
     isDemo: e.isDemo,
+    updatedAt: e.updatedAt.toISOString(),
     canManage: isEventStaff(p, e),
     myRegistration: mine,
   };
