@@ -2,8 +2,8 @@
 // fields of activity, target groups, contacts and description, in the UI language.
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { ErrorState, Loading } from '../../components/status';
 import { useOrganization } from '../../features/organizations/api/get-organization';
+import { OrganizationQueryState } from '../../features/organizations/components/organization-query-state';
 import {
   OrganizationContactList,
   OrganizationDescription,
@@ -11,7 +11,6 @@ import {
 } from '../../features/organizations/components/organization-profile';
 import { DemoBadge } from '../../features/organizations/components/status-badge';
 import { organizationName } from '../../features/organizations/labels';
-import { isApiError } from '../../lib/api-client';
 import { useLocale } from '../../lib/i18n';
 import { PageTitle } from '../page-title';
 
@@ -27,26 +26,7 @@ export function RegistryOrganizationPage() {
     </p>
   );
 
-  if (organization.isPending) return <Loading />;
-  if (organization.isError) {
-    const notFound =
-      isApiError(organization.error) &&
-      (organization.error.status === 404 || organization.error.code === 'validation_failed');
-    return (
-      <>
-        {back}
-        {notFound ? (
-          <>
-            <PageTitle>{t('registry:organization.notFoundTitle')}</PageTitle>
-            <h1>{t('registry:organization.notFoundTitle')}</h1>
-            <p>{t('registry:organization.notFoundText')}</p>
-          </>
-        ) : (
-          <ErrorState error={organization.error} onRetry={() => void organization.refetch()} />
-        )}
-      </>
-    );
-  }
+  if (!organization.data) return <OrganizationQueryState query={organization} back={back} />;
 
   const data = organization.data;
   const name = organizationName(data, locale);

@@ -8,6 +8,7 @@ import { Link, useParams } from 'react-router';
 import { ErrorState, Loading } from '../../../components/status';
 import { type StatusAction, useChangeStatus } from '../../../features/organizations/api/change-status';
 import { useOrganization } from '../../../features/organizations/api/get-organization';
+import { OrganizationQueryState } from '../../../features/organizations/components/organization-query-state';
 import { useOrganizationHistory } from '../../../features/organizations/api/get-history';
 import { useMembers } from '../../../features/organizations/api/members';
 import { HistoryTimeline } from '../../../features/organizations/components/history-timeline';
@@ -19,7 +20,6 @@ import {
 import { StatusActionDialog } from '../../../features/organizations/components/status-action-dialog';
 import { DemoBadge, StatusBadge } from '../../../features/organizations/components/status-badge';
 import { organizationName } from '../../../features/organizations/labels';
-import { isApiError } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/format';
 import { useLocale } from '../../../lib/i18n';
 import { RequireCityAdmin } from '../../guards';
@@ -73,25 +73,7 @@ function ModerationOrganization() {
     </p>
   );
 
-  if (organization.isPending) return <Loading />;
-  if (organization.isError) {
-    const notFound =
-      isApiError(organization.error) &&
-      (organization.error.status === 404 || organization.error.code === 'validation_failed');
-    return (
-      <>
-        {back}
-        {notFound ? (
-          <>
-            <PageTitle>{t('registry:organization.notFoundTitle')}</PageTitle>
-            <h1>{t('registry:organization.notFoundTitle')}</h1>
-          </>
-        ) : (
-          <ErrorState error={organization.error} onRetry={() => void organization.refetch()} />
-        )}
-      </>
-    );
-  }
+  if (!organization.data) return <OrganizationQueryState query={organization} back={back} explain={false} />;
   return (
     <>
       {back}

@@ -9,6 +9,7 @@ import { useRoleName } from '../../../components/role-grant';
 import { ErrorState, Loading } from '../../../components/status';
 import { useChangeStatus } from '../../../features/organizations/api/change-status';
 import { useOrganization } from '../../../features/organizations/api/get-organization';
+import { OrganizationQueryState } from '../../../features/organizations/components/organization-query-state';
 import { useOrganizationHistory } from '../../../features/organizations/api/get-history';
 import { useMembers } from '../../../features/organizations/api/members';
 import { useUpdateOrganization } from '../../../features/organizations/api/save-organization';
@@ -19,7 +20,6 @@ import { StatusActionDialog } from '../../../features/organizations/components/s
 import { DemoBadge, StatusBadge } from '../../../features/organizations/components/status-badge';
 import { formValuesOf, organizationPatch } from '../../../features/organizations/form-values';
 import { organizationName } from '../../../features/organizations/labels';
-import { isApiError } from '../../../lib/api-client';
 import { isCityAdmin, useAuth } from '../../../lib/auth';
 import { useErrorMessage } from '../../../lib/errors';
 import { useLocale } from '../../../lib/i18n';
@@ -47,26 +47,7 @@ function ManageOrganization() {
     </p>
   );
 
-  if (organization.isPending) return <Loading />;
-  if (organization.isError) {
-    const notFound =
-      isApiError(organization.error) &&
-      (organization.error.status === 404 || organization.error.code === 'validation_failed');
-    return (
-      <>
-        {back}
-        {notFound ? (
-          <>
-            <PageTitle>{t('registry:organization.notFoundTitle')}</PageTitle>
-            <h1>{t('registry:organization.notFoundTitle')}</h1>
-            <p>{t('registry:organization.notFoundText')}</p>
-          </>
-        ) : (
-          <ErrorState error={organization.error} onRetry={() => void organization.refetch()} />
-        )}
-      </>
-    );
-  }
+  if (!organization.data) return <OrganizationQueryState query={organization} back={back} />;
 
   const data = organization.data;
   if (!data.myRole) {
