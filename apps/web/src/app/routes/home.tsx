@@ -1,5 +1,6 @@
 // Home: the Vcentri HUB network, filterable by district.
-import { DISTRICTS, isDistrict } from '@vcentri/shared';
+import { DistrictOptions } from '../../components/district-options';
+import { isDistrict } from '@vcentri/shared';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { SelectField } from '../../components/field';
@@ -14,7 +15,7 @@ const PAGE_SIZE = 24;
 
 export function HomePage() {
   const { t } = useTranslation('hubs');
-  const locale = useLocale();
+  const _locale = useLocale();
   const [params, setParams] = useSearchParams();
   const districtParam = params.get('district') ?? '';
   const district = isDistrict(districtParam) ? districtParam : undefined;
@@ -50,11 +51,7 @@ export function HomePage() {
           onChange={(e) => update({ district: e.target.value })}
         >
           <option value="">{t('list.allDistricts')}</option>
-          {DISTRICTS.map((d) => (
-            <option key={d.slug} value={d.slug}>
-              {d[locale]}
-            </option>
-          ))}
+          <DistrictOptions />
         </SelectField>
         {hubs.data ? (
           <p className="toolbar__count" aria-live="polite">

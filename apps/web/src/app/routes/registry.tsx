@@ -1,10 +1,10 @@
 // The public Registry of Civil Society Institutions: full-text search (Ukrainian and English,
 // typo-tolerant, on the server), filters, sorting and paging. Everything the visitor chooses is
 // in the query string, so a search can be shared and the back button steps through it.
+import { DistrictOptions } from '../../components/district-options';
 import {
   ACTIVITIES,
   ACTIVITY_KEYS,
-  DISTRICTS,
   isDistrict,
   LEGAL_FORM_KEYS,
   LEGAL_FORMS,
@@ -110,11 +110,7 @@ export function RegistryPage() {
             onChange={(e) => update({ district: e.target.value })}
           >
             <option value="">{t('list.allDistricts')}</option>
-            {DISTRICTS.map((d) => (
-              <option key={d.slug} value={d.slug}>
-                {d[locale]}
-              </option>
-            ))}
+            <DistrictOptions />
           </SelectField>
           <SelectField
             id="registry-activity"

@@ -1,6 +1,7 @@
 // The public calendar's filters: hub, district, category and a date range. Every change goes
 // straight into the address bar (the page reads its filters from there).
-import { DISTRICTS, EVENT_CATEGORY_KEYS } from '@vcentri/shared';
+import { DistrictOptions } from '../../../components/district-options';
+import { EVENT_CATEGORY_KEYS } from '@vcentri/shared';
 import { useTranslation } from 'react-i18next';
 import { SelectField, TextField } from '../../../components/field';
 import { useLocale } from '../../../lib/i18n';
@@ -54,11 +55,7 @@ export function EventFilters({ values, hubs, showDates, dateError, onChange }: E
         onChange={(e) => onChange({ district: e.target.value })}
       >
         <option value="">{t('list.allDistricts')}</option>
-        {DISTRICTS.map((d) => (
-          <option key={d.slug} value={d.slug}>
-            {d[locale]}
-          </option>
-        ))}
+        <DistrictOptions />
       </SelectField>
       <SelectField
         id="events-category"

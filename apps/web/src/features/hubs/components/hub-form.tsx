@@ -1,6 +1,7 @@
 // A hub's details in both languages: name, district, address, coordinates, shelter and
 // accessibility notes. Only city administrators move a hub to another district.
-import { DISTRICTS, type HubInput } from '@vcentri/shared';
+import { DistrictOptions } from '../../../components/district-options';
+import type { HubInput } from '@vcentri/shared';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SelectField, TextAreaField, TextField } from '../../../components/field';
@@ -28,7 +29,7 @@ export function HubForm({
   onSubmit,
 }: HubFormProps) {
   const { t } = useTranslation(['hubs', 'errors']);
-  const locale = useLocale();
+  const _locale = useLocale();
   const [values, setValues] = useState(initialValues);
   const [clientErrors, setClientErrors] = useState<FieldErrors>({});
 
@@ -101,11 +102,7 @@ export function HubForm({
         errors={state.byField.district}
       >
         <option value="">{t('hubs:manage.chooseDistrict')}</option>
-        {DISTRICTS.map((d) => (
-          <option key={d.slug} value={d.slug}>
-            {d[locale]}
-          </option>
-        ))}
+        <DistrictOptions />
       </SelectField>
       <div className="form-row">
         {text('addressUk', { required: true, maxLength: 300 })}

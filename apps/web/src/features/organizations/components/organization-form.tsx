@@ -2,10 +2,10 @@
 // labelled in the UI language. The checks run before sending (the same rules as the API,
 // including the EDRPOU rule of the chosen legal form); what the API still refuses is shown next
 // to the field its JSON pointer names, and every problem is listed in a summary that links to it.
+import { DistrictOptions } from '../../../components/district-options';
 import {
   ACTIVITIES,
   ACTIVITY_KEYS,
-  DISTRICTS,
   LEGAL_FORM_KEYS,
   LEGAL_FORMS,
   type OrganizationInput,
@@ -159,11 +159,7 @@ export function OrganizationForm({
       />
       <SelectField {...text('district')} required>
         <option value="">{t('registry:form.chooseDistrict')}</option>
-        {DISTRICTS.map((d) => (
-          <option key={d.slug} value={d.slug}>
-            {d[locale]}
-          </option>
-        ))}
+        <DistrictOptions />
       </SelectField>
       <TextField
         {...text('address')}

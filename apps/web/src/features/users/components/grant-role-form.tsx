@@ -1,7 +1,8 @@
 // Granting a role: pick the role first, then the one object its scope needs (ROLE_SCOPE): a
 // district, a hub or an organisation. Organisations come from the public registry when it is
 // available; otherwise, or for an organisation not listed there, an id can be typed in.
-import { DISTRICTS, GRANTED_ROLES, type GrantedRole, type GrantRoleBody, ROLE_SCOPE } from '@vcentri/shared';
+import { DistrictOptions } from '../../../components/district-options';
+import { GRANTED_ROLES, type GrantedRole, type GrantRoleBody, ROLE_SCOPE } from '@vcentri/shared';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SelectField, TextField } from '../../../components/field';
@@ -34,7 +35,7 @@ function isGrantedRole(value: string): value is GrantedRole {
 
 export function GrantRoleForm({ userId, hubs, organizations, onGranted, onCancel }: GrantRoleFormProps) {
   const { t } = useTranslation(['admin', 'common', 'errors']);
-  const locale = useLocale();
+  const _locale = useLocale();
   const roleName = useRoleName();
   const [role, setRole] = useState<GrantedRole | ''>('');
   const [district, setDistrict] = useState('');
@@ -137,11 +138,7 @@ export function GrantRoleForm({ userId, hubs, organizations, onGranted, onCancel
           errors={state.byField.district}
         >
           <option value="">{t('admin:grant.chooseDistrict')}</option>
-          {DISTRICTS.map((d) => (
-            <option key={d.slug} value={d.slug}>
-              {d[locale]}
-            </option>
-          ))}
+          <DistrictOptions />
         </SelectField>
       ) : null}
 
