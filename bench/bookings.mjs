@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import pg from 'pg';
 import { fmt, runLoad } from './lib/load.mjs';
-import { ADMIN_URL, build, dropDatabase, freshDatabase, startApi } from './lib/server.mjs';
+import { build, dropDatabase, freshDatabase, startApi } from './lib/server.mjs';
 
 const SECONDS = Number(process.argv[2] ?? 20);
 const DB = 'vcentri_bench_bookings';
@@ -153,4 +153,3 @@ try {
   await api.stop();
   if (!process.env.BENCH_KEEP) await dropDatabase(DB);
 }
-void ADMIN_URL;

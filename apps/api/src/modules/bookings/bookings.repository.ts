@@ -6,7 +6,8 @@ import type { DatedException, HoursSource } from './opening-hours';
 export const range = (start: Date, end: Date) =>
   sql<string>`tstzrange(${start.toISOString()}::timestamptz, ${end.toISOString()}::timestamptz, '[)')`;
 
-export async function loadRoom(db: Kysely<DB>, roomId: string) {
+/** Rooms with their rules and their hub's place, for the booking rules. */
+export function roomContexts(db: Kysely<DB>) {
   return db
     .selectFrom('rooms as r')
     .innerJoin('hubs as h', 'h.id', 'r.hubId')
@@ -28,9 +29,11 @@ export async function loadRoom(db: Kysely<DB>, roomId: string) {
       'h.district',
       'h.latitude',
       'h.longitude',
-    ])
-    .where('r.id', '=', roomId)
-    .executeTakeFirst();
+    ]);
+}
+
+export async function loadRoom(db: Kysely<DB>, roomId: string) {
+  return roomContexts(db).where('r.id', '=', roomId).executeTakeFirst();
 }
 export type RoomContext = NonNullable<Awaited<ReturnType<typeof loadRoom>>>;
 

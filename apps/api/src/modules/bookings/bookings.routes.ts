@@ -10,7 +10,6 @@ import {
   BookingListQuery,
   BookingPreview,
   BookingStatsQuery,
-  CancelBody,
   ClosureInput,
   ClosureResult,
   HubBookingStats,
@@ -185,7 +184,6 @@ const bookingsRoutes: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, 
       };
     },
   );
-  void CancelBody;
 
   app.get(
     '/bookings/:id/alternatives',

@@ -35,6 +35,7 @@ import {
   loadRoom,
   lockRooms,
   organizationHours,
+  roomContexts,
   organizationPeople,
   type RoomContext,
   range,
@@ -213,6 +214,16 @@ export async function previewBookings(
   input: BookingInput,
   now = new Date(),
 ): Promise<BookingPreview> {
+  return (await checkRequest(db, p, input, now)).preview;
+}
+
+/** The room, and every occurrence of the request checked against every rule. */
+async function checkRequest(
+  db: Database,
+  p: Principal,
+  input: BookingInput,
+  now: Date,
+): Promise<{ room: RoomContext; preview: BookingPreview }> {
   const start = new Date(input.start);
   const end = new Date(input.end);
   if (!(start < end))
@@ -245,8 +256,12 @@ export async function previewBookings(
     });
   }
   return {
-    status: room.requiresApproval && !p.managesHub(room.hubId) && !p.isCityAdmin() ? 'pending' : 'confirmed',
-    occurrences: results,
+    room,
+    preview: {
+      status:
+        room.requiresApproval && !p.managesHub(room.hubId) && !p.isCityAdmin() ? 'pending' : 'confirmed',
+      occurrences: results,
+    },
   };
 }
 
@@ -268,8 +283,7 @@ export async function createBookings(
   ip: string,
   now = new Date(),
 ): Promise<BookingCreated> {
-  const preview = await previewBookings(db, p, input, now);
-  const { room } = await bookingContext(db, p, input);
+  const { room, preview } = await checkRequest(db, p, input, now);
   const ok = preview.occurrences.filter((o) => o.ok);
   const skipped = preview.occurrences.filter((o) => !o.ok);
   const series = preview.occurrences.length > 1;
@@ -592,19 +606,20 @@ export async function alternativesFor(
 ): Promise<Alternative[]> {
   const origin = await loadRoom(db, booking.roomId);
   if (!origin) return [];
-  const rooms = await db
-    .selectFrom('rooms as r')
-    .innerJoin('hubs as h', 'h.id', 'r.hubId')
-    .select(['r.id'])
+  const rooms = await roomContexts(db)
     .where('r.id', '!=', booking.roomId)
     .where('r.capacity', '>=', booking.attendees)
     .execute();
+  const local = toKyiv(booking.start);
+  const hoursOf = new Map<string, Awaited<ReturnType<typeof loadHours>>>();
   const out: Alternative[] = [];
-  for (const { id } of rooms) {
-    const room = await loadRoom(db, id);
-    if (!room) continue;
-    const local = toKyiv(booking.start);
-    const hours = await loadHours(db, room.hubId, local.date, local.date);
+  for (const room of rooms) {
+    // Rooms of one hub share its hours: read them once per hub.
+    let hours = hoursOf.get(room.hubId);
+    if (!hours) {
+      hours = await loadHours(db, room.hubId, local.date, local.date);
+      hoursOf.set(room.hubId, hours);
+    }
     if (!withinOpeningHours(booking.start, booking.end, hours)) continue;
     const busy = await activeInRoom(
       db,
