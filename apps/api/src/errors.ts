@@ -42,3 +42,38 @@ export const isExclusionViolation = (err: unknown) => pgErrorCode(err) === '23P0
  * aborts one with 40P01. For a booking that is the same outcome as losing the race.
  */
 export const isSlotRace = (err: unknown) => isExclusionViolation(err) || pgErrorCode(err) === '40P01';
+
+// PostgreSQL away (restarting, crashed, refusing connections): the request could not be served,
+// but retrying shortly will be. SQLSTATE class 08 is connection exceptions; 57P01–57P03 are
+// "terminating connection" at shutdown or crash and "cannot connect now" while it starts up or
+// recovers; 53300 is too many connections.
+const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300']);
+const UNAVAILABLE_SOCKET_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+]);
+// node-postgres reports a lost or unobtainable connection by message only.
+const UNAVAILABLE_MESSAGES = [
+  /^Connection terminated/,
+  /^Client has encountered a connection error/,
+  /^Client was closed and is not queryable/,
+  /^timeout exceeded when trying to connect/,
+];
+
+/** True when an error means the database cannot be reached right now (not that the request is wrong). */
+export function isDatabaseUnavailable(err: unknown, depth = 0): boolean {
+  if (typeof err !== 'object' || err === null || depth > 3) return false;
+  const sqlstate = pgErrorCode(err);
+  if (sqlstate && (sqlstate.startsWith('08') || UNAVAILABLE_SQLSTATES.has(sqlstate))) return true;
+  const code = (err as { code?: unknown }).code;
+  if (typeof code === 'string' && UNAVAILABLE_SOCKET_CODES.has(code)) return true;
+  const message = (err as { message?: unknown }).message;
+  if (typeof message === 'string' && UNAVAILABLE_MESSAGES.some((re) => re.test(message))) return true;
+  // Connecting to a name with several addresses fails with an AggregateError of each attempt.
+  if (err instanceof AggregateError) return err.errors.some((e) => isDatabaseUnavailable(e, depth + 1));
+  return isDatabaseUnavailable((err as { cause?: unknown }).cause, depth + 1);
+}

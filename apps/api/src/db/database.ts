@@ -33,6 +33,12 @@ export interface OpenOptions {
   poolSize?: number;
 }
 
+/**
+ * How long a request waits for a connection (a new one, or a free one from a full pool) before it
+ * fails and answers 503: while the server is away, callers hear so in seconds instead of hanging.
+ */
+export const CONNECT_TIMEOUT_MS = 5_000;
+
 export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
   const plugins = [new CamelCasePlugin()];
   if (opts.databaseUrl) {
@@ -40,9 +46,19 @@ export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
       connectionString: opts.databaseUrl,
       max: opts.poolSize ?? 10,
       options: SESSION_OPTIONS,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      // A server that vanished without closing the socket is noticed instead of waited on forever.
+      keepAlive: true,
     });
-    // An idle client losing its server must not crash the process.
+    // A client that loses its server emits 'error'; unheard, that event ends the process. The pool
+    // listens only to idle clients, so every client gets a listener of its own for the time it is
+    // checked out (a restart of PostgreSQL ends every connection at once). The failure itself
+    // reaches the query in flight or the next one, which answers 503, and the pool drops the
+    // broken client on release.
     pool.on('error', () => {});
+    pool.on('connect', (client) => {
+      client.on('error', () => {});
+    });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }

@@ -3,7 +3,7 @@
 import type { ErrorCode, Problem, ProblemFieldError } from '@vcentri/shared';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { AppError, isExclusionViolation, isUniqueViolation } from '../errors';
+import { AppError, isDatabaseUnavailable, isExclusionViolation, isUniqueViolation } from '../errors';
 
 const TITLES: Partial<Record<number, string>> = {
   400: 'Bad Request',
@@ -113,9 +113,23 @@ function toProblem(err: FastifyError & { validationContext?: string }): {
   return null;
 }
 
+/** Seconds a client is asked to wait when the database is unavailable: about a restart's length. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
 export default fp(
   async (app: FastifyInstance) => {
     app.setErrorHandler((err: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+      // The database is away (restarting, failing over): not a bug of ours and not the caller's
+      // fault, so 503 with a time to come back, and a warning rather than an error in the log.
+      if (isDatabaseUnavailable(err)) {
+        request.log.warn({ err: { message: err.message, code: err.code } }, 'database unavailable');
+        return sendProblem(
+          reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS)),
+          503,
+          'service_unavailable',
+          'The service is temporarily unavailable; try again in a few seconds.',
+        );
+      }
       const problem = toProblem(err);
       if (problem) {
         if (problem.status === 401 || problem.status === 429)
