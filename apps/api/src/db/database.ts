@@ -51,8 +51,8 @@ export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
       keepAlive: true,
     });
     // A client that loses its server emits 'error'; unheard, that event ends the process. The pool
-    // listens only to idle clients, so every client gets a listener of its own for the time it is
-    // checked out (a restart of PostgreSQL ends every connection at once). The failure itself
+    // listens only while a client is idle, and a restart of PostgreSQL ends the checked-out ones
+    // too, so every client gets a listener of its own for its whole life. The failure itself
     // reaches the query in flight or the next one, which answers 503, and the pool drops the
     // broken client on release.
     pool.on('error', () => {});
