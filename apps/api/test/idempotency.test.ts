@@ -223,7 +223,9 @@ describe('the same key', () => {
       .where('key', '=', key)
       .execute();
 
-    expectProblem(await bookWithKey(w.member, key, s), 409, 'idempotency_key_in_progress');
+    const waiting = await bookWithKey(w.member, key, s);
+    expectProblem(waiting, 409, 'idempotency_key_in_progress');
+    expect(waiting.headers['retry-after']).toBe('1');
     expect(await bookingsAt(w.roomId, s.start)).toEqual([]);
 
     await sql`update idempotency_keys set created_at = now() - interval '3 minutes'
