@@ -189,7 +189,7 @@ export default fp(
       if (raw === undefined) return;
       const key = parseIdempotencyKey(raw);
       request.idempotency = {
-        scope: '',
+        scope: callerScope(request),
         key,
         fingerprint: fingerprintOf(request),
         claimId: null,
@@ -200,7 +200,6 @@ export default fp(
     app.addHook('preHandler', async (request, reply) => {
       const c = request.idempotency;
       if (!c) return;
-      c.scope = callerScope(request);
       // A row can vanish between the claim and the read (its owner failed and let it go): try again.
       for (let attempt = 0; attempt < 3; attempt++) {
         const claimId = await claim(db, c, request);
