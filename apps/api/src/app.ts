@@ -24,6 +24,7 @@ import openDataRoutes from './modules/open-data/open-data.routes';
 import organizationsRoutes from './modules/organizations/organizations.routes';
 import { adminRoutes, meRoutes } from './modules/users/users.routes';
 import authPlugin from './plugins/auth';
+import idempotencyPlugin from './plugins/idempotency';
 import problemPlugin, { sendProblem } from './plugins/problem';
 
 export const API_PREFIX = '/api/v1';
@@ -109,6 +110,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   await app.register(authPlugin, { config, db });
+  await app.register(idempotencyPlugin, { db, apiPrefix: API_PREFIX });
 
   await app.register(
     async (api) => {

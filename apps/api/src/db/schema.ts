@@ -235,6 +235,20 @@ export interface AuditLogTable {
   details: ColumnType<Record<string, unknown>, string | undefined, string>;
 }
 
+/** The stored answer to a request sent with an Idempotency-Key (see plugins/idempotency.ts). */
+export interface IdempotencyKeysTable {
+  scope: string;
+  key: string;
+  requestMethod: string;
+  requestPath: string;
+  fingerprint: string;
+  claimId: string;
+  createdAt: ColumnType<Date, Date | string | undefined, Date | string>;
+  responseStatus: number | null;
+  responseHeaders: ColumnType<Record<string, string> | null, string | null, string | null>;
+  responseBody: string | null;
+}
+
 export interface DB {
   users: UsersTable;
   hubs: HubsTable;
@@ -252,6 +266,7 @@ export interface DB {
   roleGrants: RoleGrantsTable;
   refreshTokens: RefreshTokensTable;
   auditLog: AuditLogTable;
+  idempotencyKeys: IdempotencyKeysTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

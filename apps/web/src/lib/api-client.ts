@@ -1,6 +1,8 @@
 // The one way the portal talks to the API: JSON over fetch to /api/v1, the access token kept in
 // memory only (never in storage, so an injected script cannot lift it from there), a single silent
 // refresh-and-retry when a call answers 401, and problem+json turned into a typed ApiError.
+// Creating requests may carry an Idempotency-Key: then a dropped connection or an answer that the
+// first attempt is still running is retried with the same key, so the server does it only once.
 import type { Problem, ProblemFieldError } from '@vcentri/shared';
 
 export const API_BASE = '/api/v1';
@@ -76,7 +78,23 @@ export interface RequestOptions {
   body?: unknown;
   query?: Query;
   signal?: AbortSignal;
+  /** Sent as Idempotency-Key; the same value on every retry of this one submission. */
+  idempotencyKey?: string;
 }
+
+/** A fresh Idempotency-Key for one submission. */
+export function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  // randomUUID needs a secure context; an address served over plain http still gets a v4 UUID.
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = ((b[6] ?? 0) & 0x0f) | 0x40;
+  b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
+  const hex = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** Pauses before each retry of a keyed request; one entry per retry. */
+const KEYED_RETRY_DELAYS_MS = [500, 1500, 3000];
 
 function buildUrl(path: string, query?: Query): string {
   const search = new URLSearchParams();
@@ -91,6 +109,7 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (accessToken) headers.Authorization = `Bearer ${accessToken}`;
+  if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
   try {
     return await fetch(buildUrl(path, options.query), {
       method: options.method ?? 'GET',
@@ -164,14 +183,51 @@ export function refreshSession(): Promise<string | null> {
   return refreshInFlight;
 }
 
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+async function isStillInProgress(response: Response): Promise<boolean> {
+  if (response.status !== 409) return false;
+  try {
+    const problem = (await response.clone().json()) as Partial<Problem>;
+    return problem.code === 'idempotency_key_in_progress';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Sends once, or, with an Idempotency-Key, again after a lost connection or while the server says
+ * the first attempt is still running: the key makes the server answer a repeat with the outcome
+ * of the first, so the retry cannot book twice.
+ */
+async function sendKeyed(path: string, options: RequestOptions): Promise<Response> {
+  for (let attempt = 0; ; attempt++) {
+    const delay = KEYED_RETRY_DELAYS_MS[attempt];
+    const canRetry = options.idempotencyKey !== undefined && delay !== undefined;
+    let response: Response;
+    try {
+      response = await send(path, options);
+    } catch (error) {
+      if (canRetry && isApiError(error) && error.code === 'network_error') {
+        await sleep(delay);
+        continue;
+      }
+      throw error;
+    }
+    if (!canRetry || !(await isStillInProgress(response))) return response;
+    const retryAfter = Number(response.headers.get('Retry-After'));
+    await sleep(retryAfter > 0 ? Math.min(retryAfter * 1000, 5000) : delay);
+  }
+}
+
 /** Performs a request; for everything outside /auth/ a 401 triggers one refresh and one retry. */
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  let response = await send(path, options);
+  let response = await sendKeyed(path, options);
   if (response.status === 401 && !path.startsWith('/auth/')) {
     const hadToken = accessToken !== null;
     const token = await refreshSession();
     if (token) {
-      response = await send(path, options);
+      response = await sendKeyed(path, options);
     } else if (hadToken) {
       for (const listener of sessionListeners) listener(null);
     }
@@ -182,7 +238,8 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
 
 export const api = {
   get: <T>(path: string, query?: Query, signal?: AbortSignal) => apiRequest<T>(path, { query, signal }),
-  post: <T>(path: string, body?: unknown) => apiRequest<T>(path, { method: 'POST', body }),
+  post: <T>(path: string, body?: unknown, options: { idempotencyKey?: string } = {}) =>
+    apiRequest<T>(path, { method: 'POST', body, ...options }),
   patch: <T>(path: string, body?: unknown) => apiRequest<T>(path, { method: 'PATCH', body }),
   delete: <T = void>(path: string) => apiRequest<T>(path, { method: 'DELETE' }),
 };

@@ -3,7 +3,7 @@
 // every events query is read again, since places and positions moved.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { EventView } from '@vcentri/shared';
-import { api } from '../../../lib/api-client';
+import { api, newIdempotencyKey } from '../../../lib/api-client';
 import { useEventViewer } from './get-event';
 import { EVENTS_KEY, eventKeys } from './keys';
 
@@ -16,7 +16,9 @@ export interface RegistrationResult {
 
 const registrationsPath = (id: string) => `/events/${encodeURIComponent(id)}/registrations`;
 
-export const registerForEvent = (id: string) => api.post<RegistrationResult>(registrationsPath(id));
+/** One key per click: a retry after a lost connection gets the place that click got, not a second one. */
+export const registerForEvent = (id: string, idempotencyKey = newIdempotencyKey()) =>
+  api.post<RegistrationResult>(registrationsPath(id), undefined, { idempotencyKey });
 
 export const cancelMyRegistration = (id: string) => api.delete(`${registrationsPath(id)}/me`);
 
