@@ -117,8 +117,9 @@ export async function organizationHours(
   roomId: string,
   from: Date,
   to: Date,
+  excludeId?: string,
 ) {
-  const row = await db
+  let q = db
     .selectFrom('bookings')
     .select(
       sql<number>`coalesce(sum(extract(epoch from upper(period) - lower(period))), 0)::float8 / 3600`.as(
@@ -128,8 +129,9 @@ export async function organizationHours(
     .where('organizationId', '=', organizationId)
     .where('roomId', '=', roomId)
     .where('status', 'in', ['pending', 'confirmed'])
-    .where(sql<boolean>`period && ${range(from, to)}`)
-    .executeTakeFirstOrThrow();
+    .where(sql<boolean>`period && ${range(from, to)}`);
+  if (excludeId) q = q.where('id', '!=', excludeId);
+  const row = await q.executeTakeFirstOrThrow();
   return Number(row.hours);
 }
 
