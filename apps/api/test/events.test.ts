@@ -282,6 +282,43 @@ describe('check-in and feedback', () => {
       403,
       'forbidden',
     );
+    // Days before the event the door is not open yet: refused, and nobody is marked present.
+    const early = expectProblem(
+      await inject(t, {
+        method: 'POST',
+        url: `/api/v1/events/${e.id}/check-in`,
+        as: w.manager,
+        payload: { code: ra.code },
+      }),
+      409,
+      'check_in_not_open',
+    );
+    expect(Date.parse((early as unknown as { opensAt: string }).opensAt)).toBe(
+      Date.parse(e.start) - 120 * 60_000,
+    );
+    const untouched = await t.db
+      .selectFrom('eventRegistrations')
+      .select('checkedInAt')
+      .where('eventId', '=', e.id)
+      .execute();
+    expect(untouched.map((r) => r.checkedInAt)).toEqual([null, null]);
+    // Three hours ahead is still too early; one hour ahead is inside the default 120 minutes.
+    await sql`update events set starts_at = now() + interval '3 hours', ends_at = now() + interval '4 hours' where id = ${e.id}`.execute(
+      t.db,
+    );
+    expectProblem(
+      await inject(t, {
+        method: 'POST',
+        url: `/api/v1/events/${e.id}/check-in`,
+        as: w.manager,
+        payload: { code: ra.code },
+      }),
+      409,
+      'check_in_not_open',
+    );
+    await sql`update events set starts_at = now() + interval '1 hour', ends_at = now() + interval '2 hours' where id = ${e.id}`.execute(
+      t.db,
+    );
     expectProblem(
       await inject(t, {
         method: 'POST',
