@@ -2,7 +2,7 @@
 // like a request for the target room, and a series that expands to no dates is a 400.
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { at, book, kyivDate, type World, world } from './booking-fixture';
+import { at, bookedSlot, kyivDate, type World, world } from './booking-fixture';
 import { buildTestApp, expectProblem, inject, type TestApp, type TestUser } from './helper';
 
 let t: TestApp;
@@ -41,18 +41,7 @@ async function stored(id: string) {
 
 let nextDay = 8;
 /** A confirmed two-hour booking for ten people on a day of its own, eight or more days ahead. */
-async function twoHours(x: World = w) {
-  const d = kyivDate(nextDay++);
-  const res = await book(t, x.member, {
-    roomId: x.roomId,
-    organizationId: x.orgId,
-    start: at(d, '18:00'),
-    end: at(d, '20:00'),
-    attendees: 10,
-  });
-  if (res.statusCode !== 201) throw new Error(res.body);
-  return { ...(res.json().items[0] as { id: string; start: string; end: string }), date: d };
-}
+const twoHours = (x: World = w) => bookedSlot(t, x, kyivDate(nextDay++), '18:00', '20:00');
 
 describe('moving a booking applies the target room’s rules', () => {
   it('the reported case: a 2-hour booking 8 days ahead into a 30-minute, 2-day, 1-hour-quota room is refused', async () => {
@@ -127,18 +116,8 @@ describe('moving a booking applies the target room’s rules', () => {
   it('a move counts against the target room’s monthly quota like a new request', async () => {
     const target = await roomWith(w.otherHubId, 40, { monthlyQuotaHours: 3 });
     const d = kyivDate(nextDay++);
-    const slot = async (from: string, to: string) => {
-      const res = await book(t, w.member, {
-        roomId: w.roomId,
-        organizationId: w.orgId,
-        start: at(d, from),
-        end: at(d, to),
-      });
-      if (res.statusCode !== 201) throw new Error(res.body);
-      return res.json().items[0].id as string;
-    };
-    const first = await slot('10:00', '12:00');
-    const second = await slot('14:00', '16:00');
+    const first = (await bookedSlot(t, w, d, '10:00', '12:00')).id;
+    const second = (await bookedSlot(t, w, d, '14:00', '16:00')).id;
     const moved = await move(w.member, first, target);
     expect(moved.statusCode, moved.body).toBe(200);
     // Two hours held in the target this month: two more do not fit into three.

@@ -4,7 +4,7 @@
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config';
-import { at, book, kyivDate, type World, world } from './booking-fixture';
+import { at, bookedSlot, kyivDate, type World, world } from './booking-fixture';
 import { buildTestApp, createUser, expectProblem, inject, type TestApp, testConfig } from './helper';
 
 let t: TestApp;
@@ -16,17 +16,7 @@ beforeAll(async () => {
 
 let nextDay = 9;
 /** A confirmed 18:00–20:00 booking in the 20-seat room on a day of its own. */
-async function booking() {
-  const d = kyivDate(nextDay++);
-  const res = await book(t, w.member, {
-    roomId: w.roomId,
-    organizationId: w.orgId,
-    start: at(d, '18:00'),
-    end: at(d, '20:00'),
-  });
-  if (res.statusCode !== 201) throw new Error(res.body);
-  return { id: res.json().items[0].id as string, date: d };
-}
+const booking = () => bookedSlot(t, w, kyivDate(nextDay++), '18:00', '20:00');
 
 const publish = (app: TestApp, bookingId: string, d: string, from: string, to: string, capacity: number) =>
   inject(app, {

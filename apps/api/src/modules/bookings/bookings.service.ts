@@ -110,6 +110,25 @@ const bookingConflict = (conflicts: { start: string; end: string }[], occurrence
     ...(occurrences ? { occurrences } : {}),
   });
 
+/** Tells the hub's managers that bookings in one of its rooms wait for their decision. */
+async function askManagers(
+  trx: Database,
+  room: Pick<RoomContext, 'hubId' | 'nameUk' | 'nameEn'>,
+  bookingIds: string[],
+  body: { uk: string; en: string },
+) {
+  for (const managerId of await hubManagers(trx, room.hubId)) {
+    await insertNotification(trx, {
+      userId: managerId,
+      kind: 'booking.requested',
+      title: { uk: `Новий запит на бронювання: ${room.nameUk}`, en: `New booking request: ${room.nameEn}` },
+      body,
+      link: `/admin/calendar?hubId=${room.hubId}`,
+      data: { bookingIds },
+    });
+  }
+}
+
 /**
  * Runs a transaction that writes bookings into roomId, so a lost race for the slot is answered
  * like any other clash (409 booking_conflict with what holds the room now) instead of a 500.
@@ -184,22 +203,11 @@ export async function bookRoom(
     ids.push(row.id);
   }
   if (preview.status === 'pending') {
-    for (const managerId of await hubManagers(trx, room.hubId)) {
-      await insertNotification(trx, {
-        userId: managerId,
-        kind: 'booking.requested',
-        title: {
-          uk: `Новий запит на бронювання: ${room.nameUk}`,
-          en: `New booking request: ${room.nameEn}`,
-        },
-        body: {
-          uk: `«${input.title}» — ${fmtLocal(new Date(ok[0]!.start))}${ids.length > 1 ? ` і ще ${ids.length - 1}` : ''}. Потрібне ваше рішення.`,
-          en: `“${input.title}” — ${fmtLocal(new Date(ok[0]!.start))}${ids.length > 1 ? ` and ${ids.length - 1} more` : ''}. Your decision is needed.`,
-        },
-        link: `/admin/calendar?hubId=${room.hubId}`,
-        data: { bookingIds: ids },
-      });
-    }
+    const more = ids.length - 1;
+    await askManagers(trx, room, ids, {
+      uk: `«${input.title}» — ${fmtLocal(new Date(ok[0]!.start))}${more ? ` і ще ${more}` : ''}. Потрібне ваше рішення.`,
+      en: `“${input.title}” — ${fmtLocal(new Date(ok[0]!.start))}${more ? ` and ${more} more` : ''}. Your decision is needed.`,
+    });
   }
   await recordAudit(trx, {
     action: 'booking.created',
@@ -549,22 +557,10 @@ export async function moveBooking(
       details: { from: current.roomId, to: roomId, status },
     });
     if (status === 'pending') {
-      for (const managerId of await hubManagers(trx, target.hubId)) {
-        await insertNotification(trx, {
-          userId: managerId,
-          kind: 'booking.requested',
-          title: {
-            uk: `Новий запит на бронювання: ${target.nameUk}`,
-            en: `New booking request: ${target.nameEn}`,
-          },
-          body: {
-            uk: `«${current.title}» — ${fmtLocal(start)} (перенесено з іншої кімнати).`,
-            en: `“${current.title}” — ${fmtLocal(start)} (moved from another room).`,
-          },
-          link: `/admin/calendar?hubId=${target.hubId}`,
-          data: { bookingIds: [id] },
-        });
-      }
+      await askManagers(trx, target, [id], {
+        uk: `«${current.title}» — ${fmtLocal(start)} (перенесено з іншої кімнати). Потрібне ваше рішення.`,
+        en: `“${current.title}” — ${fmtLocal(start)} (moved from another room). Your decision is needed.`,
+      });
     }
   });
   return viewOf(db, id, p);
