@@ -277,6 +277,30 @@ describe('staff event page', () => {
     expect(screen.getByTestId('attendance')).toHaveTextContent('Присутні: 2 з 2 підтверджених.');
   });
 
+  it('says when check-in opens when the door is not open yet, and marks nobody', async () => {
+    taras.checkedInAt = null;
+    olena.checkedInAt = null;
+    const { requests } = installFakeApi(
+      staffApi({
+        // 13:00 UTC on 12 June 2030 is 16:00 in Kyiv.
+        [`POST /events/${EVENT_ID}/check-in`]: problem(409, 'check_in_not_open', undefined, {
+          opensAt: '2030-06-12T13:00:00.000Z',
+        }),
+      }),
+    );
+    const user = userEvent.setup();
+    renderEvents(`/admin/events/${EVENT_ID}`);
+    const table = await screen.findByRole('table', { name: 'Зареєстровані (3)' });
+
+    await user.type(screen.getByLabelText('Код реєстрації'), 'k7p2qx');
+    await user.click(screen.getByRole('button', { name: 'Відмітити' }));
+
+    expect(await screen.findByText(/^Відмічати присутність можна з .*16:00/)).toBeInTheDocument();
+    expect(within(table).queryByText(/Присутність відмічено о/)).not.toBeInTheDocument();
+    expect(screen.getByTestId('attendance')).toHaveTextContent('Присутні: 0 з 2 підтверджених.');
+    expect(requests.filter((r) => r.path.endsWith('/check-in'))).toHaveLength(1);
+  });
+
   it('finds a registrant by name, e-mail or code', async () => {
     const { requests } = installFakeApi(staffApi());
     const user = userEvent.setup();
