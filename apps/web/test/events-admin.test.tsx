@@ -192,6 +192,28 @@ describe('publishing an event', () => {
     expect(body.capacity).toBe(15);
     expect(body.registrationRequired).toBe(true);
   });
+
+  it.each([
+    ['event_overlap', '/start', 'Початок', 'У цьому бронюванні вже є подія в цей час.'],
+    ['event_places_exceeded', '/capacity', 'Кількість місць', 'Разом з іншими подіями цього бронювання'],
+  ])('shows %s from the API next to its field', async (code, path, label, message) => {
+    installFakeApi({
+      ...publishApi(),
+      'POST /events': problem(409, code, [{ path, code, message: 'x' }]),
+    });
+    const user = userEvent.setup();
+    renderEvents('/admin/events?publish=1');
+    const form = await screen.findByRole('form', { name: 'Опублікувати подію' });
+    await user.type(within(form).getByLabelText('Назва українською'), 'Дебати про парки');
+    await user.type(within(form).getByLabelText('Назва англійською'), 'Debate on parks');
+    await user.selectOptions(within(form).getByLabelText('Категорія'), 'debate');
+    await user.click(within(form).getByRole('button', { name: 'Опублікувати' }));
+
+    expect(await within(form).findByRole('alert')).toHaveTextContent(message);
+    const field = within(form).getByLabelText(label);
+    expect(field).toHaveAttribute('aria-invalid', 'true');
+    expect(field).toHaveAccessibleDescription(new RegExp(message));
+  });
 });
 
 describe('staff event page', () => {
