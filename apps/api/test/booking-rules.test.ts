@@ -125,6 +125,30 @@ describe('moving a booking applies the target room’s rules', () => {
     expect(await stored(second)).toEqual({ roomId: w.roomId, status: 'confirmed' });
   });
 
+  it('the events published in the booking must fit the target room too', async () => {
+    const b = await twoHours();
+    const ev = await inject(t, {
+      method: 'POST',
+      url: '/api/v1/events',
+      as: w.member,
+      payload: {
+        bookingId: b.id,
+        title: { uk: 'Лекція', en: 'Lecture' },
+        category: 'training',
+        capacity: 15,
+      },
+    });
+    expect(ev.statusCode, ev.body).toBe(201);
+    // Twelve seats hold the ten people booked, not the fifteen places offered.
+    const small = await roomWith(w.otherHubId, 12, {});
+    expectProblem(await move(w.member, b.id, small), 409, 'event_places_exceeded');
+    expect(await stored(b.id)).toEqual({ roomId: w.roomId, status: 'confirmed' });
+    const fits = await roomWith(w.otherHubId, 15, {});
+    expect((await move(w.member, b.id, fits)).statusCode).toBe(200);
+    const event = await inject(t, { method: 'GET', url: `/api/v1/events/${ev.json().id}` });
+    expect(event.json()).toMatchObject({ roomId: fits, capacity: 15 });
+  });
+
   it('becomes pending where the target room needs approval, unless its hub’s manager moves it', async () => {
     const x = await world(t);
     const approval = await roomWith(x.hubId, 40, { requiresApproval: true });

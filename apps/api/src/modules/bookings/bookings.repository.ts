@@ -135,6 +135,17 @@ export async function organizationHours(
   return Number(row.hours);
 }
 
+/** Places the published events of a booking offer together. */
+export async function eventPlaces(db: Kysely<DB>, bookingId: string): Promise<number> {
+  const row = await db
+    .selectFrom('events')
+    .select(sql<number>`coalesce(sum(capacity), 0)::int`.as('places'))
+    .where('bookingId', '=', bookingId)
+    .where('status', '=', 'published')
+    .executeTakeFirstOrThrow();
+  return row.places;
+}
+
 /** The booking with everything its view needs. */
 export function bookingViews(db: Kysely<DB>) {
   return db

@@ -25,6 +25,7 @@ import {
   activeInRoom,
   type BookingViewRow,
   bookingViews,
+  eventPlaces,
   hubManagers,
   insertNotification,
   loadHours,
@@ -535,6 +536,21 @@ export async function moveBooking(
       excludeId: id,
     });
     if (issue) throw occurrenceError(issue);
+    // The events already published in the booking move with it: their places must fit too.
+    const places = await eventPlaces(trx, id);
+    if (places > target.capacity)
+      throw new AppError(
+        'event_places_exceeded',
+        409,
+        `The booking's events offer ${places} places; the room holds ${target.capacity} people.`,
+        [
+          {
+            path: '/roomId',
+            code: 'event_places_exceeded',
+            message: `At least ${places} places are needed.`,
+          },
+        ],
+      );
     const status = statusFor(target, p);
     await trx
       .updateTable('bookings')
