@@ -125,7 +125,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(organizationsRoutes, { db });
       await api.register(openDataRoutes, { db });
       await api.register(bookingsRoutes, { db });
-      await api.register(eventsRoutes, { db });
+      await api.register(eventsRoutes, { db, config });
     },
     { prefix: API_PREFIX },
   );

@@ -33,6 +33,8 @@ export interface Config {
   loginWindowSeconds: number;
   /** Requests per minute per client address across the API; counted in this process only. */
   rateLimitMax: number;
+  /** How many minutes before an event's start staff may begin checking people in. */
+  checkInOpensMinutes: number;
 }
 
 export class ConfigError extends Error {}
@@ -107,6 +109,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     loginMaxPerAddress: intVar(env, 'LOGIN_MAX_PER_ADDRESS', 20, 1, 100000),
     loginWindowSeconds: intVar(env, 'LOGIN_WINDOW_SECONDS', 900, 1, 86400),
     rateLimitMax: intVar(env, 'RATE_LIMIT_MAX', 600, 1, 10_000_000),
+    checkInOpensMinutes: intVar(env, 'CHECK_IN_OPENS_MINUTES', 120, 0, 7 * 24 * 60),
     ...overrides,
   };
   return Object.freeze(config);

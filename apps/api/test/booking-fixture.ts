@@ -116,3 +116,15 @@ export function book(
     payload: { title: 'Зустріч громади', attendees: 10, ...payload },
   });
 }
+
+/** A booking by the world's member in its 20-seat room on a Kyiv date that must succeed. */
+export async function bookedSlot(t: TestApp, x: World, date: string, from: string, to: string) {
+  const res = await book(t, x.member, {
+    roomId: x.roomId,
+    organizationId: x.orgId,
+    start: at(date, from),
+    end: at(date, to),
+  });
+  if (res.statusCode !== 201) throw new Error(res.body);
+  return { ...(res.json().items[0] as { id: string; start: string; end: string }), date };
+}

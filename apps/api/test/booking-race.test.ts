@@ -1,6 +1,8 @@
 // "Two confirmed or pending bookings of one room never overlap — however many requests race,
 // from however many API processes." Against PostgreSQL: two real API processes, 60 simultaneous
 // overlapping requests. On the embedded database: 60 simultaneous requests to one process.
+// The monthly quota holds the same way: it is checked under the room's lock, in the transaction
+// that writes the booking.
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -49,6 +51,11 @@ function startProcess(databaseUrl: string): Promise<string> {
 
 const REQUESTS = 60;
 
+let processes: Promise<string[]> | null = null;
+/** Two API processes on TEST_DATABASE_URL, started once for the tests of this file. */
+const twoProcesses = () =>
+  (processes ??= Promise.all([startProcess(TEST_DATABASE_URL!), startProcess(TEST_DATABASE_URL!)]));
+
 describe('racing requests for one slot', () => {
   it.runIf(TEST_DATABASE_URL)(
     `${REQUESTS} simultaneous overlapping requests through two API processes: exactly one wins`,
@@ -57,7 +64,7 @@ describe('racing requests for one slot', () => {
       const w = await world(t);
       // Many organisations, each with its own member, all wanting overlapping times.
       const contenders = [w.member, w.outsider];
-      const [a, b] = await Promise.all([startProcess(TEST_DATABASE_URL!), startProcess(TEST_DATABASE_URL!)]);
+      const [a, b] = (await twoProcesses()) as [string, string];
       const d = kyivDate(20);
       const results = await Promise.all(
         Array.from({ length: REQUESTS }, async (_, i) => {
@@ -120,5 +127,78 @@ describe('racing requests for one slot', () => {
     expect(results.filter((r) => r.statusCode === 409 && r.json().code === 'booking_conflict')).toHaveLength(
       REQUESTS - 1,
     );
+  }, 60_000);
+});
+
+const QUOTA_HOURS = 3;
+const QUOTA_REQUESTS = 10;
+
+describe('racing requests against the monthly quota', () => {
+  /** Ten one-hour requests of one organisation at ten different free hours of one day. */
+  const slots = (d: string) =>
+    Array.from({ length: QUOTA_REQUESTS }, (_, i) => ({
+      start: at(d, `${String(8 + i).padStart(2, '0')}:00`),
+      end: at(d, `${String(9 + i).padStart(2, '0')}:00`),
+    }));
+  async function held(t: Awaited<ReturnType<typeof buildTestApp>>, roomId: string) {
+    return t.db
+      .selectFrom('bookings')
+      .select('id')
+      .where('roomId', '=', roomId)
+      .where('status', 'in', ['pending', 'confirmed'])
+      .execute();
+  }
+  const expectQuotaHeld = (results: { status: number; code?: string }[]) => {
+    expect(results.filter((r) => r.status === 201)).toHaveLength(QUOTA_HOURS);
+    expect(results.filter((r) => r.status !== 201)).toEqual(
+      Array(QUOTA_REQUESTS - QUOTA_HOURS).fill({ status: 409, code: 'quota_exceeded' }),
+    );
+  };
+
+  it.runIf(TEST_DATABASE_URL)(
+    `${QUOTA_REQUESTS} simultaneous requests through two API processes for a ${QUOTA_HOURS}-hour quota: exactly ${QUOTA_HOURS} win`,
+    async () => {
+      const t = await buildTestApp();
+      const w = await world(t, { monthlyQuotaHours: QUOTA_HOURS });
+      const [a, b] = (await twoProcesses()) as [string, string];
+      const results = await Promise.all(
+        slots(kyivDate(22)).map(async (slot, i) => {
+          const res = await fetch(`${i % 2 === 0 ? a : b}/api/v1/bookings`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${w.member.token}` },
+            body: JSON.stringify({
+              roomId: w.roomId,
+              organizationId: w.orgId,
+              title: `Квота ${i}`,
+              attendees: 5,
+              ...slot,
+            }),
+          });
+          const body = (await res.json()) as { code?: string };
+          return res.status === 201 ? { status: 201 } : { status: res.status, code: body.code };
+        }),
+      );
+      expectQuotaHeld(results);
+      expect(await held(t, w.roomId)).toHaveLength(QUOTA_HOURS);
+    },
+    120_000,
+  );
+
+  it(`${QUOTA_REQUESTS} simultaneous requests to one process for a ${QUOTA_HOURS}-hour quota: exactly ${QUOTA_HOURS} win`, async () => {
+    const t = await buildTestApp();
+    const w = await world(t, { monthlyQuotaHours: QUOTA_HOURS });
+    const results = await Promise.all(
+      slots(kyivDate(23)).map(async (slot, i) => {
+        const res = await t.app.inject({
+          method: 'POST',
+          url: '/api/v1/bookings',
+          headers: { authorization: `Bearer ${w.member.token}` },
+          payload: { roomId: w.roomId, organizationId: w.orgId, title: `Квота ${i}`, attendees: 5, ...slot },
+        });
+        return res.statusCode === 201 ? { status: 201 } : { status: res.statusCode, code: res.json().code };
+      }),
+    );
+    expectQuotaHeld(results);
+    expect(await held(t, w.roomId)).toHaveLength(QUOTA_HOURS);
   }, 60_000);
 });

@@ -262,42 +262,31 @@ describe('check-in and feedback', () => {
     const ra = (await registerAs(a!, e.id)).json();
     await registerAs(b!, e.id);
     expect(ra.code).toMatch(/^[A-Z2-9]{6}$/);
-    expectProblem(
-      await inject(t, {
-        method: 'POST',
-        url: `/api/v1/events/${e.id}/check-in`,
-        as: a,
-        payload: { code: ra.code },
-      }),
-      403,
-      'forbidden',
+    const checkInAs = (who: TestUser, code: string) =>
+      inject(t, { method: 'POST', url: `/api/v1/events/${e.id}/check-in`, as: who, payload: { code } });
+    expectProblem(await checkInAs(a!, ra.code), 403, 'forbidden');
+    expectProblem(await checkInAs(w.otherManager, ra.code), 403, 'forbidden');
+    // Days before the event the door is not open yet: refused, and nobody is marked present.
+    const early = expectProblem(await checkInAs(w.manager, ra.code), 409, 'check_in_not_open');
+    expect(Date.parse((early as unknown as { opensAt: string }).opensAt)).toBe(
+      Date.parse(e.start) - 120 * 60_000,
     );
-    expectProblem(
-      await inject(t, {
-        method: 'POST',
-        url: `/api/v1/events/${e.id}/check-in`,
-        as: w.otherManager,
-        payload: { code: ra.code },
-      }),
-      403,
-      'forbidden',
-    );
-    expectProblem(
-      await inject(t, {
-        method: 'POST',
-        url: `/api/v1/events/${e.id}/check-in`,
-        as: w.manager,
-        payload: { code: 'ZZZZZZ' },
-      }),
-      404,
-      'not_found',
-    );
-    const checked = await inject(t, {
-      method: 'POST',
-      url: `/api/v1/events/${e.id}/check-in`,
-      as: w.manager,
-      payload: { code: ra.code.toLowerCase() },
-    });
+    const untouched = await t.db
+      .selectFrom('eventRegistrations')
+      .select('checkedInAt')
+      .where('eventId', '=', e.id)
+      .execute();
+    expect(untouched.map((r) => r.checkedInAt)).toEqual([null, null]);
+    // Three hours ahead is still too early; one hour ahead is inside the default 120 minutes.
+    const startIn = (hours: number) =>
+      sql`update events set starts_at = now() + make_interval(hours => ${hours}), ends_at = now() + make_interval(hours => ${hours + 1}) where id = ${e.id}`.execute(
+        t.db,
+      );
+    await startIn(3);
+    expectProblem(await checkInAs(w.manager, ra.code), 409, 'check_in_not_open');
+    await startIn(1);
+    expectProblem(await checkInAs(w.manager, 'ZZZZZZ'), 404, 'not_found');
+    const checked = await checkInAs(w.manager, ra.code.toLowerCase());
     expect(checked.json()).toMatchObject({ userId: a!.id, checkedInAt: expect.any(String) });
     const search = await inject(t, {
       method: 'GET',

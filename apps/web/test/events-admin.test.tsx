@@ -192,6 +192,28 @@ describe('publishing an event', () => {
     expect(body.capacity).toBe(15);
     expect(body.registrationRequired).toBe(true);
   });
+
+  it.each([
+    ['event_overlap', '/start', 'Початок', 'У цьому бронюванні вже є подія в цей час.'],
+    ['event_places_exceeded', '/capacity', 'Кількість місць', 'Разом з іншими подіями цього бронювання'],
+  ])('shows %s from the API next to its field', async (code, path, label, message) => {
+    installFakeApi({
+      ...publishApi(),
+      'POST /events': problem(409, code, [{ path, code, message: 'x' }]),
+    });
+    const user = userEvent.setup();
+    renderEvents('/admin/events?publish=1');
+    const form = await screen.findByRole('form', { name: 'Опублікувати подію' });
+    await user.type(within(form).getByLabelText('Назва українською'), 'Дебати про парки');
+    await user.type(within(form).getByLabelText('Назва англійською'), 'Debate on parks');
+    await user.selectOptions(within(form).getByLabelText('Категорія'), 'debate');
+    await user.click(within(form).getByRole('button', { name: 'Опублікувати' }));
+
+    expect(await within(form).findByRole('alert')).toHaveTextContent(message);
+    const field = within(form).getByLabelText(label);
+    expect(field).toHaveAttribute('aria-invalid', 'true');
+    expect(field).toHaveAccessibleDescription(new RegExp(message));
+  });
 });
 
 describe('staff event page', () => {
@@ -275,6 +297,30 @@ describe('staff event page', () => {
       registrationId: olena.id,
     });
     expect(screen.getByTestId('attendance')).toHaveTextContent('Присутні: 2 з 2 підтверджених.');
+  });
+
+  it('says when check-in opens when the door is not open yet, and marks nobody', async () => {
+    taras.checkedInAt = null;
+    olena.checkedInAt = null;
+    const { requests } = installFakeApi(
+      staffApi({
+        // 13:00 UTC on 12 June 2030 is 16:00 in Kyiv.
+        [`POST /events/${EVENT_ID}/check-in`]: problem(409, 'check_in_not_open', undefined, {
+          opensAt: '2030-06-12T13:00:00.000Z',
+        }),
+      }),
+    );
+    const user = userEvent.setup();
+    renderEvents(`/admin/events/${EVENT_ID}`);
+    const table = await screen.findByRole('table', { name: 'Зареєстровані (3)' });
+
+    await user.type(screen.getByLabelText('Код реєстрації'), 'k7p2qx');
+    await user.click(screen.getByRole('button', { name: 'Відмітити' }));
+
+    expect(await screen.findByText(/^Відмічати присутність можна з .*16:00/)).toBeInTheDocument();
+    expect(within(table).queryByText(/Присутність відмічено о/)).not.toBeInTheDocument();
+    expect(screen.getByTestId('attendance')).toHaveTextContent('Присутні: 0 з 2 підтверджених.');
+    expect(requests.filter((r) => r.path.endsWith('/check-in'))).toHaveLength(1);
   });
 
   it('finds a registrant by name, e-mail or code', async () => {

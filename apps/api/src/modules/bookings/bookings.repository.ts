@@ -117,8 +117,9 @@ export async function organizationHours(
   roomId: string,
   from: Date,
   to: Date,
+  excludeId?: string,
 ) {
-  const row = await db
+  let q = db
     .selectFrom('bookings')
     .select(
       sql<number>`coalesce(sum(extract(epoch from upper(period) - lower(period))), 0)::float8 / 3600`.as(
@@ -128,9 +129,21 @@ export async function organizationHours(
     .where('organizationId', '=', organizationId)
     .where('roomId', '=', roomId)
     .where('status', 'in', ['pending', 'confirmed'])
-    .where(sql<boolean>`period && ${range(from, to)}`)
-    .executeTakeFirstOrThrow();
+    .where(sql<boolean>`period && ${range(from, to)}`);
+  if (excludeId) q = q.where('id', '!=', excludeId);
+  const row = await q.executeTakeFirstOrThrow();
   return Number(row.hours);
+}
+
+/** Places the published events of a booking offer together. */
+export async function eventPlaces(db: Kysely<DB>, bookingId: string): Promise<number> {
+  const row = await db
+    .selectFrom('events')
+    .select(sql<number>`coalesce(sum(capacity), 0)::int`.as('places'))
+    .where('bookingId', '=', bookingId)
+    .where('status', '=', 'published')
+    .executeTakeFirstOrThrow();
+  return row.places;
 }
 
 /** The booking with everything its view needs. */

@@ -209,6 +209,8 @@ const bookingsRoutes: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, 
         tags,
         ...secured,
         summary: 'Move a booking to another room at the same time (atomic; 409 if taken meanwhile)',
+        description:
+          'The target room’s rules apply as to a new request: opening hours, length, lead time, horizon, capacity, the monthly quota and a verified organisation (same problem codes as `POST /bookings`); the places of the booking’s published events must fit the room (`409 event_places_exceeded`). The booking becomes `pending` when the target room needs approval and the caller is not its hub’s manager.',
         params: IdParams,
         body: MoveBody,
         response: { 200: Booking, ...problems },

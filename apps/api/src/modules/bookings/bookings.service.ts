@@ -1,6 +1,6 @@
-// The booking rules: who may book what, when a request is possible, what it becomes; approvals,
-// cancellations, closures with their alternatives. The service checks first for a clear answer;
-// the exclusion constraint makes "never two at once" true under any race.
+// Bookings: requests, moves, approvals, cancellations, closures with their alternatives. The
+// rules themselves live in rules.ts and are checked under the room's lock; the exclusion
+// constraint makes "never two at once" true under any race.
 import { randomUUID } from 'node:crypto';
 import {
   type Alternative,
@@ -10,12 +10,8 @@ import {
   type BookingInput,
   type BookingListQuery,
   type BookingPreview,
-  type BookingProblemCode,
   type ClosureInput,
   type ClosureResult,
-  expandRecurrence,
-  fromKyiv,
-  localMinutes,
   type OccurrenceResult,
   toKyiv,
 } from '@vcentri/shared';
@@ -29,36 +25,19 @@ import {
   activeInRoom,
   type BookingViewRow,
   bookingViews,
+  eventPlaces,
   hubManagers,
   insertNotification,
   loadHours,
   loadRoom,
   lockRooms,
-  organizationHours,
   roomContexts,
   organizationPeople,
   type RoomContext,
   range,
 } from './bookings.repository';
 import { distanceKm, openWindows, subtract, withinOpeningHours } from './opening-hours';
-
-const STATUS_OF: Record<BookingProblemCode, number> = {
-  outside_opening_hours: 400,
-  too_short: 400,
-  too_long: 400,
-  lead_time: 400,
-  too_far_ahead: 400,
-  over_capacity: 400,
-  quota_exceeded: 409,
-  organization_not_verified: 409,
-  room_closed: 409,
-  booking_conflict: 409,
-};
-
-const fmtLocal = (d: Date) => {
-  const k = toKyiv(d);
-  return `${k.date} ${k.time}`;
-};
+import { bookingContext, checkOccurrence, checkRequest, fmtLocal, occurrenceError, statusFor } from './rules';
 
 export function toBookingDto(r: BookingViewRow, p: Principal | null): Booking {
   const canManage = !!p && (p.isCityAdmin() || p.managesHub(r.hubId));
@@ -112,102 +91,6 @@ async function viewOf(db: Database, id: string, p: Principal | null): Promise<Bo
   return toBookingDto(row, p);
 }
 
-function problem(code: BookingProblemCode, detail: string, conflicts: { start: Date; end: Date }[] = []) {
-  return {
-    code,
-    detail,
-    conflicts: conflicts.map((c) => ({ start: c.start.toISOString(), end: c.end.toISOString() })),
-  };
-}
-
-/** Checks one occurrence against every rule; returns the first problem or null. */
-async function checkOccurrence(
-  db: Database,
-  room: RoomContext,
-  organizationId: string,
-  attendees: number,
-  start: Date,
-  end: Date,
-  now: Date,
-  hoursAlready: Map<string, number>,
-  excludeId?: string,
-) {
-  const minutes = localMinutes(start, end);
-  if (attendees > room.capacity) return problem('over_capacity', `The room holds ${room.capacity} people.`);
-  if (minutes < room.minMinutes) return problem('too_short', `Book at least ${room.minMinutes} minutes.`);
-  if (minutes > room.maxMinutes) return problem('too_long', `Book at most ${room.maxMinutes} minutes.`);
-  if (start.getTime() < now.getTime() + room.leadMinutes * 60_000) {
-    return problem('lead_time', `Requests must come at least ${room.leadMinutes} minutes before the start.`);
-  }
-  if (start.getTime() > now.getTime() + room.horizonDays * 86_400_000) {
-    return problem('too_far_ahead', `Book at most ${room.horizonDays} days ahead.`);
-  }
-  const local = toKyiv(start);
-  const hours = await loadHours(db, room.hubId, local.date, local.date);
-  if (!withinOpeningHours(start, end, hours))
-    return problem(
-      'outside_opening_hours',
-      `The hub is not open for all of ${fmtLocal(start)}–${toKyiv(end).time}.`,
-    );
-  const blockedEnd = new Date(end.getTime() + room.bufferMinutes * 60_000);
-  const busy = await activeInRoom(db, room.id, start, blockedEnd, excludeId);
-  const clashes = busy.filter((b) => b.start < blockedEnd && start < b.blockedEnd);
-  const closures = clashes.filter((b) => b.kind === 'closure');
-  if (closures.length) return problem('room_closed', 'The room is closed at that time.', closures);
-  if (clashes.length) return problem('booking_conflict', 'The room is taken at that time.', clashes);
-  if (room.monthlyQuotaHours !== null) {
-    const month = local.date.slice(0, 7);
-    const [y, m] = month.split('-').map(Number) as [number, number];
-    const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-    const held =
-      hoursAlready.get(month) ??
-      (await organizationHours(
-        db,
-        organizationId,
-        room.id,
-        fromKyiv(`${month}-01`, '00:00'),
-        fromKyiv(`${next}-01`, '00:00'),
-      ));
-    if (held + minutes / 60 > room.monthlyQuotaHours + 1e-9) {
-      return problem(
-        'quota_exceeded',
-        `The organisation may hold ${room.monthlyQuotaHours} hours a month in this room; it has ${held.toFixed(1)}.`,
-      );
-    }
-    hoursAlready.set(month, held + minutes / 60);
-  }
-  return null;
-}
-
-async function bookingContext(
-  db: Database,
-  p: Principal,
-  input: Pick<BookingInput, 'roomId' | 'organizationId'>,
-) {
-  const room = await loadRoom(db, input.roomId);
-  if (!room)
-    throw new AppError('not_found', 404, 'No such room.', [
-      { path: '/roomId', code: 'not_found', message: 'No such room.' },
-    ]);
-  const org = await db
-    .selectFrom('organizations')
-    .select(['id', 'status', 'nameUk'])
-    .where('id', '=', input.organizationId)
-    .executeTakeFirst();
-  const member = p.membershipOf(input.organizationId) !== null;
-  if (!org || (!member && !p.isCityAdmin() && !p.managesHub(room.hubId))) {
-    throw forbidden('You may book only for an organisation you belong to.');
-  }
-  if (org.status !== 'verified') {
-    throw new AppError(
-      'organization_not_verified',
-      409,
-      'Only organisations verified in the registry may book rooms.',
-    );
-  }
-  return { room, org };
-}
-
 export async function previewBookings(
   db: Database,
   p: Principal,
@@ -215,54 +98,6 @@ export async function previewBookings(
   now = new Date(),
 ): Promise<BookingPreview> {
   return (await checkRequest(db, p, input, now)).preview;
-}
-
-/** The room, and every occurrence of the request checked against every rule. */
-async function checkRequest(
-  db: Database,
-  p: Principal,
-  input: BookingInput,
-  now: Date,
-): Promise<{ room: RoomContext; preview: BookingPreview }> {
-  const start = new Date(input.start);
-  const end = new Date(input.end);
-  if (!(start < end))
-    throw new AppError('invalid_interval', 400, 'The end must come after the start.', [
-      { path: '/end', code: 'invalid_interval', message: 'The end must come after the start.' },
-    ]);
-  const { room } = await bookingContext(db, p, input);
-  const occurrences = expandRecurrence(start, end, input.recurrence);
-  const quota = new Map<string, number>();
-  const results: OccurrenceResult[] = [];
-  for (const o of occurrences) {
-    const issue = await checkOccurrence(
-      db,
-      room,
-      input.organizationId,
-      input.attendees,
-      o.start,
-      o.end,
-      now,
-      quota,
-    );
-    results.push({
-      date: o.date,
-      start: o.start.toISOString(),
-      end: o.end.toISOString(),
-      ok: issue === null,
-      code: issue?.code ?? null,
-      detail: issue?.detail ?? null,
-      conflicts: issue?.conflicts ?? [],
-    });
-  }
-  return {
-    room,
-    preview: {
-      status:
-        room.requiresApproval && !p.managesHub(room.hubId) && !p.isCityAdmin() ? 'pending' : 'confirmed',
-      occurrences: results,
-    },
-  };
 }
 
 async function conflictsNow(db: Database, room: RoomContext, start: Date, end: Date) {
@@ -276,38 +111,77 @@ const bookingConflict = (conflicts: { start: string; end: string }[], occurrence
     ...(occurrences ? { occurrences } : {}),
   });
 
-export async function createBookings(
+/** Tells the hub's managers that bookings in one of its rooms wait for their decision. */
+async function askManagers(
+  trx: Database,
+  room: Pick<RoomContext, 'hubId' | 'nameUk' | 'nameEn'>,
+  bookingIds: string[],
+  body: { uk: string; en: string },
+) {
+  for (const managerId of await hubManagers(trx, room.hubId)) {
+    await insertNotification(trx, {
+      userId: managerId,
+      kind: 'booking.requested',
+      title: { uk: `Новий запит на бронювання: ${room.nameUk}`, en: `New booking request: ${room.nameEn}` },
+      body,
+      link: `/admin/calendar?hubId=${room.hubId}`,
+      data: { bookingIds },
+    });
+  }
+}
+
+/**
+ * Runs a transaction that writes bookings into roomId, so a lost race for the slot is answered
+ * like any other clash (409 booking_conflict with what holds the room now) instead of a 500.
+ */
+export async function bookingTransaction<T>(
   db: Database,
+  at: { roomId: string; start: string; end: string },
+  write: (trx: Database) => Promise<T>,
+): Promise<T> {
+  try {
+    return await db.transaction().execute(write);
+  } catch (err) {
+    if (!isSlotRace(err)) throw err;
+    const room = await loadRoom(db, at.roomId);
+    throw bookingConflict(room ? await conflictsNow(db, room, new Date(at.start), new Date(at.end)) : []);
+  }
+}
+
+/**
+ * Books a request inside the caller's transaction: locks the room first, then checks every
+ * occurrence and writes the possible ones. Under the lock no other request for the room can
+ * write between the check and the insert, so the monthly quota and the free slots the check saw
+ * are the ones the rows land in.
+ */
+export async function bookRoom(
+  trx: Database,
   p: Principal,
   input: BookingInput,
   ip: string,
   now = new Date(),
-): Promise<BookingCreated> {
-  const { room, preview } = await checkRequest(db, p, input, now);
+): Promise<{ ids: string[]; skipped: OccurrenceResult[] }> {
+  await lockRooms(trx, [input.roomId]);
+  const { room, preview } = await checkRequest(trx, p, input, now);
   const ok = preview.occurrences.filter((o) => o.ok);
   const skipped = preview.occurrences.filter((o) => !o.ok);
   const series = preview.occurrences.length > 1;
-  if ((input.mode ?? 'all') === 'all' || ok.length === 0) {
-    const first = skipped[0];
-    if (first) {
-      const status = STATUS_OF[first.code!];
-      throw new AppError(
-        first.code!,
-        status,
-        series
+  const first = skipped[0];
+  if (first && ((input.mode ?? 'all') === 'all' || ok.length === 0)) {
+    throw occurrenceError(
+      {
+        code: first.code!,
+        detail: series
           ? `${skipped.length} of ${preview.occurrences.length} dates are not possible: ${first.detail}`
-          : (first.detail ?? undefined),
-        undefined,
-        {
-          conflicts: first.conflicts,
-          ...(series ? { occurrences: preview.occurrences } : {}),
-        },
-      );
-    }
+          : (first.detail ?? ''),
+        conflicts: first.conflicts,
+      },
+      series ? { occurrences: preview.occurrences } : {},
+    );
   }
   const seriesId = series ? randomUUID() : null;
-  const insertOne = async (trx: Database, o: OccurrenceResult) => {
-    await lockRooms(trx, [room.id]);
+  const ids: string[] = [];
+  for (const o of ok) {
     const s = new Date(o.start);
     const e = new Date(o.end);
     const row = await trx
@@ -327,74 +201,37 @@ export async function createBookings(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    return row.id;
-  };
-  const afterInsert = async (trx: Database, ids: string[]) => {
-    if (preview.status === 'pending') {
-      for (const managerId of await hubManagers(trx, room.hubId)) {
-        await insertNotification(trx, {
-          userId: managerId,
-          kind: 'booking.requested',
-          title: {
-            uk: `Новий запит на бронювання: ${room.nameUk}`,
-            en: `New booking request: ${room.nameEn}`,
-          },
-          body: {
-            uk: `«${input.title}» — ${fmtLocal(new Date(ok[0]!.start))}${ids.length > 1 ? ` і ще ${ids.length - 1}` : ''}. Потрібне ваше рішення.`,
-            en: `“${input.title}” — ${fmtLocal(new Date(ok[0]!.start))}${ids.length > 1 ? ` and ${ids.length - 1} more` : ''}. Your decision is needed.`,
-          },
-          link: `/admin/calendar?hubId=${room.hubId}`,
-          data: { bookingIds: ids },
-        });
-      }
-    }
-    await recordAudit(trx, {
-      action: 'booking.created',
-      actorId: p.userId,
-      actorEmail: p.email,
-      targetType: 'booking',
-      targetId: ids[0]!,
-      ip,
-      details: { count: ids.length, status: preview.status, roomId: room.id },
-    });
-  };
-
-  let ids: string[] = [];
-  const lost: OccurrenceResult[] = [];
-  if ((input.mode ?? 'all') === 'all') {
-    try {
-      ids = await db.transaction().execute(async (trx) => {
-        const out: string[] = [];
-        for (const o of ok) out.push(await insertOne(trx, o));
-        await afterInsert(trx, out);
-        return out;
-      });
-    } catch (err) {
-      if (isSlotRace(err))
-        throw bookingConflict(await conflictsNow(db, room, new Date(ok[0]!.start), new Date(ok[0]!.end)));
-      throw err;
-    }
-  } else {
-    // Free dates only: each in its own transaction, so one lost race skips just that date.
-    for (const o of ok) {
-      try {
-        ids.push(await db.transaction().execute((trx) => insertOne(trx, o)));
-      } catch (err) {
-        if (!isSlotRace(err)) throw err;
-        lost.push({
-          ...o,
-          ok: false,
-          code: 'booking_conflict',
-          detail: 'Taken meanwhile.',
-          conflicts: await conflictsNow(db, room, new Date(o.start), new Date(o.end)),
-        });
-      }
-    }
-    if (ids.length === 0) throw bookingConflict(lost[0]?.conflicts ?? [], [...skipped, ...lost]);
-    await db.transaction().execute((trx) => afterInsert(trx, ids));
+    ids.push(row.id);
   }
+  if (preview.status === 'pending') {
+    const more = ids.length - 1;
+    await askManagers(trx, room, ids, {
+      uk: `«${input.title}» — ${fmtLocal(new Date(ok[0]!.start))}${more ? ` і ще ${more}` : ''}. Потрібне ваше рішення.`,
+      en: `“${input.title}” — ${fmtLocal(new Date(ok[0]!.start))}${more ? ` and ${more} more` : ''}. Your decision is needed.`,
+    });
+  }
+  await recordAudit(trx, {
+    action: 'booking.created',
+    actorId: p.userId,
+    actorEmail: p.email,
+    targetType: 'booking',
+    targetId: ids[0]!,
+    ip,
+    details: { count: ids.length, status: preview.status, roomId: room.id },
+  });
+  return { ids, skipped };
+}
+
+export async function createBookings(
+  db: Database,
+  p: Principal,
+  input: BookingInput,
+  ip: string,
+  now = new Date(),
+): Promise<BookingCreated> {
+  const { ids, skipped } = await bookingTransaction(db, input, (trx) => bookRoom(trx, p, input, ip, now));
   const rows = await bookingViews(db).where('b.id', 'in', ids).orderBy(sql`lower(b.period)`).execute();
-  return { items: rows.map((r) => toBookingDto(r, p)), skipped: [...skipped, ...lost] };
+  return { items: rows.map((r) => toBookingDto(r, p)), skipped };
 }
 
 export async function getBooking(db: Database, p: Principal, id: string): Promise<Booking> {
@@ -660,77 +497,88 @@ export async function bookingAlternatives(db: Database, p: Principal, id: string
   });
 }
 
-/** Moves a booking to another room at the same time, atomically: the constraint decides races. */
+/**
+ * Moves a booking to another room at the same time, atomically, under the same rules as a new
+ * request for that room (checked under its lock); the constraint still decides races.
+ */
 export async function moveBooking(
   db: Database,
   p: Principal,
   id: string,
   roomId: string,
   ip: string,
+  now = new Date(),
 ): Promise<Booking> {
   const current = await getBooking(db, p, id);
   if (!current.canCancel) throw forbidden('Only the organiser or the hub’s managers may move a booking.');
-  if (!['disrupted', 'pending', 'confirmed'].includes(current.status)) {
-    throw new AppError('invalid_transition', 409, `A ${current.status} booking cannot be moved.`);
-  }
-  const target = await loadRoom(db, roomId);
-  if (!target) throw notFound('No such room.');
   const start = new Date(current.start);
   const end = new Date(current.end);
-  const local = toKyiv(start);
-  if (current.attendees > target.capacity)
-    throw new AppError('over_capacity', 400, `The room holds ${target.capacity} people.`);
-  if (!withinOpeningHours(start, end, await loadHours(db, target.hubId, local.date, local.date))) {
-    throw new AppError('outside_opening_hours', 400, 'That hub is not open at this time.');
-  }
-  const manager = p.isCityAdmin() || p.managesHub(target.hubId);
-  const status = target.requiresApproval && !manager ? 'pending' : 'confirmed';
-  try {
-    await db.transaction().execute(async (trx) => {
-      await lockRooms(trx, [roomId]);
-      await trx
-        .updateTable('bookings')
-        .set({
-          roomId,
-          status,
-          disruptedBy: null,
-          updatedAt: new Date(),
-          blocked: range(start, new Date(end.getTime() + target.bufferMinutes * 60_000)) as unknown as string,
-        })
-        .where('id', '=', id)
-        .execute();
-      await recordAudit(trx, {
-        action: 'booking.moved',
-        actorId: p.userId,
-        actorEmail: p.email,
-        targetType: 'booking',
-        targetId: id,
-        ip,
-        details: { from: current.roomId, to: roomId },
-      });
-      if (status === 'pending') {
-        for (const managerId of await hubManagers(trx, target.hubId)) {
-          await insertNotification(trx, {
-            userId: managerId,
-            kind: 'booking.requested',
-            title: {
-              uk: `Новий запит на бронювання: ${target.nameUk}`,
-              en: `New booking request: ${target.nameEn}`,
-            },
-            body: {
-              uk: `«${current.title}» — ${fmtLocal(start)} (перенесено після закриття).`,
-              en: `“${current.title}” — ${fmtLocal(start)} (moved after a closure).`,
-            },
-            link: `/admin/calendar?hubId=${target.hubId}`,
-            data: { bookingIds: [id] },
-          });
-        }
-      }
+  await bookingTransaction(db, { roomId, start: current.start, end: current.end }, async (trx) => {
+    await lockRooms(trx, [roomId]);
+    const row = await trx
+      .selectFrom('bookings')
+      .select('status')
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+    if (!['disrupted', 'pending', 'confirmed'].includes(row.status)) {
+      throw new AppError('invalid_transition', 409, `A ${row.status} booking cannot be moved.`);
+    }
+    const target = await bookingContext(trx, p, { roomId, organizationId: current.organizationId });
+    const issue = await checkOccurrence(trx, {
+      room: target,
+      organizationId: current.organizationId,
+      attendees: current.attendees,
+      start,
+      end,
+      now,
+      quota: new Map(),
+      excludeId: id,
     });
-  } catch (err) {
-    if (isSlotRace(err)) throw bookingConflict(await conflictsNow(db, target, start, end));
-    throw err;
-  }
+    if (issue) throw occurrenceError(issue);
+    // The events already published in the booking move with it: their places must fit too.
+    const places = await eventPlaces(trx, id);
+    if (places > target.capacity)
+      throw new AppError(
+        'event_places_exceeded',
+        409,
+        `The booking's events offer ${places} places; the room holds ${target.capacity} people.`,
+        [
+          {
+            path: '/roomId',
+            code: 'event_places_exceeded',
+            message: `At least ${places} places are needed.`,
+          },
+        ],
+      );
+    const status = statusFor(target, p);
+    await trx
+      .updateTable('bookings')
+      .set({
+        roomId,
+        status,
+        disruptedBy: null,
+        updatedAt: new Date(),
+        blocked: range(start, new Date(end.getTime() + target.bufferMinutes * 60_000)) as unknown as string,
+      })
+      .where('id', '=', id)
+      .execute();
+    await recordAudit(trx, {
+      action: 'booking.moved',
+      actorId: p.userId,
+      actorEmail: p.email,
+      targetType: 'booking',
+      targetId: id,
+      ip,
+      details: { from: current.roomId, to: roomId, status },
+    });
+    if (status === 'pending') {
+      await askManagers(trx, target, [id], {
+        uk: `«${current.title}» — ${fmtLocal(start)} (перенесено з іншої кімнати). Потрібне ваше рішення.`,
+        en: `“${current.title}” — ${fmtLocal(start)} (moved from another room). Your decision is needed.`,
+      });
+    }
+  });
   return viewOf(db, id, p);
 }
 

@@ -18,6 +18,7 @@ import {
 } from '@vcentri/shared';
 import { sql } from 'kysely';
 import { Type } from 'typebox';
+import type { Config } from '../../config';
 import type { Database } from '../../db/database';
 import { requirePrincipal } from '../../plugins/auth';
 import { icsCalendar } from '../bookings/ics';
@@ -26,7 +27,6 @@ import { statsWindow } from '../stats-window';
 import {
   cancelEvent,
   checkIn,
-  createEvent,
   feedbackSummary,
   getEvent,
   giveFeedback,
@@ -34,12 +34,15 @@ import {
   register,
   registrants,
   unregister,
-  updateEvent,
 } from './events.service';
+import { createEvent, updateEvent } from './publishing';
 
 const tags = ['events'];
 
-const eventsRoutes: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db }) => {
+const eventsRoutes: FastifyPluginAsyncTypebox<{ db: Database; config: Readonly<Config> }> = async (
+  app,
+  { db, config },
+) => {
   const toIcs = (name: string, items: Awaited<ReturnType<typeof listEvents>>['items']) =>
     icsCalendar(
       name,
@@ -136,6 +139,8 @@ const eventsRoutes: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { 
         ...secured,
         summary:
           'Publish an event in a confirmed booking (hub manager, or a member of the booking’s organisation)',
+        description:
+          'Within the booking (`outside_booking`), at most the room’s capacity (`over_capacity`); the booking’s events never overlap (`409 event_overlap`) and their places together fit the room (`409 event_places_exceeded`).',
         body: EventInput,
         response: { 201: EventSchema, ...problems },
       },
@@ -151,6 +156,7 @@ const eventsRoutes: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { 
         tags,
         ...secured,
         summary: 'Edit an event',
+        description: 'Checked like a new event against the booking and its other events.',
         params: IdParams,
         body: EventPatch,
         response: { 200: EventSchema, ...problems },
@@ -232,12 +238,22 @@ const eventsRoutes: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { 
         tags,
         ...secured,
         summary: 'Check an attendee in by short code or registration id',
+        description:
+          'Opens `CHECK_IN_OPENS_MINUTES` (default 120) before the start; earlier attempts get `409 check_in_not_open` with `opensAt`.',
         params: IdParams,
         body: CheckInBody,
         response: { 200: RegistrantSchema, ...problems },
       },
     },
-    async (request) => checkIn(db, requirePrincipal(request), request.params.id, request.body, request.ip),
+    async (request) =>
+      checkIn(
+        db,
+        requirePrincipal(request),
+        request.params.id,
+        request.body,
+        request.ip,
+        config.checkInOpensMinutes,
+      ),
   );
   app.post(
     '/events/:id/feedback',

@@ -3,14 +3,7 @@
 // cancellation moves the first waiting person up. Each change to an event's registrations locks
 // the event row, so places and positions stay exact under any number of simultaneous requests.
 import { randomInt } from 'node:crypto';
-import {
-  EVENT_CATEGORIES,
-  type EventInput,
-  type EventListQuery,
-  type EventPatch,
-  type EventView,
-  type Registrant,
-} from '@vcentri/shared';
+import { EVENT_CATEGORIES, type EventListQuery, type EventView, type Registrant } from '@vcentri/shared';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/database';
 import type { DB } from '../../db/schema';
@@ -18,7 +11,6 @@ import { AppError, conflict, forbidden, isUniqueViolation, notFound } from '../.
 import { recordAudit } from '../audit/audit.repository';
 import { insertNotification } from '../bookings/bookings.repository';
 import { cancelEvents, kyivText } from './cancel-events';
-import { createBookings } from '../bookings/bookings.service';
 import type { Principal } from '../users/principal';
 
 function eventRows(db: Kysely<DB>) {
@@ -158,184 +150,6 @@ export async function listEvents(db: Database, p: Principal | null, q: EventList
   return { items: rows.map((r) => toView(r, p, null)), total: rows[0]?.total ?? 0 };
 }
 
-async function bookingFor(db: Database, bookingId: string) {
-  const b = await db
-    .selectFrom('bookings as b')
-    .innerJoin('rooms as r', 'r.id', 'b.roomId')
-    .select([
-      'b.id',
-      'b.status',
-      'b.organizationId',
-      'r.hubId',
-      'r.capacity',
-      sql<Date>`lower(b.period)`.as('start'),
-      sql<Date>`upper(b.period)`.as('end'),
-    ])
-    .where('b.id', '=', bookingId)
-    .where('b.kind', '=', 'booking')
-    .executeTakeFirst();
-  return b;
-}
-
-function checkTimes(start: Date, end: Date, booking: { start: Date; end: Date }) {
-  if (!(start < end))
-    throw new AppError('invalid_interval', 400, 'The end must come after the start.', [
-      { path: '/end', code: 'invalid_interval', message: 'The end must come after the start.' },
-    ]);
-  if (start < booking.start || end > booking.end) {
-    throw new AppError('outside_booking', 400, 'The event must take place within its booking.', [
-      { path: '/start', code: 'outside_booking', message: 'Within the booking.' },
-    ]);
-  }
-}
-
-/** A hub manager's one step: book the room for the organisation, then publish the event in it. */
-async function bookForEvent(db: Database, p: Principal, input: EventInput, ip: string): Promise<string> {
-  const b = input.booking!;
-  const room = await db
-    .selectFrom('rooms')
-    .select(['hubId', 'capacity'])
-    .where('id', '=', b.roomId)
-    .executeTakeFirst();
-  if (!room)
-    throw new AppError('not_found', 404, 'No such room.', [
-      { path: '/booking/roomId', code: 'not_found', message: 'No such room.' },
-    ]);
-  if (!p.isCityAdmin() && !p.managesHub(room.hubId))
-    throw forbidden('Only the hub’s managers book and publish in one step.');
-  if (input.capacity > room.capacity) {
-    throw new AppError('over_capacity', 400, `The room holds ${room.capacity} people.`, [
-      { path: '/capacity', code: 'over_capacity', message: `At most ${room.capacity}.` },
-    ]);
-  }
-  const created = await createBookings(db, p, { ...b, title: input.title.uk, attendees: input.capacity }, ip);
-  return created.items[0]!.id;
-}
-
-export async function createEvent(
-  db: Database,
-  p: Principal,
-  input: EventInput,
-  ip: string,
-): Promise<EventView> {
-  if (!input.bookingId === !input.booking) {
-    throw new AppError('validation_failed', 400, 'Give either a bookingId or a booking to make.', [
-      { path: '/bookingId', code: 'required', message: 'bookingId or booking' },
-    ]);
-  }
-  const bookingId = input.bookingId ?? (await bookForEvent(db, p, input, ip));
-  const booking = await bookingFor(db, bookingId);
-  if (
-    !booking ||
-    !(p.isCityAdmin() || p.managesHub(booking.hubId) || p.membershipOf(booking.organizationId!) !== null)
-  ) {
-    throw new AppError('not_found', 404, 'No such booking of yours.', [
-      { path: '/bookingId', code: 'not_found', message: 'No such booking.' },
-    ]);
-  }
-  if (booking.status !== 'confirmed')
-    throw conflict('booking_not_confirmed', 'An event can only be published in a confirmed booking.');
-  const start = input.start ? new Date(input.start) : booking.start;
-  const end = input.end ? new Date(input.end) : booking.end;
-  checkTimes(start, end, booking);
-  if (input.capacity > booking.capacity) {
-    throw new AppError('over_capacity', 400, `The room holds ${booking.capacity} people.`, [
-      { path: '/capacity', code: 'over_capacity', message: `At most ${booking.capacity}.` },
-    ]);
-  }
-  const id = await db.transaction().execute(async (trx) => {
-    const row = await trx
-      .insertInto('events')
-      .values({
-        bookingId: booking.id,
-        titleUk: input.title.uk.trim(),
-        titleEn: input.title.en.trim(),
-        descriptionUk: input.description?.uk.trim() ?? '',
-        descriptionEn: input.description?.en.trim() ?? '',
-        category: input.category,
-        languages: input.languages ?? ['uk'],
-        audience: input.audience?.trim() ?? '',
-        accessibilityNotes: input.accessibilityNotes?.trim() ?? '',
-        capacity: input.capacity,
-        registrationRequired: input.registrationRequired ?? true,
-        startsAt: start,
-        endsAt: end,
-        createdBy: p.userId,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await recordAudit(trx, {
-      action: 'event.published',
-      actorId: p.userId,
-      actorEmail: p.email,
-      targetType: 'event',
-      targetId: row.id,
-      ip,
-    });
-    return row.id;
-  });
-  return getEvent(db, p, id);
-}
-
-export async function updateEvent(
-  db: Database,
-  p: Principal,
-  id: string,
-  patch: EventPatch,
-  ip: string,
-): Promise<EventView> {
-  const e = await loadEvent(db, id);
-  if (!isEventStaff(p, e)) throw forbidden('Only the organisers and the hub’s managers edit an event.');
-  if (e.status === 'cancelled') throw conflict('event_cancelled', 'A cancelled event cannot be edited.');
-  const booking = (await bookingFor(db, e.bookingId))!;
-  const start = patch.start ? new Date(patch.start) : e.startsAt;
-  const end = patch.end ? new Date(patch.end) : e.endsAt;
-  checkTimes(start, end, booking);
-  if (patch.capacity !== undefined && patch.capacity > booking.capacity) {
-    throw new AppError('over_capacity', 400, `The room holds ${booking.capacity} people.`, [
-      { path: '/capacity', code: 'over_capacity', message: `At most ${booking.capacity}.` },
-    ]);
-  }
-  await db.transaction().execute(async (trx) => {
-    await trx.selectFrom('events').select('id').where('id', '=', id).forUpdate().execute();
-    await trx
-      .updateTable('events')
-      .set({
-        ...(patch.title ? { titleUk: patch.title.uk.trim(), titleEn: patch.title.en.trim() } : {}),
-        ...(patch.description
-          ? { descriptionUk: patch.description.uk.trim(), descriptionEn: patch.description.en.trim() }
-          : {}),
-        ...(patch.category ? { category: patch.category } : {}),
-        ...(patch.languages ? { languages: patch.languages } : {}),
-        ...(patch.audience !== undefined ? { audience: patch.audience.trim() } : {}),
-        ...(patch.accessibilityNotes !== undefined
-          ? { accessibilityNotes: patch.accessibilityNotes.trim() }
-          : {}),
-        ...(patch.capacity !== undefined ? { capacity: patch.capacity } : {}),
-        ...(patch.registrationRequired !== undefined
-          ? { registrationRequired: patch.registrationRequired }
-          : {}),
-        startsAt: start,
-        endsAt: end,
-        updatedAt: new Date(),
-      })
-      .where('id', '=', id)
-      .execute();
-    // More places: move people up from the waiting list.
-    if (patch.capacity !== undefined) await fillPlaces(trx, id);
-    await recordAudit(trx, {
-      action: 'event.updated',
-      actorId: p.userId,
-      actorEmail: p.email,
-      targetType: 'event',
-      targetId: id,
-      ip,
-      details: { fields: Object.keys(patch) },
-    });
-  });
-  return getEvent(db, p, id);
-}
-
 export async function cancelEvent(
   db: Database,
   p: Principal,
@@ -362,7 +176,7 @@ export async function cancelEvent(
 }
 
 /** Moves waiting people into free places, in order, and renumbers the rest from 1. */
-async function fillPlaces(trx: Database, eventId: string) {
+export async function fillPlaces(trx: Database, eventId: string) {
   const ev = await trx
     .selectFrom('events')
     .select(['capacity', 'titleUk', 'titleEn', 'startsAt'])
@@ -584,9 +398,20 @@ export async function checkIn(
   eventId: string,
   by: { code?: string; registrationId?: string },
   ip: string,
+  opensMinutes: number,
+  now = new Date(),
 ): Promise<Registrant> {
   const e = await loadEvent(db, eventId);
   if (!isEventStaff(p, e)) throw forbidden('Only the organisers and the hub’s managers check people in.');
+  // An attendance recorded days ahead is not an attendance: it would open feedback and count in
+  // the district's figures for people who may never come.
+  const opensAt = new Date(e.startsAt.getTime() - opensMinutes * 60_000);
+  if (now < opensAt)
+    throw conflict(
+      'check_in_not_open',
+      `Check-in opens ${opensMinutes} minutes before the start, at ${opensAt.toISOString()}.`,
+      { opensAt: opensAt.toISOString() },
+    );
   if (!by.code && !by.registrationId)
     throw new AppError('validation_failed', 400, 'Give a code or a registration.', [
       { path: '/code', code: 'required', message: 'required' },

@@ -89,6 +89,8 @@ const openDataRoutes: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, 
       schema: {
         tags: ['open-data'],
         summary: 'A dataset as CSV (UTF-8, header row, RFC 4180)',
+        description:
+          "Text cells that begin with `=`, `+`, `-`, `@`, a tab or a carriage return carry a leading `'` so spreadsheets show them as text instead of running them (OWASP CSV injection); numbers are written as numbers. The JSON download keeps every value unchanged.",
         params: Params,
         produces: ['text/csv'],
         response: { 404: ProblemSchema },

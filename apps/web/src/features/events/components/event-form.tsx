@@ -234,6 +234,8 @@ export function EventForm(props: EventFormProps) {
       outside_booking: 'startTime',
       invalid_interval: 'endTime',
       booking_not_confirmed: 'bookingId',
+      event_overlap: 'startTime',
+      event_places_exceeded: 'capacity',
     },
   });
 

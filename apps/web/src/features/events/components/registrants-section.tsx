@@ -8,12 +8,13 @@ import { TextField } from '../../../components/field';
 import { EmptyState, ErrorState, Loading } from '../../../components/status';
 import { isApiError } from '../../../lib/api-client';
 import { useErrorMessage } from '../../../lib/errors';
-import { formatTime } from '../../../lib/format';
+import { formatDateTime, formatTime } from '../../../lib/format';
 import { useLocale } from '../../../lib/i18n';
 import { type CheckInBy, useCheckIn, useRegistrants } from '../api/registrants';
 
 export function RegistrantsSection({ event }: { event: EventView }) {
   const { t } = useTranslation('events');
+  const locale = useLocale();
   const errorMessage = useErrorMessage();
   const [search, setSearch] = useState('');
   const [q, setQ] = useState('');
@@ -37,7 +38,12 @@ export function RegistrantsSection({ event }: { event: EventView }) {
   }, [focusId]);
 
   function checkInFailed(error: unknown): string {
-    return isApiError(error) && error.status === 404 ? t('checkIn.notFound') : errorMessage(error);
+    if (!isApiError(error)) return errorMessage(error);
+    if (error.status === 404) return t('checkIn.notFound');
+    // Staff at the door need the time the check-in opens, not only that it is closed.
+    if (error.code === 'check_in_not_open' && typeof error.extra.opensAt === 'string')
+      return t('checkIn.notOpen', { when: formatDateTime(error.extra.opensAt, locale) });
+    return errorMessage(error);
   }
 
   function run(by: CheckInBy, focusRow: boolean) {
