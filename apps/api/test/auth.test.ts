@@ -457,6 +457,25 @@ describe('log-in throttling', () => {
     expectProblem(await login(u.email, 'wrong password!!', uniqueIp()), 401, 'invalid_credentials');
   });
 
+  it('a burst of parallel guesses gets no more tries than the limits allow, from one address or many', async () => {
+    const max = t.config.loginMaxFailuresPerAccount;
+    const burst = async (addressOf: (i: number) => string) => {
+      const u = await createUser(t);
+      const results = await Promise.all(
+        Array.from({ length: 12 }, (_, i) => login(u.email, 'wrong password!!', addressOf(i))),
+      );
+      for (const r of results.filter((x) => x.statusCode !== 401)) {
+        expectProblem(r, 429, 'rate_limited');
+        retryAfter(r);
+      }
+      return results.filter((x) => x.statusCode === 401).length;
+    };
+    const ip = uniqueIp();
+    expect(await burst(() => ip)).toBe(max);
+    // From many addresses: the free failures, then the one that starts the delays.
+    expect(await burst(() => uniqueIp())).toBe(max + 1);
+  });
+
   it('the per-process request limit on log-in also says when to come back', async () => {
     const limited = await buildTestApp({ rateLimitMax: 2 });
     const ip = uniqueIp();

@@ -14,8 +14,9 @@ export interface AuditInput {
   details?: Record<string, unknown>;
 }
 
-export async function recordAudit(db: Kysely<DB>, entry: AuditInput): Promise<void> {
-  await db
+/** Appends an entry; returns its id. */
+export async function recordAudit(db: Kysely<DB>, entry: AuditInput): Promise<string> {
+  const row = await db
     .insertInto('auditLog')
     .values({
       action: entry.action,
@@ -26,7 +27,36 @@ export async function recordAudit(db: Kysely<DB>, entry: AuditInput): Promise<vo
       ip: entry.ip ?? null,
       details: JSON.stringify(entry.details ?? {}),
     })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/**
+ * Turns a log-in attempt, recorded as failed before its password was checked, into the successful
+ * log-in it turned out to be. The only change ever made to an audit entry.
+ */
+export async function markLoginSucceeded(
+  db: Kysely<DB>,
+  entryId: string,
+  actor: { id: string; email: string },
+): Promise<void> {
+  await db
+    .updateTable('auditLog')
+    .set({ action: 'auth.login', actorId: actor.id, actorEmail: actor.email })
+    .where('id', '=', entryId)
+    .where('action', '=', 'auth.login_failed')
     .execute();
+}
+
+/**
+ * Serialises log-in attempts on one account and from one address until the caller's transaction
+ * ends, across every API process. Always the account first, then the address, so two attempts
+ * can never wait for each other.
+ */
+export async function lockLoginCounters(trx: Kysely<DB>, account: string, ip: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtextextended(${`login-account:${account}`}, 0))`.execute(trx);
+  await sql`select pg_advisory_xact_lock(hashtextextended(${`login-address:${ip}`}, 0))`.execute(trx);
 }
 
 /** What the log-in throttle needs to know, all measured by the database's clock. */

@@ -4,7 +4,12 @@ import { passwordProblem, type RegisterBody, type User } from '@vcentri/shared';
 import type { Config } from '../../config';
 import type { Database } from '../../db/database';
 import { AppError, badRequest, conflict, isUniqueViolation, tooManyRequests } from '../../errors';
-import { loginFailureStats, recordAudit } from '../audit/audit.repository';
+import {
+  lockLoginCounters,
+  loginFailureStats,
+  markLoginSucceeded,
+  recordAudit,
+} from '../audit/audit.repository';
 import { findUserByEmail, findUserById, insertUser, toUserDto } from '../users/users.repository';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './passwords';
 import {
@@ -113,17 +118,17 @@ async function loginWaitSeconds(ctx: AuthContext, account: string): Promise<numb
 
 export async function logIn(ctx: AuthContext, email: string, password: string): Promise<Session> {
   const account = email.trim().toLowerCase();
-  // Checked before the password, so a refused attempt tells nothing about it; refused attempts
-  // are not recorded as failures, so hammering a refusal does not lengthen anyone's wait.
-  const wait = await loginWaitSeconds(ctx, account);
-  if (wait > 0) throw tooManyRequests(wait, `Too many failed log-in attempts; try again in ${wait} s.`);
-
   const user = await findUserByEmail(ctx.db, account);
-  let ok = false;
-  if (user) ok = await verifyPassword(user.passwordHash, password);
-  else await burnPasswordCheck(password);
-  if (!user || !ok) {
-    await recordAudit(ctx.db, {
+  // The check and the record of the attempt happen under a lock on the account and the address,
+  // and the attempt counts as failed until its password proves right: a burst of parallel guesses
+  // (from one process or many) then sees each earlier guess and cannot slip past the limits.
+  // The check comes before the password, so a refusal tells nothing about it; refusals are not
+  // recorded, so hammering one does not lengthen anyone's wait.
+  const attempt = await ctx.db.transaction().execute(async (trx) => {
+    await lockLoginCounters(trx, account, ctx.ip);
+    const wait = await loginWaitSeconds({ ...ctx, db: trx }, account);
+    if (wait > 0) return { wait };
+    const auditId = await recordAudit(trx, {
       action: 'auth.login_failed',
       actorId: user?.id ?? null,
       actorEmail: account,
@@ -131,17 +136,18 @@ export async function logIn(ctx: AuthContext, email: string, password: string): 
       targetId: account,
       ip: ctx.ip,
     });
-    throw new AppError('invalid_credentials', 401, 'The e-mail or the password is wrong.');
-  }
-  const session = await issueSession(ctx, user.id, randomUUID());
-  await recordAudit(ctx.db, {
-    action: 'auth.login',
-    actorId: user.id,
-    actorEmail: user.email,
-    targetType: 'account',
-    targetId: account,
-    ip: ctx.ip,
+    return { auditId };
   });
+  if (attempt.wait !== undefined)
+    throw tooManyRequests(attempt.wait, `Too many failed log-in attempts; try again in ${attempt.wait} s.`);
+
+  let ok = false;
+  if (user) ok = await verifyPassword(user.passwordHash, password);
+  else await burnPasswordCheck(password);
+  if (!user || !ok) throw new AppError('invalid_credentials', 401, 'The e-mail or the password is wrong.');
+
+  const session = await issueSession(ctx, user.id, randomUUID());
+  await markLoginSucceeded(ctx.db, attempt.auditId, { id: user.id, email: user.email });
   return { ...session, user: toUserDto(user) };
 }
 
