@@ -26,11 +26,16 @@ export interface Config {
   trustProxy: boolean;
   logLevel: string;
   webDistDir: string | null;
-  /** Failed log-ins allowed per account within loginWindowSeconds before 429. */
+  /**
+   * Failed log-ins per account within loginWindowSeconds: the address that made them is then
+   * refused for this account (429); other addresses are slowed down, never locked out.
+   */
   loginMaxFailuresPerAccount: number;
-  /** Log-in attempts allowed per client address within loginWindowSeconds before 429. */
+  /** Failed log-ins allowed per client address (any accounts) within loginWindowSeconds before 429. */
   loginMaxPerAddress: number;
   loginWindowSeconds: number;
+  /** The cap of the growing delay (1 s, 2 s, 4 s, …) between attempts on an account past its limit. */
+  loginMaxDelaySeconds: number;
   /** Requests per minute per client address across the API; counted in this process only. */
   rateLimitMax: number;
   /** How many minutes before an event's start staff may begin checking people in. */
@@ -108,6 +113,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     loginMaxFailuresPerAccount: intVar(env, 'LOGIN_MAX_FAILURES_PER_ACCOUNT', 5, 1, 1000),
     loginMaxPerAddress: intVar(env, 'LOGIN_MAX_PER_ADDRESS', 20, 1, 100000),
     loginWindowSeconds: intVar(env, 'LOGIN_WINDOW_SECONDS', 900, 1, 86400),
+    loginMaxDelaySeconds: intVar(env, 'LOGIN_MAX_DELAY_SECONDS', 60, 1, 3600),
     rateLimitMax: intVar(env, 'RATE_LIMIT_MAX', 600, 1, 10_000_000),
     checkInOpensMinutes: intVar(env, 'CHECK_IN_OPENS_MINUTES', 120, 0, 7 * 24 * 60),
     ...overrides,

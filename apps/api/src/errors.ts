@@ -2,6 +2,9 @@
 import type { ErrorCode, ProblemFieldError } from '@vcentri/shared';
 
 export class AppError extends Error {
+  /** Response headers that belong to the problem, e.g. Retry-After of a 429. */
+  headers?: Record<string, string>;
+
   constructor(
     readonly code: ErrorCode,
     readonly status: number,
@@ -19,6 +22,12 @@ export const forbidden = (detail = 'You may not do this.') => new AppError('forb
 export const unauthorized = (detail = 'Sign in first.') => new AppError('unauthorized', 401, detail);
 export const conflict = (code: ErrorCode, detail: string, extra?: Record<string, unknown>) =>
   new AppError(code, 409, detail, undefined, extra);
+/** A 429 whose Retry-After says, in whole seconds, when the next attempt will be let through. */
+export const tooManyRequests = (retryAfterSeconds: number, detail: string) => {
+  const err = new AppError('rate_limited', 429, detail);
+  err.headers = { 'retry-after': String(Math.max(1, Math.ceil(retryAfterSeconds))) };
+  return err;
+};
 export const badRequest = (code: ErrorCode, detail: string, errors?: ProblemFieldError[]) =>
   new AppError(code, 400, detail, errors);
 

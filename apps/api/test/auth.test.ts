@@ -1,3 +1,4 @@
+import { createHmac, randomInt } from 'node:crypto';
 import { describe, expect, it, beforeAll } from 'vitest';
 import { sql } from 'kysely';
 import {
@@ -22,6 +23,14 @@ const login = (email: string, password: string, remoteAddress = '10.0.0.2') =>
   inject(t, { method: 'POST', url: '/api/v1/auth/login', payload: { email, password }, remoteAddress });
 const refresh = (cookie: string | undefined) =>
   inject(t, { method: 'POST', url: '/api/v1/auth/refresh', headers: cookie ? { cookie } : {} });
+
+const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+
+/** An HS256 JWT made by hand, so a test can leave out claims the app's signer always adds. */
+function hs256(payload: object, secret: string): string {
+  const input = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64(payload)}`;
+  return `${input}.${createHmac('sha256', secret).update(input).digest('base64url')}`;
+}
 
 function decodeJwt(token: string) {
   const [h, p] = token.split('.');
@@ -146,8 +155,11 @@ describe('log-in and access tokens', () => {
 
   it('rejects expired, foreign-signed, unsigned and wrong-audience tokens', async () => {
     const u = await createUser(t);
+    const { sid } = decodeJwt(u.token).payload;
     const now = Math.floor(Date.now() / 1000);
-    const expired = t.app.jwt.sign({ sub: u.id, typ: 'access', iat: now - 3600 } as never, { expiresIn: 60 });
+    const expired = t.app.jwt.sign({ sub: u.id, typ: 'access', sid, iat: now - 3600 } as never, {
+      expiresIn: 60,
+    });
     expectProblem(
       await inject(t, { method: 'GET', url: '/api/v1/me', as: { token: expired } }),
       401,
@@ -155,22 +167,21 @@ describe('log-in and access tokens', () => {
     );
 
     const other = await buildTestApp({ jwtSecret: 'another-secret-another-secret-another-secret' });
-    const foreign = await other.app.signAccessToken(u.id);
+    const foreign = await other.app.signAccessToken(u.id, sid);
     expectProblem(
       await inject(t, { method: 'GET', url: '/api/v1/me', as: { token: foreign } }),
       401,
       'unauthorized',
     );
 
-    const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
-    const none = `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ sub: u.id, typ: 'access', iss: 'vcentri', aud: 'vcentri-api', exp: now + 600 })}.`;
+    const none = `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ sub: u.id, typ: 'access', sid, iss: 'vcentri', aud: 'vcentri-api', iat: now, exp: now + 600 })}.`;
     expectProblem(
       await inject(t, { method: 'GET', url: '/api/v1/me', as: { token: none } }),
       401,
       'unauthorized',
     );
 
-    const wrongAud = t.app.jwt.sign({ sub: u.id, typ: 'access' }, { aud: 'someone-else' } as never);
+    const wrongAud = t.app.jwt.sign({ sub: u.id, typ: 'access', sid }, { aud: 'someone-else' } as never);
     expectProblem(
       await inject(t, { method: 'GET', url: '/api/v1/me', as: { token: wrongAud } }),
       401,
@@ -182,6 +193,80 @@ describe('log-in and access tokens', () => {
       401,
       'unauthorized',
     );
+  });
+
+  it('refuses a token signed with the right secret that lacks exp, iat, sub, the session, issuer or audience', async () => {
+    const u = await createUser(t);
+    const { sid } = decodeJwt(u.token).payload;
+    const now = Math.floor(Date.now() / 1000);
+    const full = {
+      sub: u.id,
+      typ: 'access',
+      sid,
+      iss: 'vcentri',
+      aud: 'vcentri-api',
+      iat: now,
+      exp: now + 600,
+    };
+    const me = (token: string) => inject(t, { method: 'GET', url: '/api/v1/me', as: { token } });
+    // The hand-made signer is right: with every claim the token is accepted.
+    expect((await me(hs256(full, t.config.jwtSecret))).statusCode).toBe(200);
+    for (const claim of ['exp', 'iat', 'sub', 'sid', 'iss', 'aud'] as const) {
+      const { [claim]: _left, ...rest } = full;
+      expectProblem(await me(hs256(rest, t.config.jwtSecret)), 401, 'unauthorized');
+    }
+  });
+});
+
+describe('sessions end their access tokens', () => {
+  const me = (token: string) => inject(t, { method: 'GET', url: '/api/v1/me', as: { token } });
+
+  it('log-out ends that session’s access token at once; the account’s other sessions keep working', async () => {
+    const u = await createUser(t);
+    const laptop = await login(u.email, TEST_PASSWORD);
+    const phone = await login(u.email, TEST_PASSWORD);
+    expect((await me(laptop.json().accessToken)).statusCode).toBe(200);
+
+    const out = await inject(t, {
+      method: 'POST',
+      url: '/api/v1/auth/logout',
+      headers: { cookie: refreshCookieOf(laptop)! },
+    });
+    expect(out.statusCode).toBe(204);
+
+    expectProblem(await me(laptop.json().accessToken), 401, 'unauthorized');
+    expect((await me(phone.json().accessToken)).statusCode).toBe(200);
+    // A refreshed token of the surviving session works too: it names the same session.
+    const renewed = await refresh(refreshCookieOf(phone));
+    expect((await me(renewed.json().accessToken)).json().user.id).toBe(u.id);
+  });
+
+  it('a reused refresh token ends every access token of its family, old and new', async () => {
+    const strict = await buildTestApp({ refreshReuseGraceSeconds: 0 });
+    const u = await createUser(strict);
+    const first = await strict.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: u.email, password: TEST_PASSWORD },
+    });
+    const rotated = await strict.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/refresh',
+      headers: { cookie: refreshCookieOf(first)! },
+    });
+    const tokens = [first.json().accessToken, rotated.json().accessToken];
+    for (const token of tokens) expect((await me(token)).statusCode).toBe(200);
+
+    const reuse = await strict.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/refresh',
+      headers: { cookie: refreshCookieOf(first)! },
+    });
+    expectProblem(reuse, 401, 'refresh_token_reused');
+
+    for (const token of tokens) expectProblem(await me(token), 401, 'unauthorized');
+    // The account's own test session, another family, is untouched.
+    expect((await me(u.token)).statusCode).toBe(200);
   });
 });
 
@@ -256,9 +341,12 @@ describe('refresh tokens', () => {
       .select('tokenHash')
       .where('userId', '=', u.id)
       .execute();
-    expect(rows).toHaveLength(1);
-    expect(rows[0]!.tokenHash).not.toContain(token);
-    expect(rows[0]!.tokenHash).toMatch(/^[0-9a-f]{64}$/);
+    // The session createUser opened, and this log-in's.
+    expect(rows).toHaveLength(2);
+    for (const row of rows) {
+      expect(row.tokenHash).not.toContain(token);
+      expect(row.tokenHash).toMatch(/^[0-9a-f]{64}$/);
+    }
   });
 
   it('refuses a missing or unknown cookie', async () => {
@@ -276,44 +364,133 @@ describe('refresh tokens', () => {
   });
 });
 
-describe('log-in rate limits', () => {
-  it('limits failed attempts per account, even from many addresses, and then refuses the right password too', async () => {
+describe('log-in throttling', () => {
+  /** A client address of its own, so no other test (or earlier run) has failures counted on it. */
+  const uniqueIp = () => `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
+
+  /** Retry-After of a 429: whole seconds, at least 1. */
+  function retryAfter(res: { headers: Record<string, unknown> }): number {
+    const value = String(res.headers['retry-after']);
+    expect(value).toMatch(/^[1-9]\d*$/);
+    return Number(value);
+  }
+
+  /** Time passing, as the database sees it: the recorded failures move `seconds` into the past. */
+  async function rewindFailures(by: { account: string } | { ip: string }, seconds: number) {
+    const which = 'account' in by ? sql`target_id = ${by.account.toLowerCase()}` : sql`ip = ${by.ip}`;
+    await sql`update audit_log set at = at - make_interval(secs => ${seconds})
+              where action = 'auth.login_failed' and ${which}`.execute(t.db);
+  }
+
+  it('five wrong passwords from one address do not lock the owner out; that address is refused, with Retry-After, even with the right password', async () => {
     const u = await createUser(t);
-    for (let i = 0; i < t.config.loginMaxFailuresPerAccount; i++) {
-      expectProblem(await login(u.email, 'wrong password!!', `10.2.${i}.1`), 401, 'invalid_credentials');
-    }
-    expectProblem(await login(u.email, TEST_PASSWORD, '10.2.99.1'), 429, 'rate_limited');
-    // Another account is not affected.
+    const attacker = uniqueIp();
+    for (let i = 0; i < t.config.loginMaxFailuresPerAccount; i++)
+      expectProblem(await login(u.email, 'wrong password!!', attacker), 401, 'invalid_credentials');
+
+    expect((await login(u.email, TEST_PASSWORD, uniqueIp())).statusCode).toBe(200);
+
+    const refused = await login(u.email, TEST_PASSWORD, attacker);
+    expectProblem(refused, 429, 'rate_limited');
+    const wait = retryAfter(refused);
+    expect(wait).toBeLessThanOrEqual(t.config.loginWindowSeconds);
+    // The same answer for a wrong password: a refusal reveals nothing about the password.
+    const wrong = await login(u.email, 'wrong password!!', attacker);
+    expectProblem(wrong, 429, 'rate_limited');
+    expect(retryAfter(wrong)).toBeLessThanOrEqual(wait);
+
+    // Counted per account: the same address may still log in to another account.
     const other = await createUser(t);
-    expect((await login(other.email, TEST_PASSWORD, '10.2.99.1')).statusCode).toBe(200);
+    expect((await login(other.email, TEST_PASSWORD, attacker)).statusCode).toBe(200);
+
+    // Once the promised seconds have passed, the address is let through again.
+    await rewindFailures({ ip: attacker }, wait);
+    expect((await login(u.email, TEST_PASSWORD, attacker)).statusCode).toBe(200);
   });
 
-  it('limits failed attempts per client address across accounts', async () => {
+  it('refuses an address that failed too often across accounts, and only that address', async () => {
     const limited = await buildTestApp({ loginMaxPerAddress: 3 });
-    const ip = `10.3.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
-    const attempt = (email: string, password: string) =>
+    const ip = uniqueIp();
+    const attempt = (email: string, password: string, remoteAddress = ip) =>
       limited.app.inject({
         method: 'POST',
         url: '/api/v1/auth/login',
         payload: { email, password },
-        remoteAddress: ip,
+        remoteAddress,
       });
     for (let i = 0; i < 3; i++)
-      expect((await attempt(uniqueEmail('spray'), 'wrong password!!')).statusCode).toBe(401);
+      expectProblem(await attempt(uniqueEmail('spray'), 'wrong password!!'), 401, 'invalid_credentials');
     const u = await createUser(t);
-    const res = await attempt(u.email, TEST_PASSWORD);
-    expectProblem(res, 429, 'rate_limited');
-    // A different address still gets in.
-    expect(
-      (
-        await limited.app.inject({
-          method: 'POST',
-          url: '/api/v1/auth/login',
-          payload: { email: u.email, password: TEST_PASSWORD },
-          remoteAddress: '10.4.0.1',
-        })
-      ).statusCode,
-    ).toBe(200);
+    const refused = await attempt(u.email, TEST_PASSWORD);
+    expectProblem(refused, 429, 'rate_limited');
+    const wait = retryAfter(refused);
+    expect(wait).toBeLessThanOrEqual(limited.config.loginWindowSeconds);
+    expect((await attempt(u.email, TEST_PASSWORD, uniqueIp())).statusCode).toBe(200);
+
+    await rewindFailures({ ip }, wait);
+    expect((await attempt(u.email, TEST_PASSWORD)).statusCode).toBe(200);
+  });
+
+  it('past the account limit, every address waits a delay that doubles with each failure, up to the cap; after the wait an attempt is accepted', async () => {
+    const u = await createUser(t);
+    // Spread over many addresses, as a distributed guesser would be: no address reaches its own limit.
+    for (let i = 0; i <= t.config.loginMaxFailuresPerAccount; i++)
+      expectProblem(await login(u.email, 'wrong password!!', uniqueIp()), 401, 'invalid_credentials');
+
+    const waits: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      const refused = await login(u.email, TEST_PASSWORD, uniqueIp());
+      expectProblem(refused, 429, 'rate_limited');
+      const wait = retryAfter(refused);
+      waits.push(wait);
+      await rewindFailures({ account: u.email }, wait);
+      expectProblem(await login(u.email, 'wrong password!!', uniqueIp()), 401, 'invalid_credentials');
+    }
+    expect(waits).toEqual([1, 2, 4, 8, 16, 32, t.config.loginMaxDelaySeconds, t.config.loginMaxDelaySeconds]);
+
+    // The owner, from an address that has not failed, gets in after the wait; and that ends the delays.
+    const ownerIp = uniqueIp();
+    const held = await login(u.email, TEST_PASSWORD, ownerIp);
+    expectProblem(held, 429, 'rate_limited');
+    await rewindFailures({ account: u.email }, retryAfter(held));
+    expect((await login(u.email, TEST_PASSWORD, ownerIp)).statusCode).toBe(200);
+    expectProblem(await login(u.email, 'wrong password!!', uniqueIp()), 401, 'invalid_credentials');
+  });
+
+  it('a burst of parallel guesses gets no more tries than the limits allow, from one address or many', async () => {
+    const max = t.config.loginMaxFailuresPerAccount;
+    const burst = async (addressOf: (i: number) => string) => {
+      const u = await createUser(t);
+      const results = await Promise.all(
+        Array.from({ length: 12 }, (_, i) => login(u.email, 'wrong password!!', addressOf(i))),
+      );
+      for (const r of results.filter((x) => x.statusCode !== 401)) {
+        expectProblem(r, 429, 'rate_limited');
+        retryAfter(r);
+      }
+      return results.filter((x) => x.statusCode === 401).length;
+    };
+    const ip = uniqueIp();
+    expect(await burst(() => ip)).toBe(max);
+    // From many addresses: the free failures, then the one that starts the delays.
+    expect(await burst(() => uniqueIp())).toBe(max + 1);
+  });
+
+  it('the per-process request limit on log-in also says when to come back', async () => {
+    const limited = await buildTestApp({ rateLimitMax: 2 });
+    const ip = uniqueIp();
+    const attempt = () =>
+      limited.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email: uniqueEmail('burst'), password: 'wrong password!!' },
+        remoteAddress: ip,
+      });
+    expect((await attempt()).statusCode).toBe(401);
+    expect((await attempt()).statusCode).toBe(401);
+    const refused = await attempt();
+    expectProblem(refused, 429, 'rate_limited');
+    expect(retryAfter(refused)).toBeLessThanOrEqual(60);
   });
 });
 

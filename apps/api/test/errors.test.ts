@@ -107,7 +107,7 @@ describe('error shapes', () => {
     const me = await app.inject({
       method: 'GET',
       url: '/api/v1/me',
-      headers: { authorization: `Bearer ${await app.signAccessToken(u.id)}` },
+      headers: { authorization: `Bearer ${u.token}` },
     });
     expect(me.statusCode).toBe(500);
     noLeaks(me.body);

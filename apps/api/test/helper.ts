@@ -9,6 +9,7 @@ import { type Config, loadConfig } from '../src/config';
 import { type DatabaseHandle, openDatabase } from '../src/db/database';
 import { migrateToLatest } from '../src/db/migrator';
 import { hashPassword } from '../src/modules/auth/passwords';
+import { insertRefreshToken, newRefreshToken } from '../src/modules/auth/refresh-tokens.repository';
 
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL?.trim() || null;
 export const TEST_PASSWORD = 'correct horse battery staple';
@@ -93,7 +94,22 @@ export async function createUser(
       })
       .execute();
   }
-  return { id: user.id, email, token: await t.app.signAccessToken(user.id) };
+  return { id: user.id, email, token: await accessTokenFor(t, user.id) };
+}
+
+/**
+ * A real signed access token for the account, in a session of its own: access tokens name their
+ * refresh-token family, and the API refuses them once that family is revoked.
+ */
+export async function accessTokenFor(t: Pick<TestApp, 'app' | 'db'>, userId: string): Promise<string> {
+  const sessionId = randomUUID();
+  await insertRefreshToken(t.db, {
+    userId,
+    familyId: sessionId,
+    tokenHash: newRefreshToken().hash,
+    ttlSeconds: 3600,
+  });
+  return t.app.signAccessToken(userId, sessionId);
 }
 
 export async function createHub(t: TestApp, district = 'obolonskyi'): Promise<string> {

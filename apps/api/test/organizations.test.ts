@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { act, applyAs, nextEdrpou, orgInput, verifiedOrg } from './org-fixture';
 import {
+  accessTokenFor,
   buildTestApp,
   createHub,
   createUser,
@@ -191,7 +192,7 @@ describe('lifecycle', () => {
         .where('organizationId', '=', verified.id)
         .executeTakeFirstOrThrow()
     ).userId;
-    const vOwnerUser = { id: vOwner, email: '', token: await t.app.signAccessToken(vOwner) };
+    const vOwnerUser = { id: vOwner, email: '', token: await accessTokenFor(t, vOwner) };
     expectProblem(await act(t, vOwnerUser, verified.id, 'submit'), 409, 'invalid_transition');
     expectProblem(await act(t, admin, verified.id, 'verify'), 409, 'invalid_transition');
     expect((await get(verified.id)).json().status).toBe('verified');

@@ -63,6 +63,23 @@ describe('api client', () => {
     stop();
   });
 
+  it('treats a token whose session ended elsewhere (401 unauthorized) like an expired one', async () => {
+    // Log-out in another tab, or a revoked refresh family, ends the access token at once.
+    const { requests } = installFakeApi({
+      'GET /me': problem(401, 'unauthorized'),
+      'POST /auth/refresh': problem(401, 'refresh_token_invalid'),
+    });
+    const sessions: (string | null)[] = [];
+    const stop = onSessionChange((token) => sessions.push(token));
+    setAccessToken('ended');
+
+    await expect(api.get('/me')).rejects.toMatchObject({ status: 401, code: 'unauthorized' });
+    expect(requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /me', 'POST /auth/refresh']);
+    expect(getAccessToken()).toBeNull();
+    expect(sessions).toEqual([null]);
+    stop();
+  });
+
   it('turns problem+json into an ApiError with field errors by field name', async () => {
     installFakeApi({
       'POST /auth/register': problem(400, 'validation_failed', [

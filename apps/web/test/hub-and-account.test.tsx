@@ -3,6 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Room } from '@vcentri/shared';
 import { describe, expect, it } from 'vitest';
+import { getAccessToken } from '../src/lib/api-client';
 import { LOCALE_STORAGE_KEY } from '../src/lib/i18n';
 import {
   installFakeApi,
@@ -131,5 +132,7 @@ describe('account page', () => {
     expect(await screen.findByRole('link', { name: 'Увійти' })).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/');
     expect(requests.some((r) => r.path === '/auth/logout')).toBe(true);
+    // The access token is gone from memory too: nothing sent afterwards carries it.
+    expect(getAccessToken()).toBeNull();
   });
 });

@@ -22,14 +22,16 @@ declare module 'fastify' {
     principal: Principal | null;
   }
   interface FastifyInstance {
-    signAccessToken(userId: string): Promise<string>;
+    /** An access token for the account, bound to the refresh-token family `sessionId`. */
+    signAccessToken(userId: string, sessionId: string): Promise<string>;
   }
 }
 
 declare module '@fastify/jwt' {
   interface FastifyJWT {
-    payload: { sub: string; typ: 'access' };
-    user: { sub: string; typ: 'access'; iat: number; exp: number };
+    /** `sid` is the refresh-token family: revoking the family (log-out, reuse) ends the token too. */
+    payload: { sub: string; typ: 'access'; sid: string };
+    user: { sub: string; typ: 'access'; sid: string; iat: number; exp: number };
   }
 }
 
@@ -51,10 +53,18 @@ export default fp(
         aud: config.jwtAudience,
         expiresIn: config.accessTokenTtlSeconds,
       },
-      verify: { algorithms: ['HS256'], allowedIss: config.jwtIssuer, allowedAud: config.jwtAudience },
+      verify: {
+        algorithms: ['HS256'],
+        allowedIss: config.jwtIssuer,
+        allowedAud: config.jwtAudience,
+        // fast-jwt checks iss, aud and exp only when present; a token without exp would never end.
+        requiredClaims: ['iss', 'aud', 'sub', 'iat', 'exp', 'sid'],
+      },
     });
 
-    app.decorate('signAccessToken', async (userId: string) => app.jwt.sign({ sub: userId, typ: 'access' }));
+    app.decorate('signAccessToken', async (userId: string, sessionId: string) =>
+      app.jwt.sign({ sub: userId, typ: 'access', sid: sessionId }),
+    );
     app.decorateRequest('principal', null);
 
     app.addHook('onRoute', (route) => {
@@ -69,11 +79,19 @@ export default fp(
       if (!access || access === 'public') return;
       const hasToken = typeof request.headers.authorization === 'string';
       if (access === 'optional' && !hasToken) return;
-      const claims = await request.jwtVerify<{ sub?: unknown; typ?: unknown }>();
-      if (claims.typ !== 'access' || typeof claims.sub !== 'string' || !UUID_RE.test(claims.sub))
+      const claims = await request.jwtVerify<{ sub?: unknown; typ?: unknown; sid?: unknown }>();
+      if (
+        claims.typ !== 'access' ||
+        typeof claims.sub !== 'string' ||
+        !UUID_RE.test(claims.sub) ||
+        typeof claims.sid !== 'string' ||
+        !UUID_RE.test(claims.sid)
+      )
         throw unauthorized();
-      const principal = await loadPrincipal(db, claims.sub);
-      if (!principal) throw unauthorized('The account no longer exists.');
+      const found = await loadPrincipal(db, claims.sub, claims.sid);
+      if (!found) throw unauthorized('The account no longer exists.');
+      if (!found.sessionLive) throw unauthorized('This session has ended; sign in again.');
+      const { principal } = found;
       request.principal = principal;
       if (typeof access === 'object' && !access.roles.some((r) => principal.hasRole(r))) throw forbidden();
     });

@@ -135,8 +135,14 @@ export default fp(
       if (problem) {
         if (problem.status === 401 || problem.status === 429)
           request.log.info({ code: problem.code }, 'request refused');
-        const headers = (err as { headers?: Record<string, string> }).headers;
-        const r = err.statusCode === 429 && headers ? reply.headers(headers) : reply;
+        // AppErrors carry their own headers; of other errors only the rate limiter's are trusted.
+        const headers =
+          err instanceof AppError
+            ? err.headers
+            : err.statusCode === 429
+              ? (err as { headers?: Record<string, string> }).headers
+              : undefined;
+        const r = headers ? reply.headers(headers) : reply;
         return sendProblem(r, problem.status, problem.code, problem.detail, problem.errors, problem.extra);
       }
       request.log.error({ err }, 'unhandled error');

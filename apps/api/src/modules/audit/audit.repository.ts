@@ -14,8 +14,9 @@ export interface AuditInput {
   details?: Record<string, unknown>;
 }
 
-export async function recordAudit(db: Kysely<DB>, entry: AuditInput): Promise<void> {
-  await db
+/** Appends an entry; returns its id. */
+export async function recordAudit(db: Kysely<DB>, entry: AuditInput): Promise<string> {
+  const row = await db
     .insertInto('auditLog')
     .values({
       action: entry.action,
@@ -26,24 +27,114 @@ export async function recordAudit(db: Kysely<DB>, entry: AuditInput): Promise<vo
       ip: entry.ip ?? null,
       details: JSON.stringify(entry.details ?? {}),
     })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/**
+ * Turns a log-in attempt, recorded as failed before its password was checked, into the successful
+ * log-in it turned out to be. The only change ever made to an audit entry.
+ */
+export async function markLoginSucceeded(
+  db: Kysely<DB>,
+  entryId: string,
+  actor: { id: string; email: string },
+): Promise<void> {
+  await db
+    .updateTable('auditLog')
+    .set({ action: 'auth.login', actorId: actor.id, actorEmail: actor.email })
+    .where('id', '=', entryId)
+    .where('action', '=', 'auth.login_failed')
     .execute();
 }
 
-/** How many entries of `action` match the target or the address within the last `seconds`. */
-export async function countRecent(
+/**
+ * Serialises log-in attempts on one account and from one address until the caller's transaction
+ * ends, across every API process. Always the account first, then the address, so two attempts
+ * can never wait for each other.
+ */
+export async function lockLoginCounters(trx: Kysely<DB>, account: string, ip: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtextextended(${`login-account:${account}`}, 0))`.execute(trx);
+  await sql`select pg_advisory_xact_lock(hashtextextended(${`login-address:${ip}`}, 0))`.execute(trx);
+}
+
+/** What the log-in throttle needs to know, all measured by the database's clock. */
+export interface LoginFailureStats {
+  now: Date;
+  /**
+   * The failure from this address on this account whose leaving the window brings the pair back
+   * under its limit (the pairMax-th newest since the pair's last success); null when under it.
+   */
+  pairLimitAt: Date | null;
+  /** Likewise for this address's failures on any account (no reset: anyone can log in somewhere). */
+  addressLimitAt: Date | null;
+  /** Failures on the account in the window since its last successful log-in, from anywhere. */
+  accountFailures: number;
+  accountLastFailureAt: Date | null;
+}
+
+/**
+ * Reads the log-in failures (audit rows `auth.login_failed`, target = the lower-cased e-mail) for
+ * one account and one address in a single round trip. Served by the (action, target_id, at) and
+ * (action, ip, at) indexes of the audit log.
+ */
+export async function loginFailureStats(
   db: Kysely<DB>,
-  action: string,
-  by: { targetId: string } | { ip: string },
-  seconds: number,
-): Promise<number> {
-  let q = db
-    .selectFrom('auditLog')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('action', '=', action)
-    .where('at', '>', sql<Date>`now() - make_interval(secs => ${seconds})`);
-  q = 'targetId' in by ? q.where('targetId', '=', by.targetId) : q.where('ip', '=', by.ip);
-  const row = await q.executeTakeFirstOrThrow();
-  return Number(row.n);
+  q: { account: string; ip: string; windowSeconds: number; pairMax: number; addressMax: number },
+): Promise<LoginFailureStats> {
+  const windowStart = sql<Date>`now() - make_interval(secs => ${q.windowSeconds})`;
+  const row = await db
+    .selectNoFrom((eb) => {
+      const failures = () =>
+        eb.selectFrom('auditLog').where('action', '=', 'auth.login_failed').where('at', '>', windowStart);
+      const lastSuccess = (ip: string | null) => {
+        let s = eb
+          .selectFrom('auditLog')
+          .select((e) => e.fn.max('at').as('at'))
+          .where('action', '=', 'auth.login')
+          .where('targetId', '=', q.account);
+        if (ip !== null) s = s.where('ip', '=', ip);
+        return sql<Date>`coalesce((${s}), '-infinity'::timestamptz)`;
+      };
+      return [
+        sql<Date>`now()`.as('now'),
+        failures()
+          .select('at')
+          .where('targetId', '=', q.account)
+          .where('ip', '=', q.ip)
+          .where('at', '>', lastSuccess(q.ip))
+          .orderBy('at', 'desc')
+          .offset(q.pairMax - 1)
+          .limit(1)
+          .as('pairLimitAt'),
+        failures()
+          .select('at')
+          .where('ip', '=', q.ip)
+          .orderBy('at', 'desc')
+          .offset(q.addressMax - 1)
+          .limit(1)
+          .as('addressLimitAt'),
+        failures()
+          .select((e) => e.fn.countAll<string>().as('n'))
+          .where('targetId', '=', q.account)
+          .where('at', '>', lastSuccess(null))
+          .as('accountFailures'),
+        failures()
+          .select((e) => e.fn.max('at').as('at'))
+          .where('targetId', '=', q.account)
+          .where('at', '>', lastSuccess(null))
+          .as('accountLastFailureAt'),
+      ];
+    })
+    .executeTakeFirstOrThrow();
+  return {
+    now: row.now,
+    pairLimitAt: row.pairLimitAt ?? null,
+    addressLimitAt: row.addressLimitAt ?? null,
+    accountFailures: Number(row.accountFailures ?? 0),
+    accountLastFailureAt: row.accountLastFailureAt ?? null,
+  };
 }
 
 export async function listAudit(

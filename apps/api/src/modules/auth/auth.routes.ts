@@ -77,7 +77,7 @@ const authRoutes: FastifyPluginAsyncTypebox<{ db: Database; config: Readonly<Con
         tags: ['auth'],
         summary: 'Log in; sets the refresh cookie',
         description:
-          'Failed attempts are limited per account and per client address (counted in the database, so across all API processes); over the limit the answer is 429 rate_limited.',
+          'Failed attempts are counted in the database (so across all API processes) per account and per client address. An address that failed too often for this account, or too often overall, gets 429 rate_limited until those failures leave the window; past the account’s limit every other address waits a delay that doubles with each further failure (capped). Every 429 carries Retry-After in seconds; no one can lock the owner out.',
         body: LoginBody,
         response: { 200: TokenResponse, ...problems },
       },
@@ -116,7 +116,7 @@ const authRoutes: FastifyPluginAsyncTypebox<{ db: Database; config: Readonly<Con
       config: { access: 'public' },
       schema: {
         tags: ['auth'],
-        summary: 'Revoke the refresh cookie’s session',
+        summary: 'End the refresh cookie’s session; its access tokens stop working at once',
         response: { 204: { type: 'null' } },
       },
     },

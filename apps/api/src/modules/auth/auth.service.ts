@@ -3,8 +3,13 @@ import { randomUUID } from 'node:crypto';
 import { passwordProblem, type RegisterBody, type User } from '@vcentri/shared';
 import type { Config } from '../../config';
 import type { Database } from '../../db/database';
-import { AppError, badRequest, conflict, isUniqueViolation } from '../../errors';
-import { countRecent, recordAudit } from '../audit/audit.repository';
+import { AppError, badRequest, conflict, isUniqueViolation, tooManyRequests } from '../../errors';
+import {
+  lockLoginCounters,
+  loginFailureStats,
+  markLoginSucceeded,
+  recordAudit,
+} from '../audit/audit.repository';
 import { findUserByEmail, findUserById, insertUser, toUserDto } from '../users/users.repository';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './passwords';
 import {
@@ -20,7 +25,7 @@ export interface AuthContext {
   db: Database;
   config: Readonly<Config>;
   ip: string;
-  signAccessToken(userId: string): Promise<string>;
+  signAccessToken(userId: string, sessionId: string): Promise<string>;
 }
 
 export interface Session {
@@ -77,29 +82,53 @@ async function issueSession(
     tokenHash: hash,
     ttlSeconds: ctx.config.refreshTokenTtlSeconds,
   });
-  return { accessToken: await ctx.signAccessToken(userId), refreshToken: token };
+  return { accessToken: await ctx.signAccessToken(userId, familyId), refreshToken: token };
 }
 
-const rateLimited = () =>
-  new AppError('rate_limited', 429, 'Too many failed log-in attempts; try again later.');
+/**
+ * How many seconds this address must wait before trying this account again; 0 when it may try now.
+ * Throttling that nobody can turn into a lock-out (OWASP ASVS 2.2.1): an address that failed too
+ * often for this account, or too often overall, is refused until those failures leave the window;
+ * every other address only waits a delay that doubles with each failure on the account past its
+ * limit (1 s, 2 s, 4 s … up to loginMaxDelaySeconds after the last failure), so the owner still
+ * gets in while a guesser spread over many addresses gets very few tries.
+ */
+async function loginWaitSeconds(ctx: AuthContext, account: string): Promise<number> {
+  const { config } = ctx;
+  const stats = await loginFailureStats(ctx.db, {
+    account,
+    ip: ctx.ip,
+    windowSeconds: config.loginWindowSeconds,
+    pairMax: config.loginMaxFailuresPerAccount,
+    addressMax: config.loginMaxPerAddress,
+  });
+  const now = stats.now.getTime();
+  const windowMs = config.loginWindowSeconds * 1000;
+  const until: number[] = [];
+  if (stats.pairLimitAt) until.push(stats.pairLimitAt.getTime() + windowMs);
+  if (stats.addressLimitAt) until.push(stats.addressLimitAt.getTime() + windowMs);
+  const overLimit = stats.accountFailures - config.loginMaxFailuresPerAccount;
+  if (overLimit > 0 && stats.accountLastFailureAt) {
+    const delaySeconds = Math.min(2 ** (overLimit - 1), config.loginMaxDelaySeconds);
+    until.push(stats.accountLastFailureAt.getTime() + delaySeconds * 1000);
+  }
+  const waitMs = Math.max(0, ...until.map((t) => t - now));
+  return waitMs > 0 ? Math.max(1, Math.ceil(waitMs / 1000)) : 0;
+}
 
 export async function logIn(ctx: AuthContext, email: string, password: string): Promise<Session> {
   const account = email.trim().toLowerCase();
-  const { loginWindowSeconds: window } = ctx.config;
-  // Counted in the database, so the limits hold across every API process.
-  const [byAccount, byAddress] = await Promise.all([
-    countRecent(ctx.db, 'auth.login_failed', { targetId: account }, window),
-    countRecent(ctx.db, 'auth.login_failed', { ip: ctx.ip }, window),
-  ]);
-  if (byAccount >= ctx.config.loginMaxFailuresPerAccount || byAddress >= ctx.config.loginMaxPerAddress)
-    throw rateLimited();
-
   const user = await findUserByEmail(ctx.db, account);
-  let ok = false;
-  if (user) ok = await verifyPassword(user.passwordHash, password);
-  else await burnPasswordCheck(password);
-  if (!user || !ok) {
-    await recordAudit(ctx.db, {
+  // The check and the record of the attempt happen under a lock on the account and the address,
+  // and the attempt counts as failed until its password proves right: a burst of parallel guesses
+  // (from one process or many) then sees each earlier guess and cannot slip past the limits.
+  // The check comes before the password, so a refusal tells nothing about it; refusals are not
+  // recorded, so hammering one does not lengthen anyone's wait.
+  const attempt = await ctx.db.transaction().execute(async (trx) => {
+    await lockLoginCounters(trx, account, ctx.ip);
+    const wait = await loginWaitSeconds({ ...ctx, db: trx }, account);
+    if (wait > 0) return { wait };
+    const auditId = await recordAudit(trx, {
       action: 'auth.login_failed',
       actorId: user?.id ?? null,
       actorEmail: account,
@@ -107,17 +136,18 @@ export async function logIn(ctx: AuthContext, email: string, password: string): 
       targetId: account,
       ip: ctx.ip,
     });
-    throw new AppError('invalid_credentials', 401, 'The e-mail or the password is wrong.');
-  }
-  const session = await issueSession(ctx, user.id, randomUUID());
-  await recordAudit(ctx.db, {
-    action: 'auth.login',
-    actorId: user.id,
-    actorEmail: user.email,
-    targetType: 'account',
-    targetId: account,
-    ip: ctx.ip,
+    return { auditId };
   });
+  if (attempt.wait !== undefined)
+    throw tooManyRequests(attempt.wait, `Too many failed log-in attempts; try again in ${attempt.wait} s.`);
+
+  let ok = false;
+  if (user) ok = await verifyPassword(user.passwordHash, password);
+  else await burnPasswordCheck(password);
+  if (!user || !ok) throw new AppError('invalid_credentials', 401, 'The e-mail or the password is wrong.');
+
+  const session = await issueSession(ctx, user.id, randomUUID());
+  await markLoginSucceeded(ctx.db, attempt.auditId, { id: user.id, email: user.email });
   return { ...session, user: toUserDto(user) };
 }
 

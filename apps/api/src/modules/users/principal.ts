@@ -1,7 +1,7 @@
 // Who is calling: the account and its current role grants, with the per-object scope checks
 // every service uses (deny unless a grant says otherwise).
 import type { GrantedRole } from '@vcentri/shared';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DB, RoleGrantRow } from '../../db/schema';
 
 export interface Principal {
@@ -41,10 +41,38 @@ export function makePrincipal(
   };
 }
 
-export async function loadPrincipal(db: Kysely<DB>, userId: string): Promise<Principal | null> {
+/**
+ * The account behind an access token, and whether the token's session (its refresh-token family)
+ * is still live. Both come with the one user lookup every authenticated request already makes,
+ * so ending a session costs no extra round trip per request. A family counts as ended once any
+ * of its tokens is revoked: revocation marks them all, and a token a racing refresh adds later
+ * must not revive it.
+ */
+export async function loadPrincipal(
+  db: Kysely<DB>,
+  userId: string,
+  sessionId: string,
+): Promise<{ principal: Principal; sessionLive: boolean } | null> {
   const [user, grants] = await Promise.all([
-    db.selectFrom('users').select(['id', 'email', 'name']).where('id', '=', userId).executeTakeFirst(),
+    db
+      .selectFrom('users')
+      .select(['id', 'email', 'name'])
+      .select((eb) =>
+        eb
+          .selectFrom('refreshTokens')
+          .select((s) =>
+            s.fn
+              .coalesce(s.fn<boolean>('bool_and', [s('revokedAt', 'is', null)]), sql<boolean>`false`)
+              .as('live'),
+          )
+          .where('familyId', '=', sessionId)
+          .where('userId', '=', userId)
+          .as('sessionLive'),
+      )
+      .where('id', '=', userId)
+      .executeTakeFirst(),
     db.selectFrom('roleGrants').selectAll().where('userId', '=', userId).execute(),
   ]);
-  return user ? makePrincipal(user, grants) : null;
+  if (!user) return null;
+  return { principal: makePrincipal(user, grants), sessionLive: user.sessionLive === true };
 }
