@@ -2,6 +2,7 @@
 // 503 service_unavailable with Retry-After (never 500) while the database is away, is healthy
 // again within seconds of the database's return without being restarted, and keeps every write
 // it acknowledged. The restart and crash tests run a PostgreSQL server of their own.
+import { randomUUID } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -11,6 +12,7 @@ import { type ApiProcess, startApiProcess } from './api-process';
 import { at, kyivDate, type World, world } from './booking-fixture';
 import { type DisposablePostgres, postgresBinDir, startDisposablePostgres } from './disposable-postgres';
 import {
+  accessTokenFor,
   buildTestApp,
   createUser,
   expectProblem,
@@ -84,7 +86,7 @@ async function residents(t: TestApp, n: number): Promise<TestUser[]> {
     )
     .returning(['id', 'email'])
     .execute();
-  return Promise.all(rows.map(async (r) => ({ ...r, token: await t.app.signAccessToken(r.id) })));
+  return Promise.all(rows.map(async (r) => ({ ...r, token: await accessTokenFor(t, r.id) })));
 }
 
 describe('a database that does not answer', () => {
@@ -99,7 +101,7 @@ describe('a database that does not answer', () => {
         method: 'GET',
         url: '/api/v1/me',
         headers: {
-          authorization: `Bearer ${await app.signAccessToken('00000000-0000-4000-8000-000000000000')}`,
+          authorization: `Bearer ${await app.signAccessToken('00000000-0000-4000-8000-000000000000', randomUUID())}`,
         },
       });
       expectUnavailable(signedIn);
