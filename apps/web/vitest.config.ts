@@ -9,5 +9,6 @@ export default defineProject({
     environment: 'jsdom',
     include: ['test/**/*.test.tsx', 'src/**/*.test.tsx'],
     setupFiles: ['./test/setup.ts'],
+    testTimeout: 20_000,
   },
 });

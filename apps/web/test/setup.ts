@@ -1,10 +1,14 @@
 // Test setup for the web project: jest-dom matchers, a clean DOM, storage, session and language
 // before every test, and no real network.
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach, beforeEach, vi } from 'vitest';
 import { setAccessToken } from '../src/lib/api-client';
 import { i18n } from '../src/lib/i18n';
+
+// The web suite shares two cores with the API suite in CI: waiting for what a page shows may take
+// longer than Testing Library's default second without anything being wrong.
+configure({ asyncUtilTimeout: 5000 });
 
 // jsdom does not scroll; the layout scrolls to the top after navigation.
 window.scrollTo = () => {};
