@@ -235,6 +235,13 @@ export interface AuditLogTable {
   details: ColumnType<Record<string, unknown>, string | undefined, string>;
 }
 
+/** Fixed-window request counters of the rate limiter (UNLOGGED; see plugins/rate-limit.ts). */
+export interface RateLimitCountersTable {
+  key: string;
+  windowEndsAt: Timestamp;
+  hits: number;
+}
+
 export interface DB {
   users: UsersTable;
   hubs: HubsTable;
@@ -252,6 +259,7 @@ export interface DB {
   roleGrants: RoleGrantsTable;
   refreshTokens: RefreshTokensTable;
   auditLog: AuditLogTable;
+  rateLimitCounters: RateLimitCountersTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
