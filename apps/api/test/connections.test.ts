@@ -83,6 +83,16 @@ describe('connections', () => {
     }
   });
 
+  it('closes a connection that never sends a request', async () => {
+    const port = await listening({ requestTimeoutSeconds: 2 });
+    const silent = await connect(port);
+    const started = Date.now();
+    const cut = await Promise.race([silent.closed.then(() => true), sleep(15_000).then(() => false)]);
+    expect(cut, 'the silent connection is still open after 15 s').toBe(true);
+    expect(Date.now() - started).toBeLessThan(2_000 + 200 + 3_000);
+    expect(silent.received()).toMatch(/^HTTP\/1\.1 408 /);
+  });
+
   it('closes connections from one address beyond the cap at once, while other addresses are served', async () => {
     const port = await listening({ connectionsPerAddressMax: 3 });
     const mine = [await connect(port), await connect(port), await connect(port)];

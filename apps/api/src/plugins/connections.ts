@@ -9,7 +9,11 @@ import type { Config } from '../config';
 /** Headers arrive in one or two packets from any real client; a slow trickle of them is an attack. */
 const HEADERS_TIMEOUT_MS = 10_000;
 
-/** Options for the Fastify constructor: deadlines for receiving a whole request. */
+/**
+ * Options for the Fastify constructor: deadlines for receiving a whole request, counted from the
+ * connection's start for its first request (so a connection that sends nothing is closed too).
+ * Only receiving: a handler may take longer to answer.
+ */
 export function serverTimeouts(config: Pick<Config, 'requestTimeoutSeconds'>): {
   requestTimeout: number;
   http: ServerOptions;
