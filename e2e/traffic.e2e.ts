@@ -67,7 +67,7 @@ async function portalPages(): Promise<Visit[]> {
 describe('a hall of people on one Wi-Fi', () => {
   it('makes 1,000 page views from one address without a single 429, and every page renders', {
     // Each view costs about half a CPU-second (Chromium, some twenty portal files, the server): 9 min
-    // on a two-core machine shared with other test runs (load 5 to 15), 3 to 4 min on a quiet one.
+    // on a two-core machine shared with other test runs (load 5 to 15); about 4 min, estimated, idle.
     timeout: 1_200_000,
   }, async () => {
     const visits = await portalPages();
