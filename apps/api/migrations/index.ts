@@ -5,6 +5,7 @@ import * as m20261128000000 from './20261128000000_foundation';
 import * as m20261128010000 from './20261128010000_registry';
 import * as m20261128020000 from './20261128020000_bookings';
 import * as m20261128030000 from './20261128030000_events';
+import * as m20261201000200 from './20261201000200_rate_limit_counters';
 import * as m20261201000300 from './20261201000300_idempotency';
 
 export const migrations: Record<string, Migration> = {
@@ -12,5 +13,6 @@ export const migrations: Record<string, Migration> = {
   '20261128010000_registry': m20261128010000,
   '20261128020000_bookings': m20261128020000,
   '20261128030000_events': m20261128030000,
+  '20261201000200_rate_limit_counters': m20261201000200,
   '20261201000300_idempotency': m20261201000300,
 };

@@ -6,7 +6,6 @@ import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCors from '@fastify/cors';
 import fastifyHelmet from '@fastify/helmet';
-import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -14,7 +13,6 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Config } from './config';
 import type { Database } from './db/database';
-import { AppError } from './errors';
 import authRoutes from './modules/auth/auth.routes';
 import bookingsRoutes from './modules/bookings/bookings.routes';
 import eventsRoutes from './modules/events/events.routes';
@@ -25,7 +23,9 @@ import organizationsRoutes from './modules/organizations/organizations.routes';
 import { adminRoutes, meRoutes } from './modules/users/users.routes';
 import authPlugin from './plugins/auth';
 import idempotencyPlugin from './plugins/idempotency';
+import { capConnectionsPerAddress, serverTimeouts } from './plugins/connections';
 import problemPlugin, { sendProblem } from './plugins/problem';
+import rateLimitPlugin from './plugins/rate-limit';
 
 export const API_PREFIX = '/api/v1';
 
@@ -61,7 +61,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     bodyLimit: 1024 * 1024,
     ajv: { customOptions: { allErrors: true } },
     routerOptions: { ignoreTrailingSlash: true },
+    ...serverTimeouts(config),
   }).withTypeProvider<TypeBoxTypeProvider>();
+  capConnectionsPerAddress(app.server, config.connectionsPerAddressMax);
 
   // Only JSON bodies; anything else is 415.
   app.removeContentTypeParser('text/plain');
@@ -75,24 +77,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     await app.register(fastifyCors, { origin: config.corsOrigins, credentials: true });
   }
   await app.register(fastifyCookie);
-  // Counted per process (in memory); behind a load balancer each process counts its own share.
-  // The log-in limits that matter for security are counted in the database (see auth.service).
-  await app.register(fastifyRateLimit, {
-    global: true,
-    max: config.rateLimitMax,
-    timeWindow: '1 minute',
-    errorResponseBuilder: (_req, context) =>
-      Object.assign(
-        new AppError(
-          'rate_limited',
-          429,
-          `Too many requests; try again in ${Math.ceil(context.ttl / 1000)} s.`,
-        ),
-        {
-          statusCode: 429,
-        },
-      ),
-  });
+  await app.register(rateLimitPlugin, { config, db });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',

@@ -36,10 +36,22 @@ export interface Config {
   loginWindowSeconds: number;
   /** The cap of the growing delay (1 s, 2 s, 4 s, …) between attempts on an account past its limit. */
   loginMaxDelaySeconds: number;
-  /** Requests per minute per client address across the API; counted in this process only. */
-  rateLimitMax: number;
   /** How many minutes before an event's start staff may begin checking people in. */
   checkInOpensMinutes: number;
+  /** API requests per minute per signed-in account (verified access token), across all processes. */
+  rateLimitMax: number;
+  /** API requests per minute per client address without a valid access token, across all processes. */
+  rateLimitAnonymousMax: number;
+  /**
+   * A request's headers and body must arrive within this many seconds, else 408 and the
+   * connection is closed (slowly trickled bodies hold a socket and a file descriptor each).
+   */
+  requestTimeoutSeconds: number;
+  /**
+   * Open connections allowed from one client address (IPv6: one /64); more are closed at once.
+   * 0 turns the cap off. Counted on the socket's address, so behind a proxy it counts the proxy.
+   */
+  connectionsPerAddressMax: number;
 }
 
 export class ConfigError extends Error {}
@@ -116,6 +128,16 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     loginMaxDelaySeconds: intVar(env, 'LOGIN_MAX_DELAY_SECONDS', 60, 1, 3600),
     rateLimitMax: intVar(env, 'RATE_LIMIT_MAX', 600, 1, 10_000_000),
     checkInOpensMinutes: intVar(env, 'CHECK_IN_OPENS_MINUTES', 120, 0, 7 * 24 * 60),
+    rateLimitAnonymousMax: intVar(env, 'RATE_LIMIT_ANONYMOUS_MAX', 6000, 1, 10_000_000),
+    requestTimeoutSeconds: intVar(env, 'REQUEST_TIMEOUT_SECONDS', 30, 1, 3600),
+    // Behind a proxy every connection comes from the proxy, so the cap is off unless set.
+    connectionsPerAddressMax: intVar(
+      env,
+      'CONNECTIONS_PER_ADDRESS_MAX',
+      boolVar(env, 'TRUST_PROXY', false) ? 0 : 1000,
+      0,
+      1_000_000,
+    ),
     ...overrides,
   };
   return Object.freeze(config);

@@ -33,7 +33,13 @@ export function testDatabase(): Promise<DatabaseHandle> {
 export function testConfig(overrides: Partial<Config> = {}): Readonly<Config> {
   return loadConfig(
     { JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-signing', DEMO_DATA: '0' },
-    { rateLimitMax: 1_000_000, loginMaxPerAddress: 1_000_000, webDistDir: '/nonexistent', ...overrides },
+    {
+      rateLimitMax: 1_000_000,
+      rateLimitAnonymousMax: 1_000_000,
+      loginMaxPerAddress: 1_000_000,
+      webDistDir: '/nonexistent',
+      ...overrides,
+    },
   );
 }
 

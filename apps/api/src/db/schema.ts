@@ -249,6 +249,13 @@ export interface IdempotencyKeysTable {
   responseBody: string | null;
 }
 
+/** Fixed-window request counters of the rate limiter (UNLOGGED; see plugins/rate-limit.ts). */
+export interface RateLimitCountersTable {
+  key: string;
+  windowEndsAt: Timestamp;
+  hits: number;
+}
+
 export interface DB {
   users: UsersTable;
   hubs: HubsTable;
@@ -267,6 +274,7 @@ export interface DB {
   refreshTokens: RefreshTokensTable;
   auditLog: AuditLogTable;
   idempotencyKeys: IdempotencyKeysTable;
+  rateLimitCounters: RateLimitCountersTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

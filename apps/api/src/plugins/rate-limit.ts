@@ -1,0 +1,154 @@
+// The general request limit on the API (/api/…), counted in PostgreSQL so that every API process
+// behind a load balancer shares one count. Signed-in requests count per account (the subject of
+// a verified access token), so people sharing a hub's Wi-Fi do not share a limit; the rest count
+// per client address with a ceiling high enough for a hall of people on one address. The portal's
+// files and pages are never counted: a page is one HTML file and a dozen scripts, and a 429 on a
+// script leaves a blank page.
+import fastifyRateLimit, { type FastifyRateLimitStore, normalizeIP } from '@fastify/rate-limit';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { sql } from 'kysely';
+import type { Config } from '../config';
+import type { Database } from '../db/database';
+import { AppError } from '../errors';
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const BEARER_RE = /^Bearer\s+(\S+)$/i;
+const SWEEP_EVERY_MS = 60_000;
+const WARN_EVERY_MS = 30_000;
+
+/**
+ * One hit on a fixed window: one statement, so concurrent requests from several processes add up
+ * exactly. Windows are aligned to the database's clock (not each process's) and end together for
+ * every key; the answer is the hits so far and the milliseconds until the window ends.
+ */
+export async function countHit(
+  db: Database,
+  key: string,
+  windowMs: number,
+): Promise<{ current: number; ttl: number }> {
+  const window = `${Math.max(1, Math.trunc(windowMs))} milliseconds`;
+  const { rows } = await sql<{ hits: number; ttlMs: number }>`
+    insert into rate_limit_counters as c (key, window_ends_at, hits)
+    values (${key}, date_bin(${window}::interval, now(), timestamptz 'epoch') + ${window}::interval, 1)
+    on conflict (key, window_ends_at) do update set hits = c.hits + 1
+    returning c.hits, greatest(1, ceil(extract(epoch from c.window_ends_at - now()) * 1000))::int as ttl_ms
+  `.execute(db);
+  const row = rows[0];
+  if (!row) throw new Error('rate limit counter was not written');
+  return { current: row.hits, ttl: row.ttlMs };
+}
+
+/** Drops the windows that have ended; any process may run it, as often as it likes. */
+export async function sweepRateLimitCounters(db: Database): Promise<number> {
+  const res = await db
+    .deleteFrom('rateLimitCounters')
+    .where('windowEndsAt', '<=', sql<Date>`now()`)
+    .executeTakeFirst();
+  return Number(res.numDeletedRows);
+}
+
+/** @fastify/rate-limit's store interface over the counters table; a route's own limit gets its own keys. */
+class CounterStore implements FastifyRateLimitStore {
+  constructor(
+    private readonly db: Database,
+    private readonly onError: (err: unknown) => void,
+    private readonly prefix = '',
+  ) {}
+
+  incr(
+    key: string,
+    callback: (error: Error | null, result?: { current: number; ttl: number }) => void,
+    timeWindow: number,
+  ): void {
+    countHit(this.db, this.prefix + key, timeWindow).then(
+      (result) => callback(null, result),
+      (err: unknown) => {
+        this.onError(err);
+        callback(err instanceof Error ? err : new Error(String(err)));
+      },
+    );
+  }
+
+  child(routeOptions: unknown): FastifyRateLimitStore {
+    // The plugin passes the merged limit options with the route under `routeInfo`.
+    const route = (routeOptions as { routeInfo?: { method?: unknown; url?: unknown } }).routeInfo;
+    return new CounterStore(this.db, this.onError, `${String(route?.method)} ${String(route?.url)}|`);
+  }
+}
+
+/** The account of a valid access token, or null: an unverified or expired token is anonymous. */
+function verifiedAccount(request: FastifyRequest): string | null {
+  const header = request.headers.authorization;
+  const token = typeof header === 'string' ? BEARER_RE.exec(header)?.[1] : undefined;
+  if (!token) return null;
+  try {
+    const claims = request.server.jwt.verify<{ sub?: unknown; typ?: unknown }>(token);
+    return claims.typ === 'access' && typeof claims.sub === 'string' && UUID_RE.test(claims.sub)
+      ? claims.sub.toLowerCase()
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+export function rateLimitKey(request: FastifyRequest): string {
+  const account = verifiedAccount(request);
+  return account ? `account:${account}` : `address:${normalizeIP(request.ip)}`;
+}
+
+export default fp(
+  async (app: FastifyInstance, opts: { config: Readonly<Config>; db: Database }) => {
+    const { config, db } = opts;
+    let lastWarning = 0;
+    const warn = (err: unknown) => {
+      if (Date.now() - lastWarning < WARN_EVERY_MS) return;
+      lastWarning = Date.now();
+      app.log.warn({ err }, 'rate-limit counters unavailable; requests pass uncounted');
+    };
+
+    await app.register(fastifyRateLimit, {
+      // Not attached to every route: the hook below decides which requests count. Routes with their
+      // own `config.rateLimit` (sign-up) still get the plugin's per-route hook, on the same table.
+      global: false,
+      store: class extends CounterStore {
+        constructor() {
+          super(db, warn);
+        }
+      },
+      keyGenerator: rateLimitKey,
+      max: (_request, key) =>
+        key.startsWith('account:') ? config.rateLimitMax : config.rateLimitAnonymousMax,
+      timeWindow: '1 minute',
+      // The database is down or slow to answer: let the request through to meet that error itself
+      // (health answers 503, reads fail as they would) rather than turn every request into a 500.
+      skipOnError: true,
+      errorResponseBuilder: (_req, context) =>
+        Object.assign(
+          new AppError(
+            'rate_limited',
+            429,
+            `Too many requests; try again in ${Math.ceil(context.ttl / 1000)} s.`,
+          ),
+          { statusCode: 429 },
+        ),
+    });
+
+    const limit = app.rateLimit();
+    // An app-wide onRequest hook registered before auth's, so an over-the-limit request is refused
+    // before its token's account is loaded from the database.
+    app.addHook('onRequest', async (request, reply) => {
+      if (!request.url.startsWith('/api/')) return;
+      // false: exempt (health); an object: the route's own limit, applied by the plugin.
+      if (request.routeOptions.config?.rateLimit !== undefined) return;
+      await limit.call(app, request, reply);
+    });
+
+    const sweeper = setInterval(() => {
+      sweepRateLimitCounters(db).catch(warn);
+    }, SWEEP_EVERY_MS);
+    sweeper.unref();
+    app.addHook('onClose', async () => clearInterval(sweeper));
+  },
+  { name: 'rate-limit', dependencies: ['problem'] },
+);
