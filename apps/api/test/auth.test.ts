@@ -476,8 +476,9 @@ describe('log-in throttling', () => {
     expect(await burst(() => uniqueIp())).toBe(max + 1);
   });
 
-  it('the per-process request limit on log-in also says when to come back', async () => {
-    const limited = await buildTestApp({ rateLimitMax: 2 });
+  it('the general request limit on log-in also says when to come back', async () => {
+    // Log-in requests carry no token: they count against the address's anonymous limit.
+    const limited = await buildTestApp({ rateLimitAnonymousMax: 2 });
     const ip = uniqueIp();
     const attempt = () =>
       limited.app.inject({
