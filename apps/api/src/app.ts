@@ -24,7 +24,8 @@ import openDataRoutes from './modules/open-data/open-data.routes';
 import organizationsRoutes from './modules/organizations/organizations.routes';
 import { adminRoutes, meRoutes } from './modules/users/users.routes';
 import authPlugin from './plugins/auth';
-import problemPlugin, { sendProblem } from './plugins/problem';
+import inputPlugin from './plugins/input';
+import problemPlugin, { clientErrorHandler, frameworkErrors, sendProblem } from './plugins/problem';
 
 export const API_PREFIX = '/api/v1';
 
@@ -60,12 +61,15 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     bodyLimit: 1024 * 1024,
     ajv: { customOptions: { allErrors: true } },
     routerOptions: { ignoreTrailingSlash: true },
+    frameworkErrors,
+    clientErrorHandler,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   // Only JSON bodies; anything else is 415.
   app.removeContentTypeParser('text/plain');
 
   await app.register(problemPlugin);
+  await app.register(inputPlugin);
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
     crossOriginEmbedderPolicy: false,

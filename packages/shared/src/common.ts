@@ -2,8 +2,15 @@
 import { Type, type Static, type TSchema } from 'typebox';
 
 export const Uuid = Type.String({ format: 'uuid' });
+/**
+ * Years 1000–2999 for every instant and date a client sends. The date-time and date formats allow
+ * 0000, a year PostgreSQL refuses, and 9999 plus an offset is year 10000, past what ISO strings
+ * and our Kyiv-time arithmetic handle; neither is a date anyone books or searches for.
+ */
+export const YEARS_1000_TO_2999 = '^[12][0-9]{3}-';
 export const Instant = Type.String({
   format: 'date-time',
+  pattern: YEARS_1000_TO_2999,
   description: 'ISO 8601 instant with an offset, e.g. 2026-03-29T18:00:00+03:00',
 });
 
@@ -11,9 +18,19 @@ export const LOCALES = ['uk', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const LocaleSchema = Type.Enum(LOCALES);
 
+/**
+ * The deepest a list pages: PostgreSQL's integer range. Past it there are no rows anyway, and an
+ * unbounded number reaches SQL as `1e+21`, which PostgreSQL refuses (a 500 instead of a 400).
+ */
+export const MAX_OFFSET = 2_147_483_647;
+/** A list's `limit`: at least one item, at most `max`. */
+export const Limit = (max = 100, fallback = 20) =>
+  Type.Integer({ minimum: 1, maximum: max, default: fallback });
+export const Offset = Type.Integer({ minimum: 0, maximum: MAX_OFFSET, default: 0 });
+
 export const PageQuery = Type.Object({
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
-  offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+  limit: Type.Optional(Limit()),
+  offset: Type.Optional(Offset),
 });
 export type PageQuery = Static<typeof PageQuery>;
 

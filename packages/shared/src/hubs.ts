@@ -1,7 +1,7 @@
 // The hub network as the public sees it: hubs with their weekly opening hours, and rooms.
 import { Type, type Static } from 'typebox';
 import { RoomRulesSchema } from './bookings';
-import { Uuid } from './common';
+import { Limit, Offset, Uuid, YEARS_1000_TO_2999 } from './common';
 import { DistrictSchema } from './roles';
 
 export const EQUIPMENT = [
@@ -101,7 +101,7 @@ export type RoomPatch = Static<typeof RoomPatch>;
 
 export const HubExceptionSchema = Type.Object({
   id: Uuid,
-  date: Type.String({ format: 'date' }),
+  date: Type.String({ format: 'date', pattern: YEARS_1000_TO_2999 }),
   opens: Type.Union([LocalTime, Type.Null()]),
   closes: Type.Union([LocalTime, Type.Null()]),
   note: Type.String(),
@@ -109,7 +109,7 @@ export const HubExceptionSchema = Type.Object({
 export type HubException = Static<typeof HubExceptionSchema>;
 export const HubExceptionInput = Type.Object(
   {
-    date: Type.String({ format: 'date' }),
+    date: Type.String({ format: 'date', pattern: YEARS_1000_TO_2999 }),
     opens: Type.Optional(LocalTime),
     closes: Type.Optional(LocalTime),
     note: Type.Optional(Type.String({ maxLength: 300 })),
@@ -119,7 +119,7 @@ export const HubExceptionInput = Type.Object(
 
 export const HubListQuery = Type.Object({
   district: Type.Optional(DistrictSchema),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
-  offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+  limit: Type.Optional(Limit()),
+  offset: Type.Optional(Offset),
 });
 export type HubListQuery = Static<typeof HubListQuery>;

@@ -1,0 +1,62 @@
+// What PostgreSQL cannot store never reaches it. A NUL character in a text value makes
+// PostgreSQL abort the statement (`invalid byte sequence`, a 500), and a lone UTF-16 surrogate
+// would be stored silently as U+FFFD, a change the client did not ask for. The schemas cannot say
+// "no NUL" for every string, so this checks every string of the path, the query and the body once,
+// for every route, after schema validation (so it sees exactly what the handler will see).
+// Numbers too: Ajv coerces `?limit=Infinity` to Infinity and then skips `maximum` for it.
+import type { ProblemFieldError } from '@vcentri/shared';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { badRequest } from '../errors';
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Why PostgreSQL would refuse or alter this text, if it would. */
+function unstorable(text: string): Omit<ProblemFieldError, 'path'> | null {
+  if (text.includes('\u0000')) return { code: 'nul', message: 'must not contain the NUL character' };
+  if (LONE_SURROGATE.test(text))
+    return { code: 'encoding', message: 'must be well-formed Unicode (no lone surrogates)' };
+  return null;
+}
+
+const pointer = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
+
+function collect(value: unknown, path: string, out: ProblemFieldError[]): void {
+  if (out.length >= 20) return;
+  if (typeof value === 'string') {
+    const why = unstorable(value);
+    if (why) out.push({ path: path || '/', ...why });
+  } else if (typeof value === 'number') {
+    if (!Number.isFinite(value))
+      out.push({ path: path || '/', code: 'type', message: 'must be a finite number' });
+  } else if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) collect(item, `${path}/${i}`, out);
+  } else if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      const at = `${path}/${pointer(key)}`;
+      const why = unstorable(key);
+      if (why) out.push({ path: at, ...why });
+      collect(item, at, out);
+    }
+  }
+}
+
+/** Field errors for the request's unstorable strings, with the paths validation errors use. */
+export function unstorableFields(request: FastifyRequest): ProblemFieldError[] {
+  const out: ProblemFieldError[] = [];
+  collect(request.params, '/params', out);
+  collect(request.query, '/querystring', out);
+  collect(request.body, '', out);
+  return out;
+}
+
+export default fp(
+  async (app: FastifyInstance) => {
+    app.addHook('preHandler', async (request) => {
+      const errors = unstorableFields(request);
+      if (errors.length > 0)
+        throw badRequest('validation_failed', 'Some fields are missing or invalid.', errors);
+    });
+  },
+  { name: 'input', dependencies: ['problem'] },
+);
