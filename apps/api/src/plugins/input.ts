@@ -21,8 +21,18 @@ function unstorable(text: string): Omit<ProblemFieldError, 'path'> | null {
 
 const pointer = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
-function collect(value: unknown, path: string, out: ProblemFieldError[]): void {
+/**
+ * No input of ours nests this deep; a body that does (`[[[[…` is valid JSON at any depth) would
+ * otherwise take the walk below past the call stack.
+ */
+const MAX_DEPTH = 32;
+
+function collect(value: unknown, path: string, out: ProblemFieldError[], depth = 0): void {
   if (out.length >= 20) return;
+  if (depth > MAX_DEPTH) {
+    out.push({ path, code: 'depth', message: `must not nest deeper than ${MAX_DEPTH} levels` });
+    return;
+  }
   if (typeof value === 'string') {
     const why = unstorable(value);
     if (why) out.push({ path: path || '/', ...why });
@@ -30,13 +40,13 @@ function collect(value: unknown, path: string, out: ProblemFieldError[]): void {
     if (!Number.isFinite(value))
       out.push({ path: path || '/', code: 'type', message: 'must be a finite number' });
   } else if (Array.isArray(value)) {
-    for (const [i, item] of value.entries()) collect(item, `${path}/${i}`, out);
+    for (const [i, item] of value.entries()) collect(item, `${path}/${i}`, out, depth + 1);
   } else if (value !== null && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) {
       const at = `${path}/${pointer(key)}`;
       const why = unstorable(key);
       if (why) out.push({ path: at, ...why });
-      collect(item, at, out);
+      collect(item, at, out, depth + 1);
     }
   }
 }
