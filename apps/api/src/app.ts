@@ -24,7 +24,7 @@ import openDataRoutes from './modules/open-data/open-data.routes';
 import organizationsRoutes from './modules/organizations/organizations.routes';
 import { adminRoutes, meRoutes } from './modules/users/users.routes';
 import authPlugin from './plugins/auth';
-import inputPlugin from './plugins/input';
+import inputPlugin, { strictDateFormats } from './plugins/input';
 import problemPlugin, { clientErrorHandler, frameworkErrors, sendProblem } from './plugins/problem';
 
 export const API_PREFIX = '/api/v1';
@@ -59,7 +59,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     logger: opts.logger ?? false,
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
-    ajv: { customOptions: { allErrors: true } },
+    ajv: { customOptions: { allErrors: true }, onCreate: strictDateFormats },
     routerOptions: { ignoreTrailingSlash: true },
     frameworkErrors,
     clientErrorHandler,

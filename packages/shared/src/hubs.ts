@@ -1,7 +1,7 @@
 // The hub network as the public sees it: hubs with their weekly opening hours, and rooms.
 import { Type, type Static } from 'typebox';
 import { RoomRulesSchema } from './bookings';
-import { Limit, Offset, Uuid, YEARS_1000_TO_2999 } from './common';
+import { Limit, Offset, Uuid } from './common';
 import { DistrictSchema } from './roles';
 
 export const EQUIPMENT = [
@@ -101,7 +101,7 @@ export type RoomPatch = Static<typeof RoomPatch>;
 
 export const HubExceptionSchema = Type.Object({
   id: Uuid,
-  date: Type.String({ format: 'date', pattern: YEARS_1000_TO_2999 }),
+  date: Type.String({ format: 'date' }),
   opens: Type.Union([LocalTime, Type.Null()]),
   closes: Type.Union([LocalTime, Type.Null()]),
   note: Type.String(),
@@ -109,7 +109,7 @@ export const HubExceptionSchema = Type.Object({
 export type HubException = Static<typeof HubExceptionSchema>;
 export const HubExceptionInput = Type.Object(
   {
-    date: Type.String({ format: 'date', pattern: YEARS_1000_TO_2999 }),
+    date: Type.String({ format: 'date' }),
     opens: Type.Optional(LocalTime),
     closes: Type.Optional(LocalTime),
     note: Type.Optional(Type.String({ maxLength: 300 })),

@@ -1,7 +1,6 @@
 // Recurring requests expand in Kyiv local time: "every Tuesday 18:00–20:00" stays 18:00–20:00 on
 // the wall clock across the March and October clock changes, so the instants shift by an hour.
 import { type Static, Type } from 'typebox';
-import { YEARS_1000_TO_2999 } from './common';
 import { addDays, fromKyiv, minutesOf, toKyiv } from './kyiv-time';
 
 export const MAX_OCCURRENCES = 52;
@@ -12,11 +11,7 @@ export const RecurrenceSchema = Type.Object(
     interval: Type.Optional(Type.Integer({ minimum: 1, maximum: 4, default: 1 })),
     count: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_OCCURRENCES })),
     until: Type.Optional(
-      Type.String({
-        format: 'date',
-        pattern: YEARS_1000_TO_2999,
-        description: 'last local date (inclusive), YYYY-MM-DD',
-      }),
+      Type.String({ format: 'date', description: 'last local date (inclusive), YYYY-MM-DD' }),
     ),
   },
   { additionalProperties: false },

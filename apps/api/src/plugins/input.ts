@@ -60,6 +60,51 @@ export function unstorableFields(request: FastifyRequest): ProblemFieldError[] {
   return out;
 }
 
+/**
+ * The `date` and `date-time` formats as PostgreSQL and JavaScript's Date both accept them. Ajv's
+ * own let through year 0000 (PostgreSQL has none), leap seconds (`23:59:60`, an Invalid Date
+ * in JavaScript) and offsets up to 23:59; anything past year 2999 is no date anyone books or
+ * searches for, and 9999 plus an offset is year 10000, which ISO strings cannot round-trip.
+ * Given to Ajv once, so every route's schema, and every route added later, gets them.
+ */
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d{1,9})?(?:Z|[+-](\d{2}):?(\d{2}))$/i;
+
+function isCalendarDate(year: number, month: number, day: number): boolean {
+  if (year < 1000 || year > 2999 || month < 1 || month > 12 || day < 1) return false;
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function isDate(text: string): boolean {
+  const m = DATE.exec(text);
+  return m !== null && isCalendarDate(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
+function isDateTime(text: string): boolean {
+  const m = DATE_TIME.exec(text);
+  if (!m || !isCalendarDate(Number(m[1]), Number(m[2]), Number(m[3]))) return false;
+  const [hour, minute, second, offsetHours, offsetMinutes] = m.slice(4, 9).map((part) => Number(part ?? 0));
+  return (
+    (hour ?? 99) <= 23 &&
+    (minute ?? 99) <= 59 &&
+    (second ?? 99) <= 59 &&
+    (offsetHours ?? 99) <= 14 &&
+    (offsetMinutes ?? 99) <= 59 &&
+    Number.isFinite(Date.parse(text))
+  );
+}
+
+interface FormatRegistry {
+  addFormat(name: string, format: { type: 'string'; validate: (text: string) => boolean }): unknown;
+}
+
+/** For Fastify's `ajv.onCreate`: runs after Ajv's own formats are in, and replaces two of them. */
+export function strictDateFormats(ajv: FormatRegistry): void {
+  ajv.addFormat('date', { type: 'string', validate: isDate });
+  ajv.addFormat('date-time', { type: 'string', validate: isDateTime });
+}
+
 export default fp(
   async (app: FastifyInstance) => {
     app.addHook('preHandler', async (request) => {
