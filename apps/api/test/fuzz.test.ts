@@ -452,6 +452,8 @@ function setAt(root: unknown, path: (string | number)[], value: unknown, remove 
   else node[last] = value;
 }
 
+const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max)}…` : text);
+
 const short = (v: unknown) =>
   (
     JSON.stringify(v, (_k, x) =>
@@ -825,7 +827,7 @@ describe('fuzzing every operation of the OpenAPI document', () => {
         else
           failures.set(key, {
             count: 1,
-            example: `${r.options.method} ${short(r.options.url).slice(1, -1)} as ${r.role} ${r.sent} → ${res.body.slice(0, 160)}`,
+            example: `${r.options.method} ${clip(String(r.options.url), 200)} as ${r.role} ${r.sent} → ${clip(res.body, 160)}`,
           });
       }
     };
