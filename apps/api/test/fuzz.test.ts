@@ -663,6 +663,19 @@ function buildRequest(op: Operation, role: string, token: string | null, ctx: Co
     .join('/');
   const qs = query.map(([k, v]) => `${k}=${v}`).join('&');
   const url = qs ? `${path}?${qs}` : path;
+  if (!sent) sent = body === undefined ? '' : `body ${short(body)}`;
+  if (rand.chance(0.05)) {
+    // The refresh token travels in a cookie, which no schema checks before the auth routes read it.
+    headers.cookie = rand.pick([
+      'vcentri_rt=%00',
+      `vcentri_rt=${'a'.repeat(5000)}`,
+      'vcentri_rt=%zz',
+      'vcentri_rt="x',
+      '=;;=',
+      'vcentri_rt=a; vcentri_rt=b',
+    ]);
+    sent += ` cookie ${short(headers.cookie)}`;
+  }
   const options: InjectOptions = { method: method as InjectOptions['method'], url, headers };
   if (rawPayload !== undefined) {
     options.payload = rawPayload;
@@ -671,7 +684,6 @@ function buildRequest(op: Operation, role: string, token: string | null, ctx: Co
     options.payload = JSON.stringify(body);
     headers['content-type'] = 'application/json';
   }
-  if (!sent) sent = body === undefined ? '' : `body ${short(body)}`;
   return { role, mutation, options, label: `${op.method} ${op.path}`, sent };
 }
 
