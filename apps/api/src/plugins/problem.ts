@@ -107,7 +107,7 @@ export function clientErrorHandler(this: FastifyInstance, err: Error & { code?: 
       : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
         ? [408, 'request_timeout', 'The request took too long to arrive.']
         : [400, 'malformed_request', 'The request could not be read.'];
-  // A client's malformed bytes are not our failure: worth a trace, not an error.
+  // A client's malformed bytes are not our failure: worth a debug line, never an error.
   this.log.debug({ code: err.code }, 'malformed request refused');
   const body = JSON.stringify(problemBody(status, code, detail));
   const response =
