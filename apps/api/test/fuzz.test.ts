@@ -350,6 +350,52 @@ function hostile(schema: Schema, ctx: Context): unknown {
   ]);
 }
 
+/**
+ * A value the schema accepts, at its edge: the smallest and largest numbers, the longest strings of
+ * RTL, CRLF and emoji text, the first and last instants and dates, the clock-change hours. These
+ * pass validation, so they test what the services and PostgreSQL do with them.
+ */
+function boundary(schema: Schema, ctx: Context, name = ''): unknown {
+  const { rand } = ctx;
+  const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
+  if (Array.isArray(schema.enum) || schema.anyOf || schema.oneOf || type === 'boolean')
+    return valid(schema, ctx, name);
+  if (type === 'integer' || type === 'number') {
+    const min = Number(schema.minimum ?? 0);
+    const max = Number(schema.maximum ?? min);
+    return rand.pick([min, max, type === 'integer' ? Math.max(min, max - 1) : max - 1e-9]);
+  }
+  if (type === 'array') {
+    const items = (schema.items as Schema | undefined) ?? {};
+    const n = Number(schema.maxItems ?? 20);
+    const values = Array.from({ length: n * 2 }, () => valid(items, ctx, name));
+    return schema.uniqueItems
+      ? [...new Map(values.map((v) => [JSON.stringify(v), v])).values()].slice(0, n)
+      : values.slice(0, n);
+  }
+  if (type !== 'string') return valid(schema, ctx, name);
+  if (schema.format === 'date-time')
+    return rand.pick([
+      '1000-01-01T00:00:00Z',
+      '2999-12-31T23:59:59+14:00',
+      '2999-12-31T23:59:59-12:00',
+      '2026-03-29T03:30:00+03:00',
+      '2026-03-29T02:30:00+02:00',
+      '2026-10-25T03:30:00+03:00',
+      '2026-10-25T03:30:00+02:00',
+      '1970-01-01T00:00:00Z',
+      '2038-01-19T03:14:08Z',
+    ]);
+  if (schema.format === 'date')
+    return rand.pick(['1000-01-01', '2999-12-31', '2028-02-29', '2026-03-29', '2026-10-25']);
+  if (schema.format || schema.pattern) return valid(schema, ctx, name);
+  const max = Math.min(Number(schema.maxLength ?? 1000), 100_000);
+  const unit = rand.pick(['\u202Eשלום', 'a\r\n', '😀', 'ї', ' ', '%', "'", '\\', '\u200B', 'e\u0301']);
+  const text = unit.repeat(Math.ceil(max / unit.length) + 1);
+  // maxLength counts code points, so cut by code points, not UTF-16 units.
+  return [...text].slice(0, rand.chance(0.5) ? max : Math.max(Number(schema.minLength ?? 0), 1)).join('');
+}
+
 /** A value for a query or path slot in its text form: strict schemas see numbers as text there. */
 function hostileText(schema: Schema, ctx: Context): string {
   const { rand } = ctx;
@@ -375,6 +421,7 @@ function encode(text: string): string {
 
 type Mutation =
   | 'valid'
+  | 'boundary'
   | 'field'
   | 'missing'
   | 'extra'
@@ -386,8 +433,9 @@ type Mutation =
   | 'method';
 
 const MUTATIONS: readonly [Mutation, number][] = [
-  ['valid', 18],
-  ['field', 40],
+  ['valid', 15],
+  ['boundary', 15],
+  ['field', 28],
   ['missing', 5],
   ['extra', 5],
   ['body', 5],
@@ -487,6 +535,26 @@ function buildRequest(op: Operation, role: string, token: string | null, ctx: Co
   switch (mutation) {
     case 'valid':
       break;
+    case 'boundary': {
+      const query_ = op.params.filter((p) => p.in === 'query');
+      const bodySlots = op.body ? slots(body, op.body) : [];
+      if (query_.length + bodySlots.length === 0) break;
+      const choice = rand.int(0, query_.length + bodySlots.length - 1);
+      if (choice < query_.length) {
+        const p = query_[choice] as Param;
+        const v = String(boundary(p.schema, ctx, p.name));
+        const i = query.findIndex(([k]) => k === p.name);
+        if (i >= 0) query.splice(i, 1);
+        query.push([p.name, encode(v)]);
+        sent = `query ${p.name}=${short(v)}`;
+      } else {
+        const slot = bodySlots[choice - query_.length] as { path: (string | number)[]; schema: Schema };
+        const v = boundary(slot.schema, ctx, String(slot.path[slot.path.length - 1]));
+        setAt(body, slot.path, v);
+        sent = `body /${slot.path.join('/')}=${short(v)}`;
+      }
+      break;
+    }
     case 'field': {
       const params = op.params.filter((p) => p.in === 'path' || p.in === 'query');
       const bodySlots = op.body ? slots(body, op.body) : [];
@@ -808,6 +876,7 @@ describe('fuzzing every operation of the OpenAPI document', () => {
 
     const failures = new Map<string, { count: number; example: string }>();
     const covered = new Set<string>();
+    const statuses = new Map<number, number>();
     let sentCount = 0;
     const started = Date.now();
 
@@ -825,6 +894,7 @@ describe('fuzzing every operation of the OpenAPI document', () => {
       for (let r = nextRequest(); r; r = nextRequest()) {
         const res = await t.app.inject(r.options);
         sentCount++;
+        statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
         covered.add(`${r.label} ${r.role}`);
         const bad = verdict(
           res.statusCode,
@@ -839,14 +909,19 @@ describe('fuzzing every operation of the OpenAPI document', () => {
         else
           failures.set(key, {
             count: 1,
-            example: `${r.options.method} ${clip(String(r.options.url), 200)} as ${r.role} ${r.sent} → ${clip(res.body, 160)}`,
+            example: `${r.options.method} ${clip(String(r.options.url), 200)} as ${r.role}: ${r.sent}${r.options.payload === undefined ? '' : ` · payload ${clip(String(r.options.payload), 400)}`} → ${clip(res.body, 160)}`,
           });
       }
     };
     await Promise.all(Array.from({ length: CONCURRENCY }, worker));
 
     console.log(
-      `fuzz: ${sentCount} requests, ${ops.length} operations × ${roleNames.length} roles, ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      `fuzz: ${sentCount} requests, ${ops.length} operations × ${roleNames.length} roles, ${((Date.now() - started) / 1000).toFixed(1)} s; statuses ${[
+        ...statuses.entries(),
+      ]
+        .sort(([a], [b]) => a - b)
+        .map(([status, n]) => `${status}×${n}`)
+        .join(' ')}`,
     );
     const report = [...failures.entries()]
       .slice(0, 40)
