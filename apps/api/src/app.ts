@@ -22,9 +22,10 @@ import openDataRoutes from './modules/open-data/open-data.routes';
 import organizationsRoutes from './modules/organizations/organizations.routes';
 import { adminRoutes, meRoutes } from './modules/users/users.routes';
 import authPlugin from './plugins/auth';
-import idempotencyPlugin from './plugins/idempotency';
 import { capConnectionsPerAddress, serverTimeouts } from './plugins/connections';
-import problemPlugin, { sendProblem } from './plugins/problem';
+import idempotencyPlugin from './plugins/idempotency';
+import inputPlugin, { strictDateFormats } from './plugins/input';
+import problemPlugin, { clientErrorHandler, frameworkErrors, sendProblem } from './plugins/problem';
 import rateLimitPlugin from './plugins/rate-limit';
 
 export const API_PREFIX = '/api/v1';
@@ -59,9 +60,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     logger: opts.logger ?? false,
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
-    ajv: { customOptions: { allErrors: true } },
+    ajv: { customOptions: { allErrors: true }, onCreate: strictDateFormats },
     routerOptions: { ignoreTrailingSlash: true },
     ...serverTimeouts(config),
+    frameworkErrors,
+    clientErrorHandler,
   }).withTypeProvider<TypeBoxTypeProvider>();
   capConnectionsPerAddress(app.server, config.connectionsPerAddressMax);
 
@@ -69,6 +72,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.removeContentTypeParser('text/plain');
 
   await app.register(problemPlugin);
+  await app.register(inputPlugin);
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
     crossOriginEmbedderPolicy: false,

@@ -1,6 +1,6 @@
 // City administration: accounts with their role grants, and the audit log.
 import { Type, type Static } from 'typebox';
-import { Instant, Uuid } from './common';
+import { Instant, Limit, Offset, Uuid } from './common';
 import { RoleGrantSchema } from './roles';
 
 export const AdminUserSchema = Type.Object({
@@ -14,8 +14,8 @@ export type AdminUser = Static<typeof AdminUserSchema>;
 
 export const AdminUserQuery = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 200, description: 'part of an e-mail or a name' })),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
-  offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+  limit: Type.Optional(Limit()),
+  offset: Type.Optional(Offset),
 });
 export type AdminUserQuery = Static<typeof AdminUserQuery>;
 
@@ -45,7 +45,7 @@ export type AuditEntry = Static<typeof AuditEntrySchema>;
 export const AuditQuery = Type.Object({
   action: Type.Optional(Type.String({ maxLength: 100 })),
   actorId: Type.Optional(Uuid),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
-  offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+  limit: Type.Optional(Limit()),
+  offset: Type.Optional(Offset),
 });
 export type AuditQuery = Static<typeof AuditQuery>;

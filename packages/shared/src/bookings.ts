@@ -1,7 +1,7 @@
 // Bookings of hub rooms, closures, availability and notifications: the contract of the heart of
 // Vcentri. Instants travel as ISO 8601 with an offset; rules are checked in Kyiv local time.
 import { type Static, Type } from 'typebox';
-import { Instant, Uuid } from './common';
+import { Instant, Limit, Offset, Uuid } from './common';
 import { RecurrenceSchema } from './recurrence';
 
 export const BOOKING_STATUSES = ['pending', 'confirmed', 'declined', 'cancelled', 'disrupted'] as const;
@@ -123,8 +123,8 @@ export const BookingListQuery = Type.Object({
   status: Type.Optional(Type.Enum(BOOKING_STATUSES)),
   from: Type.Optional(Instant),
   to: Type.Optional(Instant),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
-  offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+  limit: Type.Optional(Limit(500, 100)),
+  offset: Type.Optional(Offset),
 });
 export type BookingListQuery = Static<typeof BookingListQuery>;
 

@@ -11,9 +11,19 @@ export const LOCALES = ['uk', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const LocaleSchema = Type.Enum(LOCALES);
 
+/**
+ * The deepest a list pages: PostgreSQL's integer range. Past it there are no rows anyway, and an
+ * unbounded number reaches SQL as `1e+21`, which PostgreSQL refuses (a 500 instead of a 400).
+ */
+export const MAX_OFFSET = 2_147_483_647;
+/** A list's `limit`: at least one item, at most `max`. */
+export const Limit = (max = 100, fallback = 20) =>
+  Type.Integer({ minimum: 1, maximum: max, default: fallback });
+export const Offset = Type.Integer({ minimum: 0, maximum: MAX_OFFSET, default: 0 });
+
 export const PageQuery = Type.Object({
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
-  offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+  limit: Type.Optional(Limit()),
+  offset: Type.Optional(Offset),
 });
 export type PageQuery = Static<typeof PageQuery>;
 

@@ -5,6 +5,9 @@ import { Type, type Static } from 'typebox';
 export const ERROR_CODES = [
   'validation_failed',
   'malformed_json',
+  'malformed_request',
+  'headers_too_large',
+  'request_timeout',
   'unauthorized',
   'invalid_credentials',
   'token_expired',

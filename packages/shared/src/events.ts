@@ -1,7 +1,7 @@
 // Events held in booked hub rooms: the public calendar, registration with a waiting list,
 // check-in at the door and feedback afterwards.
 import { type Static, Type } from 'typebox';
-import { Instant, Uuid } from './common';
+import { Instant, Limit, Offset, Uuid } from './common';
 
 export const EVENT_CATEGORIES = {
   debate: { uk: 'Дебати', en: 'Debate' },
@@ -102,8 +102,8 @@ export const EventListQuery = Type.Object({
   category: Type.Optional(Type.Enum(EVENT_CATEGORY_KEYS)),
   organizationId: Type.Optional(Uuid),
   includeCancelled: Type.Optional(Type.Boolean()),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
-  offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+  limit: Type.Optional(Limit(500, 50)),
+  offset: Type.Optional(Offset),
 });
 export type EventListQuery = Static<typeof EventListQuery>;
 

@@ -1,7 +1,7 @@
 // The hub network as the public sees it: hubs with their weekly opening hours, and rooms.
 import { Type, type Static } from 'typebox';
 import { RoomRulesSchema } from './bookings';
-import { Uuid } from './common';
+import { Limit, Offset, Uuid } from './common';
 import { DistrictSchema } from './roles';
 
 export const EQUIPMENT = [
@@ -119,7 +119,7 @@ export const HubExceptionInput = Type.Object(
 
 export const HubListQuery = Type.Object({
   district: Type.Optional(DistrictSchema),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
-  offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+  limit: Type.Optional(Limit()),
+  offset: Type.Optional(Offset),
 });
 export type HubListQuery = Static<typeof HubListQuery>;

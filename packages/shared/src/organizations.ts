@@ -1,7 +1,7 @@
 // The Registry of Civil Society Institutions: one schema validates an organisation in the API
 // and in the web forms; the taxonomies carry their Ukrainian and English labels.
 import { type Static, Type } from 'typebox';
-import { Instant, Uuid } from './common';
+import { Instant, Limit, Offset, Uuid } from './common';
 import { isValidEdrpou } from './edrpou';
 import { DistrictSchema } from './roles';
 
@@ -191,8 +191,8 @@ export const OrganizationSearchQuery = Type.Object({
   legalForm: Type.Optional(Type.Enum(LEGAL_FORM_KEYS)),
   sort: Type.Optional(Type.Enum(ORGANIZATION_SORTS)),
   lang: Type.Optional(Type.Enum(['uk', 'en'])),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
-  offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+  limit: Type.Optional(Limit()),
+  offset: Type.Optional(Offset),
 });
 export type OrganizationSearchQuery = Static<typeof OrganizationSearchQuery>;
 
@@ -232,7 +232,7 @@ export const TransferOwnershipBody = Type.Object({ userId: Uuid }, { additionalP
 export const ModerationQuery = Type.Object({
   status: Type.Optional(Type.Enum(ORGANIZATION_STATUSES)),
   q: Type.Optional(Type.String({ maxLength: 200 })),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
-  offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+  limit: Type.Optional(Limit()),
+  offset: Type.Optional(Offset),
 });
 export type ModerationQuery = Static<typeof ModerationQuery>;

@@ -1,5 +1,8 @@
 // The one error handler and the one not-found handler: every failure leaves as
 // application/problem+json (RFC 9457) with a stable code; internals are logged, never sent.
+import { STATUS_CODES, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import { finished } from 'node:stream';
 import type { ErrorCode, Problem, ProblemFieldError } from '@vcentri/shared';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
@@ -11,14 +14,34 @@ const TITLES: Partial<Record<number, string>> = {
   403: 'Forbidden',
   404: 'Not Found',
   405: 'Method Not Allowed',
+  408: 'Request Timeout',
   409: 'Conflict',
   413: 'Payload Too Large',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
   429: 'Too Many Requests',
+  431: 'Request Header Fields Too Large',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
 };
+
+function problemBody(
+  status: number,
+  code: ErrorCode,
+  detail?: string,
+  errors?: ProblemFieldError[],
+  extra?: Record<string, unknown>,
+): Problem & Record<string, unknown> {
+  return {
+    type: `https://vcentri.kyiv.ua/problems/${code}`,
+    title: TITLES[status] ?? 'Error',
+    status,
+    code,
+    ...(detail ? { detail } : {}),
+    ...(errors?.length ? { errors } : {}),
+    ...extra,
+  };
+}
 
 export function sendProblem(
   reply: FastifyReply,
@@ -28,20 +51,76 @@ export function sendProblem(
   errors?: ProblemFieldError[],
   extra?: Record<string, unknown>,
 ) {
-  const body: Problem & Record<string, unknown> = {
-    type: `https://vcentri.kyiv.ua/problems/${code}`,
-    title: TITLES[status] ?? 'Error',
-    status,
-    code,
-    ...(detail ? { detail } : {}),
-    ...(errors?.length ? { errors } : {}),
-    ...extra,
-  };
   return reply
     .status(status)
     .type('application/problem+json; charset=utf-8')
     .serializer(JSON.stringify)
-    .send(body);
+    .send(problemBody(status, code, detail, errors, extra));
+}
+
+/**
+ * Fastify's `frameworkErrors`: what the router refuses before any route (and so before the error
+ * handler) sees the request. Without it these leave as Fastify's own JSON, not problem+json.
+ */
+export function frameworkErrors(err: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  switch (err.code) {
+    case 'FST_ERR_BAD_URL':
+      return sendProblem(
+        reply,
+        400,
+        'malformed_request',
+        'The address is not valid: it has a broken percent-encoding.',
+      );
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      // No id, dataset or code of ours is that long, so it is an invalid value like any other.
+      return sendProblem(reply, 400, 'validation_failed', 'Some fields are missing or invalid.', [
+        { path: '/params', code: 'maxLength', message: 'a path parameter is too long' },
+      ]);
+  }
+  request.log.error({ err }, 'unhandled router error');
+  return sendProblem(reply, 500, 'internal_error', 'Something went wrong on our side.');
+}
+
+const answeredSockets = new WeakSet<Socket>();
+
+/** Runs `then` once every response already under way on the socket has been sent. */
+function afterInFlightResponses(socket: Socket, then: () => void) {
+  // Node keeps the response being written as socket._httpMessage and, when it finishes, hands the
+  // socket to the next pipelined response before our 'finish' callback runs.
+  const current = (socket as Socket & { _httpMessage?: ServerResponse | null })._httpMessage;
+  if (!current || current.writableFinished || socket.destroyed) return then();
+  finished(current, () => setImmediate(() => afterInFlightResponses(socket, then)));
+}
+
+/**
+ * Fastify's `clientErrorHandler`: requests Node's HTTP parser rejects (a malformed request line
+ * or header, headers over the size limit, a request that took too long to arrive) never become
+ * requests, so they are answered here, on the socket. The requests pipelined before the bad one
+ * are valid and already being handled: they are answered first and the connection closed after,
+ * where Node and Fastify would destroy the socket and leave them unanswered.
+ */
+export function clientErrorHandler(this: FastifyInstance, err: Error & { code?: string }, socket: Socket) {
+  if (err.code === 'ECONNRESET' || socket.destroyed || answeredSockets.has(socket)) return;
+  answeredSockets.add(socket);
+  const [status, code, detail]: [number, ErrorCode, string] =
+    err.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'headers_too_large', 'The request headers are too large.']
+      : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'request_timeout', 'The request took too long to arrive.']
+        : [400, 'malformed_request', 'The request could not be read.'];
+  // A client's malformed bytes are not our failure: worth a debug line, never an error.
+  this.log.debug({ code: err.code }, 'malformed request refused');
+  const body = JSON.stringify(problemBody(status, code, detail));
+  const response =
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n` +
+    'Content-Type: application/problem+json; charset=utf-8\r\n' +
+    `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+    'Connection: close\r\n\r\n' +
+    body;
+  afterInFlightResponses(socket, () => {
+    if (socket.writable) socket.end(response);
+    else socket.destroy();
+  });
 }
 
 interface AjvError {

@@ -14,8 +14,10 @@ import {
   ClosureResult,
   HubBookingStats,
   IdParams,
+  Limit,
   MoveBody,
   Notification,
+  Offset,
   Page,
   ProblemSchema,
   ReasonBody,
@@ -346,8 +348,8 @@ const bookingsRoutes: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, 
         summary: 'Your notifications, newest first, with the unread count',
         querystring: Type.Object({
           unread: Type.Optional(Type.Boolean()),
-          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
-          offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+          limit: Type.Optional(Limit()),
+          offset: Type.Optional(Offset),
         }),
         response: {
           200: Type.Object({
