@@ -94,7 +94,9 @@ function verifiedAccount(request: FastifyRequest): string | null {
 
 export function rateLimitKey(request: FastifyRequest): string {
   const account = verifiedAccount(request);
-  return account ? `account:${account}` : `address:${normalizeIP(request.ip)}`;
+  if (account) return `account:${account}`;
+  // A client that reset its connection mid-request has no address left; it still gets a key.
+  return request.ip ? `address:${normalizeIP(request.ip)}` : 'address:unknown';
 }
 
 export default fp(
