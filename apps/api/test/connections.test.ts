@@ -77,6 +77,8 @@ describe('connections', () => {
       // 2 s deadline, swept every 200 ms; generous slack for a busy machine.
       expect(Date.now() - started).toBeLessThan(2_000 + 200 + 3_000);
       expect(slow.received()).toMatch(/^HTTP\/1\.1 408 /);
+      expect(slow.received()).toMatch(/\r\nContent-Type: application\/problem\+json/i);
+      expect(slow.received()).toContain('"code":"request_timeout"');
     } finally {
       clearInterval(trickle);
       slow.socket.destroy();

@@ -117,10 +117,15 @@ export function clientErrorHandler(this: FastifyInstance, err: Error & { code?: 
     `Content-Length: ${Buffer.byteLength(body)}\r\n` +
     'Connection: close\r\n\r\n' +
     body;
-  afterInFlightResponses(socket, () => {
-    if (socket.writable) socket.end(response);
+  const answer = () => {
+    // Closed once the answer is out: a client still trickling bytes must not keep the socket.
+    if (socket.writable) socket.end(response, () => socket.destroy());
     else socket.destroy();
-  });
+  };
+  // A request that took too long to arrive is the one in flight: waiting for its answer would
+  // wait for the very body that never comes.
+  if (status === 408) answer();
+  else afterInFlightResponses(socket, answer);
 }
 
 interface AjvError {
