@@ -122,7 +122,18 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const webDist = config.webDistDir ?? defaultWebDist();
   const hasWeb = existsSync(path.join(webDist, 'index.html'));
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
+    const assetsDir = path.join(webDist, 'assets') + path.sep;
+    await app.register(fastifyStatic, {
+      root: webDist,
+      wildcard: false,
+      index: ['index.html'],
+      // Vite names each built asset by its content's hash, so a changed file gets a new name: a
+      // browser may keep these for a year without asking again. Everything else is revalidated.
+      setHeaders: (reply, filePath) => {
+        if (filePath.startsWith(assetsDir))
+          reply.header('cache-control', 'public, max-age=31536000, immutable');
+      },
+    });
   }
 
   app.setNotFoundHandler((request, reply) => {

@@ -111,6 +111,16 @@ describe('request limit', () => {
       expect((await get(t, '/assets/app-1.js', ip)).statusCode).toBe(200);
       expect((await get(t, '/events', ip)).statusCode).toBe(200);
     });
+
+    it('lets browsers keep the hashed assets and revalidate the pages', async () => {
+      const ip = address();
+      expect((await get(t, '/assets/app-1.js', ip)).headers['cache-control']).toBe(
+        'public, max-age=31536000, immutable',
+      );
+      for (const url of ['/', '/index.html', '/registry']) {
+        expect((await get(t, url, ip)).headers['cache-control'], url).not.toContain('immutable');
+      }
+    });
   });
 
   it('counts signed-in requests per account and the rest per address; an unverified token is anonymous', async () => {
