@@ -30,6 +30,10 @@ export class JobWorker {
 
   constructor(private readonly opts: JobWorkerOptions) {}
 
+  private get batchSize() {
+    return this.opts.batchSize ?? 10;
+  }
+
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
@@ -47,12 +51,16 @@ export class JobWorker {
   private schedule(ms: number) {
     if (this.stopped) return;
     this.timer = setTimeout(() => {
+      let next = this.opts.pollIntervalMs;
       this.running = this.runOnce()
-        .then(() => undefined)
+        .then((claimed) => {
+          // A full batch means more may be due: take the next one at once.
+          if (claimed >= this.batchSize) next = 0;
+        })
         .catch((err) => this.opts.log?.warn({ err }, 'job poll failed'))
         .finally(() => {
           this.running = null;
-          this.schedule(this.opts.pollIntervalMs);
+          this.schedule(next);
         });
     }, ms);
   }
@@ -63,7 +71,7 @@ export class JobWorker {
       workerId: this.id,
       kinds: Object.keys(this.opts.handlers),
       leaseMs: this.opts.leaseMs ?? 60_000,
-      limit: this.opts.batchSize ?? 10,
+      limit: this.batchSize,
     });
     for (const job of jobs) await this.run(job);
     return jobs.length;
