@@ -13,6 +13,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Config } from './config';
 import type { Database } from './db/database';
+import type { JobHandler } from './jobs/worker';
 import authRoutes from './modules/auth/auth.routes';
 import bookingsRoutes from './modules/bookings/bookings.routes';
 import eventsRoutes from './modules/events/events.routes';
@@ -24,6 +25,7 @@ import { adminRoutes, meRoutes } from './modules/users/users.routes';
 import authPlugin from './plugins/auth';
 import { capConnectionsPerAddress, serverTimeouts } from './plugins/connections';
 import idempotencyPlugin from './plugins/idempotency';
+import jobsPlugin from './plugins/jobs';
 import inputPlugin, { strictDateFormats } from './plugins/input';
 import problemPlugin, { clientErrorHandler, frameworkErrors, sendProblem } from './plugins/problem';
 import rateLimitPlugin from './plugins/rate-limit';
@@ -34,6 +36,8 @@ export interface AppOptions {
   config: Readonly<Config>;
   db: Database;
   logger?: FastifyServerOptions['logger'];
+  /** Job handlers by kind besides the app's own (see plugins/jobs.ts). */
+  jobHandlers?: Record<string, JobHandler>;
 }
 
 /** Where the built portal lives: apps/web/dist, two levels up from this file in src/ or dist/. */
@@ -100,6 +104,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   await app.register(authPlugin, { config, db });
   await app.register(idempotencyPlugin, { db, apiPrefix: API_PREFIX });
+  await app.register(jobsPlugin, { config, db, handlers: opts.jobHandlers });
 
   await app.register(
     async (api) => {

@@ -52,6 +52,12 @@ export interface Config {
    * 0 turns the cap off. Counted on the socket's address, so behind a proxy it counts the proxy.
    */
   connectionsPerAddressMax: number;
+  /** smtp://user:pass@host:587 (or smtps://…): every notification is also e-mailed. Null: in-app only. */
+  smtpUrl: string | null;
+  /** The From of those e-mails. */
+  mailFrom: string;
+  /** How often the job worker looks for due jobs. */
+  jobsPollIntervalMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -96,6 +102,9 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     jwtSecret = embeddedJwtSecret(dataDir);
   }
   if (jwtSecret.length < 32) throw new ConfigError('JWT_SECRET must be at least 32 characters');
+  const smtpUrl = env.SMTP_URL?.trim() || null;
+  if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl))
+    throw new ConfigError('SMTP_URL must start with smtp:// or smtps://');
   const adminEmail = env.ADMIN_EMAIL?.trim() || null;
   const adminPassword = env.ADMIN_PASSWORD || null;
   if ((adminEmail === null) !== (adminPassword === null))
@@ -138,6 +147,9 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
       0,
       1_000_000,
     ),
+    smtpUrl,
+    mailFrom: env.MAIL_FROM?.trim() || 'Vcentri <no-reply@vcentri.kyiv.ua>',
+    jobsPollIntervalMs: intVar(env, 'JOBS_POLL_INTERVAL_MS', 1000, 10, 3_600_000),
     ...overrides,
   };
   return Object.freeze(config);

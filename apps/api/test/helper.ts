@@ -8,6 +8,7 @@ import { buildApp } from '../src/app';
 import { type Config, loadConfig } from '../src/config';
 import { type DatabaseHandle, openDatabase } from '../src/db/database';
 import { migrateToLatest } from '../src/db/migrator';
+import type { JobHandler } from '../src/jobs/worker';
 import { hashPassword } from '../src/modules/auth/passwords';
 import { insertRefreshToken, newRefreshToken } from '../src/modules/auth/refresh-tokens.repository';
 
@@ -49,12 +50,16 @@ export interface TestApp {
   config: Readonly<Config>;
 }
 
-export async function buildTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+export async function buildTestApp(
+  overrides: Partial<Config> = {},
+  extra: { jobHandlers?: Record<string, JobHandler>; db?: DatabaseHandle['db'] } = {},
+): Promise<TestApp> {
   const handle = await testDatabase();
   const config = testConfig(overrides);
-  const app = await buildApp({ config, db: handle.db });
+  const db = extra.db ?? handle.db;
+  const app = await buildApp({ config, db, jobHandlers: extra.jobHandlers });
   await app.ready();
-  return { app, db: handle.db, config };
+  return { app, db, config };
 }
 
 export const unique = (prefix = 't') => `${prefix}-${randomUUID().slice(0, 8)}`;

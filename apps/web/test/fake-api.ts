@@ -113,6 +113,7 @@ export function sampleMe(grants: RoleGrant[] = [], user: User = sampleUser()): M
       hubIds: grants.flatMap((g) => (g.hubId ? [g.hubId] : [])),
       organizationIds: grants.flatMap((g) => (g.organizationId ? [g.organizationId] : [])),
     },
+    emailOptOut: [],
   };
 }
 

@@ -106,10 +106,17 @@ describe('account page', () => {
     await user.clear(name);
     await user.type(name, 'Olena Koval');
     await user.selectOptions(screen.getByLabelText('Бажана мова'), 'English');
+    const email = within(screen.getByRole('group', { name: 'Надсилати мені листи про' }));
+    expect(email.getByLabelText('Підтвердження бронювань')).toBeChecked();
+    await user.click(email.getByLabelText('Скасовані події'));
     await user.click(screen.getByRole('button', { name: 'Зберегти зміни' }));
 
     expect(await screen.findByText('Your changes have been saved.')).toBeInTheDocument();
-    expect(requests.find((r) => r.method === 'PATCH')?.body).toEqual({ name: 'Olena Koval', locale: 'en' });
+    expect(requests.find((r) => r.method === 'PATCH')?.body).toEqual({
+      name: 'Olena Koval',
+      locale: 'en',
+      emailOptOut: ['event.cancelled'],
+    });
     expect(screen.getByTestId('current-user')).toHaveTextContent('Olena Koval');
     expect(localStorage.getItem(LOCALE_STORAGE_KEY)).toBe('en');
   });

@@ -2,6 +2,7 @@
 // and the API refuse the same passwords with the same codes.
 import { Type, type Static } from 'typebox';
 import { Instant, LocaleSchema, Uuid } from './common';
+import { NotificationKindSchema } from './notifications';
 import { RoleGrantSchema } from './roles';
 
 export const PASSWORD_MIN_LENGTH = 10;
@@ -70,6 +71,9 @@ export const MeResponse = Type.Object({
     hubIds: Type.Array(Uuid),
     organizationIds: Type.Array(Uuid),
   }),
+  emailOptOut: Type.Array(NotificationKindSchema, {
+    description: 'notification kinds not sent by e-mail (they still appear under /me/notifications)',
+  }),
 });
 export type MeResponse = Static<typeof MeResponse>;
 
@@ -77,6 +81,13 @@ export const UpdateMeBody = Type.Object(
   {
     name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
     locale: Type.Optional(LocaleSchema),
+    emailOptOut: Type.Optional(
+      Type.Array(NotificationKindSchema, {
+        uniqueItems: true,
+        maxItems: 50,
+        description: 'the whole list of notification kinds not to e-mail (replaces the previous one)',
+      }),
+    ),
   },
   { additionalProperties: false },
 );

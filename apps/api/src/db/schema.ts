@@ -11,6 +11,8 @@ export interface UsersTable {
   name: string;
   locale: Generated<'uk' | 'en'>;
   isDemo: Generated<boolean>;
+  /** Notification kinds this account does not want e-mailed (they still appear in the portal). */
+  emailOptOut: Generated<string[]>;
   createdAt: CreatedAt;
 }
 
@@ -256,6 +258,23 @@ export interface RateLimitCountersTable {
   hits: number;
 }
 
+/** Durable jobs (see src/jobs/): claimed under a lease with FOR UPDATE SKIP LOCKED. */
+export interface JobsTable {
+  id: Generated<number>;
+  kind: string;
+  payload: ColumnType<Record<string, unknown>, string | undefined, string>;
+  runAt: ColumnType<Date, Date | string | undefined, Date | string>;
+  attempts: Generated<number>;
+  maxAttempts: Generated<number>;
+  lockedUntil: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  lockedBy: string | null;
+  lastError: string | null;
+  doneAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  failedAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  dedupeKey: string | null;
+  createdAt: CreatedAt;
+}
+
 export interface DB {
   users: UsersTable;
   hubs: HubsTable;
@@ -275,6 +294,7 @@ export interface DB {
   auditLog: AuditLogTable;
   idempotencyKeys: IdempotencyKeysTable;
   rateLimitCounters: RateLimitCountersTable;
+  jobs: JobsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

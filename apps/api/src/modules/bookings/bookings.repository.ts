@@ -1,6 +1,7 @@
 // All the SQL of bookings, closures, availability and notifications.
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema';
+import { enqueueNotificationEmail } from '../notifications/mail';
 import type { DatedException, HoursSource } from './opening-hours';
 
 export const range = (start: Date, end: Date) =>
@@ -197,7 +198,8 @@ export async function insertNotification(
     data?: Record<string, unknown>;
   },
 ) {
-  await db
+  // With e-mail configured the notification's e-mail job is written in the same transaction.
+  const row = await db
     .insertInto('notifications')
     .values({
       userId: n.userId,
@@ -209,7 +211,9 @@ export async function insertNotification(
       link: n.link ?? null,
       data: JSON.stringify(n.data ?? {}),
     })
-    .execute();
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await enqueueNotificationEmail(db, row.id);
 }
 
 /** Accounts that manage a hub (its hub managers). */

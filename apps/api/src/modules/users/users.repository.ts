@@ -26,8 +26,13 @@ export async function findUserById(db: Kysely<DB>, id: string): Promise<UserRow 
   return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function updateUser(db: Kysely<DB>, id: string, patch: { name?: string; locale?: 'uk' | 'en' }) {
-  if (patch.name === undefined && patch.locale === undefined) return findUserById(db, id);
+export async function updateUser(
+  db: Kysely<DB>,
+  id: string,
+  patch: { name?: string; locale?: 'uk' | 'en'; emailOptOut?: string[] },
+) {
+  if (patch.name === undefined && patch.locale === undefined && patch.emailOptOut === undefined)
+    return findUserById(db, id);
   return db.updateTable('users').set(patch).where('id', '=', id).returningAll().executeTakeFirst();
 }
 

@@ -41,7 +41,7 @@ export const meRoutes: FastifyPluginAsyncTypebox<{ db: Database }> = async (app,
       config: { access: 'signed-in' },
       schema: {
         tags: ['auth'],
-        summary: 'Change your name or preferred language',
+        summary: 'Change your name, preferred language or the notification kinds not to e-mail',
         ...secured,
         body: UpdateMeBody,
         response: { 200: MeResponse, ...problems },

@@ -3,6 +3,8 @@ import {
   type AdminUser,
   type GrantRoleBody,
   type MeResponse,
+  NOTIFICATION_KINDS,
+  type NotificationKind,
   ROLE_SCOPE,
   type RoleGrant,
   type UpdateMeBody,
@@ -13,6 +15,10 @@ import { badRequest, conflict, isUniqueViolation, notFound } from '../../errors'
 import { recordAudit } from '../audit/audit.repository';
 import type { Principal } from './principal';
 import { findUserById, grantsWithNames, searchUsers, toUserDto, updateUser } from './users.repository';
+
+/** The stored opt-outs that name a kind the API still sends (a retired kind is not shown). */
+const knownKinds = (kinds: string[]): NotificationKind[] =>
+  NOTIFICATION_KINDS.filter((k) => kinds.includes(k));
 
 export async function describeMe(db: Database, userId: string): Promise<MeResponse> {
   const user = await findUserById(db, userId);
@@ -29,11 +35,16 @@ export async function describeMe(db: Database, userId: string): Promise<MeRespon
       hubIds: uniq(grants.filter((g) => g.role === 'hub_manager').map((g) => g.hubId)),
       organizationIds: uniq(grants.map((g) => g.organizationId)),
     },
+    emailOptOut: knownKinds(user.emailOptOut),
   };
 }
 
 export async function updateMe(db: Database, userId: string, body: UpdateMeBody): Promise<MeResponse> {
-  await updateUser(db, userId, { name: body.name?.trim(), locale: body.locale });
+  await updateUser(db, userId, {
+    name: body.name?.trim(),
+    locale: body.locale,
+    emailOptOut: body.emailOptOut ? [...new Set(body.emailOptOut)].sort() : undefined,
+  });
   return describeMe(db, userId);
 }
 

@@ -1,9 +1,9 @@
-// The signed-in user's own settings: display name and preferred language (which also becomes the
-// portal's language when saved).
-import { LOCALES, type Locale, type MeResponse } from '@vcentri/shared';
+// The signed-in user's own settings: display name, preferred language (which also becomes the
+// portal's language when saved) and which notifications are e-mailed.
+import { LOCALES, type Locale, type MeResponse, NOTIFICATION_KINDS } from '@vcentri/shared';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SelectField, TextField } from '../../../components/field';
+import { CheckboxGroupField, SelectField, TextField } from '../../../components/field';
 import { type FieldErrors, FormErrorSummary, formErrorState } from '../../../components/form-errors';
 import { changeLocale, isLocale } from '../../../lib/i18n';
 import { useUpdateMe } from '../api/update-me';
@@ -12,6 +12,9 @@ export function AccountForm({ me }: { me: MeResponse }) {
   const { t } = useTranslation(['auth', 'common', 'errors']);
   const [name, setName] = useState(me.user.name);
   const [locale, setLocale] = useState<Locale>(me.user.locale);
+  const [mailed, setMailed] = useState<string[]>(
+    NOTIFICATION_KINDS.filter((k) => !me.emailOptOut.includes(k)),
+  );
   const [clientErrors, setClientErrors] = useState<FieldErrors>({});
   const [saved, setSaved] = useState(false);
   const mutation = useUpdateMe({
@@ -28,7 +31,12 @@ export function AccountForm({ me }: { me: MeResponse }) {
     if (!name.trim()) errors.name = [t('errors:fields.required')];
     setClientErrors(errors);
     mutation.reset();
-    if (Object.keys(errors).length === 0) mutation.mutate({ name: name.trim(), locale });
+    if (Object.keys(errors).length === 0)
+      mutation.mutate({
+        name: name.trim(),
+        locale,
+        emailOptOut: NOTIFICATION_KINDS.filter((k) => !mailed.includes(k)),
+      });
   }
 
   const state = formErrorState(t, { clientErrors, apiError: mutation.error });
@@ -78,6 +86,17 @@ export function AccountForm({ me }: { me: MeResponse }) {
           </option>
         ))}
       </SelectField>
+      <CheckboxGroupField
+        id="account-email"
+        legend={t('auth:account.emailNotifications')}
+        hint={t('auth:account.emailNotificationsHint')}
+        options={NOTIFICATION_KINDS.map((k) => ({ value: k, label: t(`auth:account.emailKinds.${k}`) }))}
+        value={mailed}
+        onChange={(next) => {
+          setMailed(next);
+          setSaved(false);
+        }}
+      />
       <button
         type="submit"
         className="button"

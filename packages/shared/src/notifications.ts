@@ -1,0 +1,14 @@
+// The kinds of notification the API sends; an account may opt out of e-mail per kind.
+import { Type } from 'typebox';
+
+export const NOTIFICATION_KINDS = [
+  'booking.requested',
+  'booking.confirmed',
+  'booking.declined',
+  'booking.cancelled',
+  'booking.disrupted',
+  'event.cancelled',
+  'event.promoted',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+export const NotificationKindSchema = Type.Enum(NOTIFICATION_KINDS);
