@@ -7,6 +7,7 @@ import * as m20261128020000 from './20261128020000_bookings';
 import * as m20261128030000 from './20261128030000_events';
 import * as m20261201000200 from './20261201000200_rate_limit_counters';
 import * as m20261201000300 from './20261201000300_idempotency';
+import * as m20261202000000 from './20261202000000_volunteering';
 
 export const migrations: Record<string, Migration> = {
   '20261128000000_foundation': m20261128000000,
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '20261128030000_events': m20261128030000,
   '20261201000200_rate_limit_counters': m20261201000200,
   '20261201000300_idempotency': m20261201000300,
+  '20261202000000_volunteering': m20261202000000,
 };

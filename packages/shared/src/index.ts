@@ -12,3 +12,4 @@ export * from './kyiv-time';
 export * from './recurrence';
 export * from './bookings';
 export * from './events';
+export * from './volunteering';
