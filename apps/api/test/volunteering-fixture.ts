@@ -7,7 +7,7 @@ export { at, kyivDate };
 export async function ok(res: Promise<LightMyRequestResponse> | LightMyRequestResponse, status = 200) {
   const r = await res;
   if (r.statusCode !== status) throw new Error(`expected ${status}, got ${r.statusCode} ${r.body}`);
-  return r.json();
+  return r.body ? r.json() : null;
 }
 
 export function programInput(overrides: Record<string, unknown> = {}) {
