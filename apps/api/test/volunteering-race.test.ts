@@ -12,7 +12,7 @@ import {
   type TestUser,
   testConfig,
 } from './helper';
-import { createShift, kyivDate, ngoWithProgram, ok, shiftInput, volunteer } from './volunteering-fixture';
+import { createShift, kyivDate, ngoWithProgram, shiftInput, volunteer } from './volunteering-fixture';
 
 const processes: ApiProcess[] = [];
 afterAll(async () => {
