@@ -235,9 +235,9 @@ describe('hours', () => {
     expect(audit.every((x) => x.action === 'volunteering.hours_logged' || x.actorId === owner.id)).toBe(true);
   });
 
-  it('a stranger cannot decide hours; unknown entries are 404', async () => {
+  it('a stranger cannot decide hours, nor a coordinator their own; unknown entries are 404', async () => {
     const stranger = await createUser(t);
-    const { programId } = await ngoWithProgram(t);
+    const { owner, programId } = await ngoWithProgram(t);
     const v = await volunteer(t);
     const e = await ok(
       inject(t, {
@@ -267,6 +267,21 @@ describe('hours', () => {
       }),
       404,
       'not_found',
+    );
+    // A coordinator does not approve their own hours.
+    const own = await ok(
+      inject(t, {
+        method: 'POST',
+        url: url('/me/volunteering/hours'),
+        as: owner,
+        payload: { programId, date: kyivDate(0), minutes: 30, description: 'Координація' },
+      }),
+      201,
+    );
+    expectProblem(
+      await inject(t, { method: 'POST', url: url(`/volunteering/hours/${own.id}/approve`), as: owner }),
+      403,
+      'forbidden',
     );
   });
 });

@@ -209,10 +209,9 @@ export async function decideHours(db: Database, p: Principal, body: HoursDecisio
     // Someone else's entries stay invisible to a volunteer, as if they did not exist.
     if (rows.length !== body.ids.length) throw notFound('No such hour entry.');
     for (const r of rows) {
-      if (!runsProgram(p, r)) {
-        if (r.userId === p.userId) throw forbidden('You cannot decide on your own hours.');
-        throw forbidden('Only the program’s coordinators decide on its hours.');
-      }
+      if (!runsProgram(p, r)) throw forbidden('Only the program’s coordinators decide on its hours.');
+      // A coordinator who volunteers too has their hours decided by someone else.
+      if (r.userId === p.userId) throw forbidden('Someone else decides on your own hours.');
       if (r.status !== 'pending')
         throw conflict('hours_final', `Entry ${r.id} is already ${r.status}; decisions are final.`, {
           id: r.id,
