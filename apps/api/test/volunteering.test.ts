@@ -277,6 +277,13 @@ describe('shifts', () => {
       payload: { ...shiftInput(d, '10:00', '11:00'), address: undefined },
     });
     expectProblem(noPlace, 400, 'validation_failed');
+    const past = await inject(t, {
+      method: 'POST',
+      url: url(`/programs/${programId}/shifts`),
+      as: owner,
+      payload: shiftInput(kyivDate(-1), '10:00', '11:00'),
+    });
+    expectProblem(past, 400, 'invalid_interval');
 
     const listed = await ok(
       inject(t, {

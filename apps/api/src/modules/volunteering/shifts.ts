@@ -102,6 +102,8 @@ export async function createShifts(
   const start = new Date(input.start);
   const end = new Date(input.end);
   checkInterval(start, end);
+  if (start.getTime() <= Date.now())
+    throw badRequest('invalid_interval', 'A new shift starts in the future.');
   const occurrences = expandRecurrence(start, end, input.recurrence);
   if (occurrences.length === 0)
     throw badRequest('invalid_interval', 'The series has no occurrence: its end is before its first day.', [
@@ -186,6 +188,8 @@ export async function updateShift(db: Database, p: Principal, id: string, patch:
   const start = patch.start ? new Date(patch.start) : before.startsAt;
   const end = patch.end ? new Date(patch.end) : before.endsAt;
   checkInterval(start, end);
+  if (patch.start && start.getTime() <= Date.now())
+    throw badRequest('invalid_interval', 'A shift cannot be moved into the past.');
   const placeTouched =
     patch.roomId !== undefined || patch.address !== undefined || patch.district !== undefined;
   let place: Place | null = null;
