@@ -7,6 +7,7 @@ import * as m20261128020000 from './20261128020000_bookings';
 import * as m20261128030000 from './20261128030000_events';
 import * as m20261201000200 from './20261201000200_rate_limit_counters';
 import * as m20261201000300 from './20261201000300_idempotency';
+import * as m20261202000000 from './20261202000000_volunteering';
 import * as m20261202010000 from './20261202010000_jobs';
 
 export const migrations: Record<string, Migration> = {
@@ -16,5 +17,6 @@ export const migrations: Record<string, Migration> = {
   '20261128030000_events': m20261128030000,
   '20261201000200_rate_limit_counters': m20261201000200,
   '20261201000300_idempotency': m20261201000300,
+  '20261202000000_volunteering': m20261202000000,
   '20261202010000_jobs': m20261202010000,
 };

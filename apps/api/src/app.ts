@@ -17,6 +17,7 @@ import type { JobHandler } from './jobs/worker';
 import authRoutes from './modules/auth/auth.routes';
 import bookingsRoutes from './modules/bookings/bookings.routes';
 import eventsRoutes from './modules/events/events.routes';
+import volunteeringRoutes from './modules/volunteering/volunteering.routes';
 import healthRoutes from './modules/health/health.routes';
 import hubsRoutes from './modules/hubs/hubs.routes';
 import openDataRoutes from './modules/open-data/open-data.routes';
@@ -120,6 +121,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(openDataRoutes, { db });
       await api.register(bookingsRoutes, { db });
       await api.register(eventsRoutes, { db, config });
+      await api.register(volunteeringRoutes, { db });
     },
     { prefix: API_PREFIX },
   );

@@ -797,7 +797,8 @@ beforeAll(async () => {
   t = { app, db: fresh.handle.db, config };
 
   // Real objects for ids to hit: hubs with rooms, verified organisations with an owner and a member,
-  // a booking with an event and a registration, a dated exception, a draft application.
+  // a booking with an event and a registration, a dated exception, a draft application, a volunteer
+  // program with a shift, a sign-up and logged hours.
   const w = await world(t);
   const owner = await createUser(t, [{ role: 'ngo_owner', organizationId: w.orgId }]);
   const resident = await createUser(t);
@@ -829,6 +830,57 @@ beforeAll(async () => {
     payload: { date: kyivDate(20), note: 'Свято' },
   });
   await applyAs(t, owner);
+  // A published volunteer program with a shift, a volunteer signed up and hours logged.
+  const program = await inject(t, {
+    method: 'POST',
+    url: '/api/v1/volunteering/programs',
+    as: w.member,
+    payload: {
+      organizationId: w.orgId,
+      title: { uk: 'Програма', en: 'Program' },
+      cause: 'elderly',
+      briefing: 'Інструктаж',
+      status: 'published',
+    },
+  });
+  if (program.statusCode !== 201) throw new Error(program.body);
+  const programId = program.json().id as string;
+  const shift = await inject(t, {
+    method: 'POST',
+    url: `/api/v1/volunteering/programs/${programId}/shifts`,
+    as: w.member,
+    payload: {
+      start: at(day, '14:00'),
+      end: at(day, '16:00'),
+      address: 'вул. Тестова, 2',
+      district: 'obolonskyi',
+      places: 1,
+      task: 'Допомога',
+    },
+  });
+  if (shift.statusCode !== 201) throw new Error(shift.body);
+  await inject(t, {
+    method: 'PUT',
+    url: '/api/v1/me/volunteer-profile',
+    as: resident,
+    payload: { skills: [], languages: ['uk'], districts: [], birthYear: 1990, consentToContact: true },
+  });
+  await inject(t, {
+    method: 'POST',
+    url: `/api/v1/volunteering/programs/${programId}/briefing/acknowledge`,
+    as: resident,
+  });
+  await inject(t, {
+    method: 'POST',
+    url: `/api/v1/volunteering/shifts/${shift.json().items[0].id}/signups`,
+    as: resident,
+  });
+  await inject(t, {
+    method: 'POST',
+    url: '/api/v1/me/volunteering/hours',
+    as: resident,
+    payload: { programId, date: kyivDate(0), minutes: 60, description: 'Чергування' },
+  });
   roles = {
     anonymous: null,
     resident,

@@ -13,3 +13,4 @@ export * from './recurrence';
 export * from './bookings';
 export * from './events';
 export * from './notifications';
+export * from './volunteering';

@@ -272,6 +272,96 @@ export interface JobsTable {
   doneAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   failedAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   dedupeKey: string | null;
+}
+
+type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
+
+export interface VolunteerProgramsTable {
+  id: Generated<string>;
+  organizationId: string | null;
+  hubId: string | null;
+  ownerDistrict: string | null;
+  titleUk: string;
+  titleEn: string;
+  descriptionUk: Generated<string>;
+  descriptionEn: Generated<string>;
+  cause: string;
+  districts: Generated<string[]>;
+  skills: Generated<string[]>;
+  languages: Generated<string[]>;
+  minAge: Generated<number>;
+  briefing: string | null;
+  contact: Generated<string>;
+  status: Generated<string>;
+  createdBy: string | null;
+  createdAt: CreatedAt;
+  updatedAt: UpdatedAt;
+}
+
+export interface VolunteerShiftsTable {
+  id: Generated<string>;
+  programId: string;
+  seriesId: string | null;
+  startsAt: Timestamp;
+  endsAt: Timestamp;
+  address: string;
+  district: string;
+  roomId: string | null;
+  bookingId: string | null;
+  places: number;
+  task: string;
+  accessibilityNotes: Generated<string>;
+  stepFree: Generated<boolean>;
+  status: Generated<string>;
+  cancelReason: string | null;
+  createdAt: CreatedAt;
+  updatedAt: UpdatedAt;
+}
+
+export interface VolunteerProfilesTable {
+  userId: string;
+  skills: string[];
+  languages: string[];
+  districts: string[];
+  birthYear: number;
+  consentToContact: boolean;
+  consentGivenAt: Timestamp | null;
+  createdAt: CreatedAt;
+  updatedAt: UpdatedAt;
+}
+
+export interface VolunteerBriefingAcksTable {
+  programId: string;
+  userId: string;
+  acknowledgedAt: CreatedAt;
+}
+
+export interface VolunteerSignupsTable {
+  id: Generated<string>;
+  shiftId: string;
+  userId: string;
+  status: string;
+  position: number | null;
+  present: boolean | null;
+  attendanceBy: string | null;
+  createdAt: CreatedAt;
+  cancelledAt: Timestamp | null;
+}
+
+export interface VolunteerHoursTable {
+  id: Generated<string>;
+  userId: string;
+  programId: string;
+  shiftId: string | null;
+  signupId: string | null;
+  workDate: ColumnType<string, string, string>;
+  minutes: number;
+  description: string;
+  source: string;
+  status: string;
+  reason: string | null;
+  decidedBy: string | null;
+  decidedAt: Timestamp | null;
   createdAt: CreatedAt;
 }
 
@@ -295,6 +385,12 @@ export interface DB {
   idempotencyKeys: IdempotencyKeysTable;
   rateLimitCounters: RateLimitCountersTable;
   jobs: JobsTable;
+  volunteerPrograms: VolunteerProgramsTable;
+  volunteerShifts: VolunteerShiftsTable;
+  volunteerProfiles: VolunteerProfilesTable;
+  volunteerBriefingAcks: VolunteerBriefingAcksTable;
+  volunteerSignups: VolunteerSignupsTable;
+  volunteerHours: VolunteerHoursTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

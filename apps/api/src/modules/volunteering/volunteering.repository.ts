@@ -1,0 +1,258 @@
+// The Kysely code of volunteering: program and shift rows with their counts, the waiting-list
+// arithmetic, and the hour entries as clients see them.
+import type { HoursEntry, ProgramView, ShiftView } from '@vcentri/shared';
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../../db/database';
+import type { DB } from '../../db/schema';
+import { notFound } from '../../errors';
+import { insertNotification } from '../bookings/bookings.repository';
+import type { Principal } from '../users/principal';
+
+export type ProgramRow = Awaited<ReturnType<typeof loadProgramRow>>;
+
+export async function loadProgramRow(db: Kysely<DB>, id: string) {
+  const row = await db.selectFrom('volunteerPrograms').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('No such program.');
+  return row;
+}
+
+/** The program's own people: its organisation, hub, district or — for a city program — the city. */
+export function runsProgram(
+  p: Principal | null,
+  prog: { organizationId: string | null; hubId: string | null; ownerDistrict: string | null },
+): boolean {
+  if (!p) return false;
+  if (p.isCityAdmin()) return true;
+  if (prog.organizationId) return p.membershipOf(prog.organizationId) !== null;
+  if (prog.hubId) return p.managesHub(prog.hubId);
+  if (prog.ownerDistrict) return p.administersDistrict(prog.ownerDistrict);
+  return false;
+}
+
+export function programView(r: ProgramRow, p: Principal | null, acknowledged: boolean): ProgramView {
+  return {
+    id: r.id,
+    runBy: r.organizationId ? 'organization' : r.hubId ? 'hub' : r.ownerDistrict ? 'district' : 'city',
+    organizationId: r.organizationId,
+    hubId: r.hubId,
+    ownerDistrict: r.ownerDistrict,
+    title: { uk: r.titleUk, en: r.titleEn },
+    description: { uk: r.descriptionUk, en: r.descriptionEn },
+    cause: r.cause as ProgramView['cause'],
+    districts: r.districts,
+    skills: r.skills,
+    languages: r.languages,
+    minAge: r.minAge,
+    briefing: r.briefing,
+    contact: r.contact,
+    status: r.status as ProgramView['status'],
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+    canManage: runsProgram(p, r),
+    briefingAcknowledged: acknowledged,
+  };
+}
+
+export async function hasAcknowledged(db: Kysely<DB>, programId: string, userId: string) {
+  const row = await db
+    .selectFrom('volunteerBriefingAcks')
+    .select('programId')
+    .where('programId', '=', programId)
+    .where('userId', '=', userId)
+    .executeTakeFirst();
+  return !!row;
+}
+
+export function shiftRows(db: Kysely<DB>) {
+  return db
+    .selectFrom('volunteerShifts as s')
+    .innerJoin('volunteerPrograms as p', 'p.id', 's.programId')
+    .selectAll('s')
+    .select([
+      'p.titleUk as programTitleUk',
+      'p.titleEn as programTitleEn',
+      'p.cause',
+      'p.status as programStatus',
+      'p.organizationId',
+      'p.hubId',
+      'p.ownerDistrict',
+      (eb) =>
+        eb
+          .selectFrom('volunteerSignups as x')
+          .select(sql<number>`count(*)::int`.as('n'))
+          .whereRef('x.shiftId', '=', 's.id')
+          .where('x.status', '=', 'confirmed')
+          .as('confirmed'),
+      (eb) =>
+        eb
+          .selectFrom('volunteerSignups as x')
+          .select(sql<number>`count(*)::int`.as('n'))
+          .whereRef('x.shiftId', '=', 's.id')
+          .where('x.status', '=', 'waitlisted')
+          .as('waitlisted'),
+    ]);
+}
+export type ShiftRow = Awaited<ReturnType<ReturnType<typeof shiftRows>['execute']>>[number];
+
+export async function loadShiftRow(db: Kysely<DB>, id: string): Promise<ShiftRow> {
+  const row = await shiftRows(db).where('s.id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('No such shift.');
+  return row;
+}
+
+export function shiftView(s: ShiftRow, now = Date.now()): ShiftView {
+  const confirmed = s.confirmed ?? 0;
+  return {
+    id: s.id,
+    programId: s.programId,
+    programTitle: { uk: s.programTitleUk, en: s.programTitleEn },
+    cause: s.cause as ShiftView['cause'],
+    seriesId: s.seriesId,
+    start: s.startsAt.toISOString(),
+    end: s.endsAt.toISOString(),
+    address: s.address,
+    district: s.district,
+    roomId: s.roomId,
+    bookingId: s.bookingId,
+    places: s.places,
+    task: s.task,
+    accessibilityNotes: s.accessibilityNotes,
+    stepFree: s.stepFree,
+    status: s.status as ShiftView['status'],
+    cancelReason: s.cancelReason,
+    confirmed,
+    waitlisted: s.waitlisted ?? 0,
+    placesLeft: Math.max(0, s.places - confirmed),
+    signupOpen: s.status === 'published' && s.programStatus === 'published' && s.startsAt.getTime() > now,
+  };
+}
+
+/** Moves waiting volunteers into free places, in order (each is told), and renumbers the rest from 1. */
+export async function fillPlaces(trx: Database, shiftId: string) {
+  const shift = await trx
+    .selectFrom('volunteerShifts as s')
+    .innerJoin('volunteerPrograms as p', 'p.id', 's.programId')
+    .select(['s.places', 's.startsAt', 'p.titleUk', 'p.titleEn'])
+    .where('s.id', '=', shiftId)
+    .executeTakeFirstOrThrow();
+  const { n } = await trx
+    .selectFrom('volunteerSignups')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('shiftId', '=', shiftId)
+    .where('status', '=', 'confirmed')
+    .executeTakeFirstOrThrow();
+  const free = shift.places - n;
+  if (free > 0) {
+    const promoted = await trx
+      .selectFrom('volunteerSignups')
+      .select(['id', 'userId'])
+      .where('shiftId', '=', shiftId)
+      .where('status', '=', 'waitlisted')
+      .orderBy('position')
+      .limit(free)
+      .execute();
+    if (promoted.length) {
+      await trx
+        .updateTable('volunteerSignups')
+        .set({ status: 'confirmed', position: null })
+        .where(
+          'id',
+          'in',
+          promoted.map((x) => x.id),
+        )
+        .execute();
+      for (const x of promoted)
+        await insertNotification(trx, {
+          userId: x.userId,
+          kind: 'volunteering.promoted',
+          title: {
+            uk: `Для вас звільнилося місце на зміні: ${shift.titleUk}`,
+            en: `A shift place is yours: ${shift.titleEn}`,
+          },
+          body: {
+            uk: `Ви більше не в листі очікування. Початок: ${kyivText(shift.startsAt)}.`,
+            en: `You are off the waiting list. Starts ${kyivText(shift.startsAt)}.`,
+          },
+          link: `/volunteering/shifts/${shiftId}`,
+          data: { shiftId },
+        });
+    }
+  }
+  await renumberWaitlist(trx, shiftId);
+}
+
+/** Renumbers the waiting list 1, 2, 3… in its order (positions are unique: shift out of the way first). */
+export async function renumberWaitlist(trx: Database, shiftId: string) {
+  await sql`update volunteer_signups set position = position + 100000 where shift_id = ${shiftId} and status = 'waitlisted'`.execute(
+    trx,
+  );
+  await sql`update volunteer_signups x set position = r.n
+    from (select id, row_number() over (order by position) as n from volunteer_signups
+          where shift_id = ${shiftId} and status = 'waitlisted') r
+    where x.id = r.id`.execute(trx);
+}
+
+export const kyivText = (d: Date) =>
+  d.toLocaleString('uk-UA', { timeZone: 'Europe/Kyiv', dateStyle: 'medium', timeStyle: 'short' });
+
+/** Tells everyone holding or waiting for the shift. */
+export async function notifySignedUp(
+  trx: Database,
+  shiftId: string,
+  n: { kind: string; title: { uk: string; en: string }; body: { uk: string; en: string } },
+) {
+  const people = await trx
+    .selectFrom('volunteerSignups')
+    .select('userId')
+    .where('shiftId', '=', shiftId)
+    .where('status', 'in', ['confirmed', 'waitlisted'])
+    .execute();
+  for (const x of people)
+    await insertNotification(trx, {
+      userId: x.userId,
+      ...n,
+      link: `/volunteering/shifts/${shiftId}`,
+      data: { shiftId },
+    });
+}
+
+export function hoursRows(db: Kysely<DB>) {
+  return db
+    .selectFrom('volunteerHours as h')
+    .innerJoin('users as u', 'u.id', 'h.userId')
+    .select([
+      'h.id',
+      'h.userId',
+      'u.name as volunteerName',
+      'h.programId',
+      'h.shiftId',
+      sql<string>`to_char(h.work_date, 'YYYY-MM-DD')`.as('date'),
+      'h.minutes',
+      'h.description',
+      'h.source',
+      'h.status',
+      'h.reason',
+      'h.decidedAt',
+      'h.createdAt',
+    ]);
+}
+
+export function hoursView(
+  r: Awaited<ReturnType<ReturnType<typeof hoursRows>['execute']>>[number],
+): HoursEntry {
+  return {
+    id: r.id,
+    userId: r.userId,
+    volunteerName: r.volunteerName,
+    programId: r.programId,
+    shiftId: r.shiftId,
+    date: r.date,
+    minutes: r.minutes,
+    description: r.description,
+    source: r.source as HoursEntry['source'],
+    status: r.status as HoursEntry['status'],
+    reason: r.reason,
+    decidedAt: r.decidedAt ? r.decidedAt.toISOString() : null,
+    createdAt: r.createdAt.toISOString(),
+  };
+}
