@@ -9,6 +9,9 @@ export const NOTIFICATION_KINDS = [
   'booking.disrupted',
   'event.cancelled',
   'event.promoted',
+  'volunteering.promoted',
+  'volunteering.shift_changed',
+  'volunteering.shift_cancelled',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const NotificationKindSchema = Type.Enum(NOTIFICATION_KINDS);

@@ -13,6 +13,9 @@ export const NOTIFICATION_KIND_NAMES: Record<NotificationKind, Record<Locale, st
   'booking.disrupted': { uk: 'закриття приміщень', en: 'room closures' },
   'event.cancelled': { uk: 'скасовані події', en: 'cancelled events' },
   'event.promoted': { uk: 'місця з листа очікування', en: 'places from the waiting list' },
+  'volunteering.promoted': { uk: 'місця зі списку очікування змін', en: "places from shifts' waiting lists" },
+  'volunteering.shift_changed': { uk: 'зміни у волонтерських змінах', en: 'changes to volunteer shifts' },
+  'volunteering.shift_cancelled': { uk: 'скасовані волонтерські зміни', en: 'cancelled volunteer shifts' },
 };
 
 const FRAME: Record<Locale, { greeting: (name: string) => string; why: (kind: string) => string }> = {
