@@ -12,6 +12,7 @@ export const NOTIFICATION_KINDS = [
   'volunteering.promoted',
   'volunteering.shift_changed',
   'volunteering.shift_cancelled',
+  'volunteering.shift_reminder',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const NotificationKindSchema = Type.Enum(NOTIFICATION_KINDS);

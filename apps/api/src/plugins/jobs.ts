@@ -1,5 +1,5 @@
 // The app's job worker: started when the app is ready, stopped (waiting for the jobs in hand)
-// when it closes. Handlers are registered here by kind; with SMTP_URL set, notification e-mail is
+// when it closes. Handlers are registered here by kind: shift reminders always; with SMTP_URL set, notification e-mail is
 // one of them and every notification also enqueues its e-mail.
 import fp from 'fastify-plugin';
 import type { Config } from '../config';
@@ -10,6 +10,7 @@ import {
   notificationMailer,
   startNotificationMail,
 } from '../modules/notifications/mail';
+import { SHIFT_REMINDER_JOB, shiftReminderHandler } from '../modules/volunteering/reminders';
 
 export interface JobsPluginOptions {
   config: Readonly<Config>;
@@ -27,7 +28,10 @@ declare module 'fastify' {
 
 export default fp<JobsPluginOptions>(
   async (app, { config, db, handlers: extra }) => {
-    const handlers: Record<string, JobHandler> = { ...extra };
+    const handlers: Record<string, JobHandler> = {
+      [SHIFT_REMINDER_JOB]: shiftReminderHandler(db),
+      ...extra,
+    };
     const closers: (() => void)[] = [];
     if (config.smtpUrl) {
       const mailer = notificationMailer(db, config.smtpUrl, config.mailFrom);

@@ -16,6 +16,10 @@ export const NOTIFICATION_KIND_NAMES: Record<NotificationKind, Record<Locale, st
   'volunteering.promoted': { uk: 'місця зі списку очікування змін', en: "places from shifts' waiting lists" },
   'volunteering.shift_changed': { uk: 'зміни у волонтерських змінах', en: 'changes to volunteer shifts' },
   'volunteering.shift_cancelled': { uk: 'скасовані волонтерські зміни', en: 'cancelled volunteer shifts' },
+  'volunteering.shift_reminder': {
+    uk: 'нагадування про волонтерські зміни',
+    en: 'reminders of volunteer shifts',
+  },
 };
 
 const FRAME: Record<Locale, { greeting: (name: string) => string; why: (kind: string) => string }> = {

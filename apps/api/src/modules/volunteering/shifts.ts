@@ -15,6 +15,7 @@ import { badRequest, conflict, forbidden, notFound } from '../../errors';
 import { recordAudit } from '../audit/audit.repository';
 import type { Principal } from '../users/principal';
 import { managedProgram } from './programs';
+import { enqueueShiftReminders } from './reminders';
 import {
   fillPlaces,
   kyivText,
@@ -236,6 +237,8 @@ export async function updateShift(db: Database, p: Principal, id: string, patch:
       .execute();
     // More places: the first waiting volunteers move up (and are told).
     if (patch.places !== undefined && start.getTime() > Date.now()) await fillPlaces(trx, id);
+    // A moved shift: a reminder for the new start (the old ones find the start changed).
+    await enqueueShiftReminders(trx, id);
     await notifySignedUp(trx, id, {
       kind: 'volunteering.shift_changed',
       title: {

@@ -9,6 +9,7 @@ import type { Database } from '../../db/database';
 import { AppError, conflict, isUniqueViolation, notFound } from '../../errors';
 import { recordAudit } from '../audit/audit.repository';
 import type { Principal } from '../users/principal';
+import { enqueueShiftReminder } from './reminders';
 import { fillPlaces, renumberWaitlist, runsProgram } from './volunteering.repository';
 
 async function lockProfile(trx: Database, userId: string) {
@@ -137,6 +138,8 @@ export async function signUp(db: Database, p: Principal, shiftId: string, ip: st
         })
         .returning(['id', 'status', 'position'])
         .executeTakeFirstOrThrow();
+      if (row.status === 'confirmed')
+        await enqueueShiftReminder(trx, { signupId: row.id, shiftId, startsAt: s.startsAt });
       await recordAudit(trx, {
         action: 'volunteering.signed_up',
         actorId: p.userId,

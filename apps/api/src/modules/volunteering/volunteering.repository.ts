@@ -6,6 +6,7 @@ import type { Database } from '../../db/database';
 import type { DB } from '../../db/schema';
 import { notFound } from '../../errors';
 import { insertNotification } from '../bookings/bookings.repository';
+import { enqueueShiftReminder } from './reminders';
 import type { Principal } from '../users/principal';
 
 export type ProgramRow = Awaited<ReturnType<typeof loadProgramRow>>;
@@ -161,7 +162,8 @@ export async function fillPlaces(trx: Database, shiftId: string) {
           promoted.map((x) => x.id),
         )
         .execute();
-      for (const x of promoted)
+      for (const x of promoted) {
+        await enqueueShiftReminder(trx, { signupId: x.id, shiftId, startsAt: shift.startsAt });
         await insertNotification(trx, {
           userId: x.userId,
           kind: 'volunteering.promoted',
@@ -176,6 +178,7 @@ export async function fillPlaces(trx: Database, shiftId: string) {
           link: `/volunteering/shifts/${shiftId}`,
           data: { shiftId },
         });
+      }
     }
   }
   await renumberWaitlist(trx, shiftId);
