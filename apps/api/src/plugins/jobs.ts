@@ -1,6 +1,6 @@
 // The app's job worker: started when the app is ready, stopped (waiting for the jobs in hand)
-// when it closes. Handlers are registered here by kind: shift reminders always; with SMTP_URL set, notification e-mail is
-// one of them and every notification also enqueues its e-mail.
+// when it closes. Handlers are registered here by kind: shift reminders always (so every app runs
+// a worker); with SMTP_URL set, notification e-mail too, and every notification enqueues its e-mail.
 import fp from 'fastify-plugin';
 import type { Config } from '../config';
 import type { Database } from '../db/database';
