@@ -39,6 +39,9 @@ export function testConfig(overrides: Partial<Config> = {}): Readonly<Config> {
       rateLimitAnonymousMax: 1_000_000,
       loginMaxPerAddress: 1_000_000,
       webDistDir: '/nonexistent',
+      // Every app runs a job worker; the suite's many apps would otherwise poll the shared test
+      // database every second. Tests of jobs set their own interval or run the worker by hand.
+      jobsPollIntervalMs: 3_600_000,
       ...overrides,
     },
   );

@@ -79,7 +79,7 @@ export function shiftReminderHandler(db: Kysely<DB>): JobHandler {
         .where('x.id', '=', signupId)
         .forUpdate('x')
         .executeTakeFirst();
-      if (!row || row.status !== 'confirmed' || row.shiftStatus === 'cancelled') return;
+      if (row?.status !== 'confirmed' || row.shiftStatus === 'cancelled') return;
       if (row.startsAt.toISOString() !== startsAt || row.startsAt.getTime() <= Date.now()) return;
       const sent = await trx
         .selectFrom('notifications')
