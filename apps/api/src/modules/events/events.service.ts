@@ -6,6 +6,7 @@ import { randomInt } from 'node:crypto';
 import { EVENT_CATEGORIES, type EventListQuery, type EventView, type Registrant } from '@vcentri/shared';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/database';
+import { promoteWaiting, type WaitingList } from '../../db/waiting-list';
 import type { DB } from '../../db/schema';
 import { AppError, conflict, forbidden, isUniqueViolation, notFound } from '../../errors';
 import { recordAudit } from '../audit/audit.repository';
@@ -175,67 +176,32 @@ export async function cancelEvent(
   return getEvent(db, p, id);
 }
 
-/** Moves waiting people into free places, in order, and renumbers the rest from 1. */
+const REGISTRATIONS: WaitingList = { table: 'event_registrations', parentColumn: 'event_id' };
+
+/** Moves waiting people into free places, in order (each is told), and renumbers the rest from 1. */
 export async function fillPlaces(trx: Database, eventId: string) {
   const ev = await trx
     .selectFrom('events')
     .select(['capacity', 'titleUk', 'titleEn', 'startsAt'])
     .where('id', '=', eventId)
     .executeTakeFirstOrThrow();
-  const { n } = await trx
-    .selectFrom('eventRegistrations')
-    .select(sql<number>`count(*)::int`.as('n'))
-    .where('eventId', '=', eventId)
-    .where('status', '=', 'confirmed')
-    .executeTakeFirstOrThrow();
-  const free = ev.capacity - n;
-  if (free > 0) {
-    const promoted = await trx
-      .selectFrom('eventRegistrations')
-      .select(['id', 'userId'])
-      .where('eventId', '=', eventId)
-      .where('status', '=', 'waitlisted')
-      .orderBy('position')
-      .limit(free)
-      .execute();
-    if (promoted.length) {
-      await trx
-        .updateTable('eventRegistrations')
-        .set({ status: 'confirmed', position: null })
-        .where(
-          'id',
-          'in',
-          promoted.map((x) => x.id),
-        )
-        .execute();
-      for (const x of promoted) {
-        await insertNotification(trx, {
-          userId: x.userId,
-          kind: 'event.promoted',
-          title: { uk: `Для вас звільнилося місце: ${ev.titleUk}`, en: `A place is yours: ${ev.titleEn}` },
-          body: {
-            uk: `Ви більше не в листі очікування. ${kyivText(ev.startsAt)}.`,
-            en: `You are off the waiting list. ${kyivText(ev.startsAt)}.`,
-          },
-          link: `/events/${eventId}`,
-          data: { eventId },
-        });
-      }
-    }
+  for (const x of await promoteWaiting(trx, REGISTRATIONS, eventId, ev.capacity)) {
+    await insertNotification(trx, {
+      userId: x.userId,
+      kind: 'event.promoted',
+      title: { uk: `Для вас звільнилося місце: ${ev.titleUk}`, en: `A place is yours: ${ev.titleEn}` },
+      body: {
+        uk: `Ви більше не в листі очікування. ${kyivText(ev.startsAt)}.`,
+        en: `You are off the waiting list. ${kyivText(ev.startsAt)}.`,
+      },
+      link: `/events/${eventId}`,
+      data: { eventId },
+    });
   }
-  await renumberWaitlist(trx, eventId);
 }
 
-/** Renumbers the waiting list 1, 2, 3… in its order (positions are unique: shift out of the way first). */
-async function renumberWaitlist(trx: Database, eventId: string) {
-  await sql`update event_registrations set position = position + 100000 where event_id = ${eventId} and status = 'waitlisted'`.execute(
-    trx,
-  );
-  await sql`update event_registrations x set position = r.n
-    from (select id, row_number() over (order by position) as n from event_registrations
-          where event_id = ${eventId} and status = 'waitlisted') r
-    where x.id = r.id`.execute(trx);
-}
+/** Renumbers the waiting list 1, 2, 3… without moving anyone up (the event has started). */
+const renumberWaitlist = (trx: Database, eventId: string) => promoteWaiting(trx, REGISTRATIONS, eventId, 0);
 
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 const newCode = () =>

@@ -3,6 +3,7 @@
 import type { HoursEntry, ProgramView, ShiftView } from '@vcentri/shared';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/database';
+import { promoteWaiting, type WaitingList } from '../../db/waiting-list';
 import type { DB } from '../../db/schema';
 import { notFound } from '../../errors';
 import { insertNotification } from '../bookings/bookings.repository';
@@ -128,6 +129,8 @@ export function shiftView(s: ShiftRow, now = Date.now()): ShiftView {
   };
 }
 
+const SIGNUPS: WaitingList = { table: 'volunteer_signups', parentColumn: 'shift_id' };
+
 /** Moves waiting volunteers into free places, in order (each is told), and renumbers the rest from 1. */
 export async function fillPlaces(trx: Database, shiftId: string) {
   const shift = await trx
@@ -136,64 +139,27 @@ export async function fillPlaces(trx: Database, shiftId: string) {
     .select(['s.places', 's.startsAt', 'p.titleUk', 'p.titleEn'])
     .where('s.id', '=', shiftId)
     .executeTakeFirstOrThrow();
-  const { n } = await trx
-    .selectFrom('volunteerSignups')
-    .select(sql<number>`count(*)::int`.as('n'))
-    .where('shiftId', '=', shiftId)
-    .where('status', '=', 'confirmed')
-    .executeTakeFirstOrThrow();
-  const free = shift.places - n;
-  if (free > 0) {
-    const promoted = await trx
-      .selectFrom('volunteerSignups')
-      .select(['id', 'userId'])
-      .where('shiftId', '=', shiftId)
-      .where('status', '=', 'waitlisted')
-      .orderBy('position')
-      .limit(free)
-      .execute();
-    if (promoted.length) {
-      await trx
-        .updateTable('volunteerSignups')
-        .set({ status: 'confirmed', position: null })
-        .where(
-          'id',
-          'in',
-          promoted.map((x) => x.id),
-        )
-        .execute();
-      for (const x of promoted) {
-        await enqueueShiftReminder(trx, { signupId: x.id, shiftId, startsAt: shift.startsAt });
-        await insertNotification(trx, {
-          userId: x.userId,
-          kind: 'volunteering.promoted',
-          title: {
-            uk: `Для вас звільнилося місце на зміні: ${shift.titleUk}`,
-            en: `A shift place is yours: ${shift.titleEn}`,
-          },
-          body: {
-            uk: `Ви більше не в листі очікування. Початок: ${kyivText(shift.startsAt)}.`,
-            en: `You are off the waiting list. Starts ${kyivText(shift.startsAt)}.`,
-          },
-          link: `/volunteering/shifts/${shiftId}`,
-          data: { shiftId },
-        });
-      }
-    }
+  for (const x of await promoteWaiting(trx, SIGNUPS, shiftId, shift.places)) {
+    await enqueueShiftReminder(trx, { signupId: x.id, shiftId, startsAt: shift.startsAt });
+    await insertNotification(trx, {
+      userId: x.userId,
+      kind: 'volunteering.promoted',
+      title: {
+        uk: `Для вас звільнилося місце на зміні: ${shift.titleUk}`,
+        en: `A shift place is yours: ${shift.titleEn}`,
+      },
+      body: {
+        uk: `Ви більше не в листі очікування. Початок: ${kyivText(shift.startsAt)}.`,
+        en: `You are off the waiting list. Starts ${kyivText(shift.startsAt)}.`,
+      },
+      link: `/volunteering/shifts/${shiftId}`,
+      data: { shiftId },
+    });
   }
-  await renumberWaitlist(trx, shiftId);
 }
 
-/** Renumbers the waiting list 1, 2, 3… in its order (positions are unique: shift out of the way first). */
-export async function renumberWaitlist(trx: Database, shiftId: string) {
-  await sql`update volunteer_signups set position = position + 100000 where shift_id = ${shiftId} and status = 'waitlisted'`.execute(
-    trx,
-  );
-  await sql`update volunteer_signups x set position = r.n
-    from (select id, row_number() over (order by position) as n from volunteer_signups
-          where shift_id = ${shiftId} and status = 'waitlisted') r
-    where x.id = r.id`.execute(trx);
-}
+/** Renumbers the waiting list 1, 2, 3… without moving anyone up (the shift is closed to sign-ups). */
+export const renumberWaitlist = (trx: Database, shiftId: string) => promoteWaiting(trx, SIGNUPS, shiftId, 0);
 
 export const kyivText = (d: Date) =>
   d.toLocaleString('uk-UA', { timeZone: 'Europe/Kyiv', dateStyle: 'medium', timeStyle: 'short' });
