@@ -35,7 +35,7 @@ const EVERYONE: Who[] = [
 /** Every protected route with the status each role gets. */
 const MATRIX: {
   label: string;
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   url: () => string;
   payload?: () => object;
   allowed: Who[];
@@ -53,6 +53,27 @@ const MATRIX: {
     method: 'PATCH',
     url: () => '/api/v1/me',
     payload: () => ({ locale: 'uk' }),
+    allowed: EVERYONE.filter((w) => w !== 'guest'),
+    ok: 200,
+  },
+  {
+    label: '/me/volunteer-profile',
+    method: 'PUT',
+    url: () => '/api/v1/me/volunteer-profile',
+    payload: () => ({
+      skills: [],
+      languages: ['uk'],
+      districts: ['obolonskyi'],
+      birthYear: 1990,
+      consentToContact: false,
+    }),
+    allowed: EVERYONE.filter((w) => w !== 'guest'),
+    ok: 200,
+  },
+  {
+    label: '/me/volunteering',
+    method: 'GET',
+    url: () => '/api/v1/me/volunteering',
     allowed: EVERYONE.filter((w) => w !== 'guest'),
     ok: 200,
   },
