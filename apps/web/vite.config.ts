@@ -2,9 +2,10 @@
 // API serves from the same origin (so the client only ever uses relative /api/v1 URLs).
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { precompress } from './precompress';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), precompress()],
   server: {
     port: 5173,
     proxy: {

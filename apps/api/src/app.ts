@@ -134,11 +134,16 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       root: webDist,
       wildcard: false,
       index: ['index.html'],
+      // The build writes a brotli and a gzip copy beside each text file (apps/web/precompress.ts);
+      // a browser that accepts one gets it, with `Vary: Accept-Encoding`.
+      preCompressed: true,
       // Vite names each built asset by its content's hash, so a changed file gets a new name: a
       // browser may keep these for a year without asking again. Everything else is revalidated.
       setHeaders: (reply, filePath) => {
-        if (filePath.startsWith(assetsDir))
-          reply.header('cache-control', 'public, max-age=31536000, immutable');
+        reply.header(
+          'cache-control',
+          filePath.startsWith(assetsDir) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
       },
     });
   }
