@@ -1,0 +1,74 @@
+// What a first visit costs over the network: the built system on an embedded database with demo
+// data, Debian's Chromium on a cold cache (a fresh profile per page), and the bytes actually
+// transferred (compressed bodies plus headers, as Chromium's network log counts them) for `/`,
+// a room page and `/events`, with how many files and whether the calendar library was among them.
+//   node bench/page-weight.mjs            (builds first; CHROMIUM_PATH to use another browser)
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { root } from './lib/server.mjs';
+
+const build = spawnSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { stdio: 'inherit' });
+if (build.status !== 0) process.exit(1);
+
+const dataDir = mkdtempSync(path.join(tmpdir(), 'vcentri-weight-'));
+const server = spawn(process.execPath, [path.join(root, 'apps/api/dist/server.js')], {
+  env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+const base = await new Promise((resolve, reject) => {
+  let out = '';
+  server.stdout.on('data', (d) => {
+    out += d;
+    const m = out.match(/Vcentri is running at (http:\/\/\S+)/);
+    if (m) resolve(m[1]);
+  });
+  server.on('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
+});
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync'],
+});
+
+async function measure(url, { width = 390, height = 844 } = {}) {
+  const context = await browser.newContext({ viewport: { width, height } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  const files = new Map();
+  cdp.on('Network.responseReceived', (e) => files.set(e.requestId, { url: e.response.url, bytes: 0 }));
+  cdp.on('Network.loadingFinished', (e) => {
+    const f = files.get(e.requestId);
+    if (f) f.bytes = e.encodedDataLength;
+  });
+  await page.goto(base + url, { waitUntil: 'networkidle' });
+  await context.close();
+  const list = [...files.values()].filter((f) => f.url.startsWith(base));
+  return {
+    url,
+    files: list.length,
+    kb: list.reduce((s, f) => s + f.bytes, 0) / 1024,
+    calendar: list.some((f) => /calendar|fullcalendar/i.test(f.url)),
+  };
+}
+
+try {
+  const hubs = await (await fetch(`${base}/api/v1/hubs`)).json();
+  const rooms = await (await fetch(`${base}/api/v1/hubs/${hubs.items[0].id}/rooms`)).json();
+  const room = (rooms.items ?? rooms)[0].id;
+  console.log(`${'page'.padEnd(48)} files  KB sent  calendar`);
+  for (const url of ['/', `/rooms/${room}`, '/events', '/registry', '/volunteering']) {
+    const r = await measure(url);
+    console.log(`${r.url.padEnd(48)} ${String(r.files).padStart(5)}  ${r.kb.toFixed(1).padStart(7)}  ${r.calendar ? 'yes' : 'no'}`);
+  }
+} finally {
+  await browser.close();
+  server.kill('SIGTERM');
+  await new Promise((r) => server.once('exit', r));
+  rmSync(dataDir, { recursive: true, force: true });
+}
