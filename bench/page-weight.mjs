@@ -15,7 +15,14 @@ if (build.status !== 0) process.exit(1);
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'vcentri-weight-'));
 const server = spawn(process.execPath, [path.join(root, 'apps/api/dist/server.js')], {
-  env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+  env: {
+    ...process.env,
+    DATA_DIR: dataDir,
+    DATABASE_URL: '',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+  },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 const base = await new Promise((resolve, reject) => {
@@ -30,8 +37,15 @@ const base = await new Promise((resolve, reject) => {
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 
 async function measure(url, { width = 390, height = 844 } = {}) {
@@ -64,7 +78,9 @@ try {
   console.log(`${'page'.padEnd(48)} files  KB sent  calendar`);
   for (const url of ['/', `/rooms/${room}`, '/events', '/registry', '/volunteering']) {
     const r = await measure(url);
-    console.log(`${r.url.padEnd(48)} ${String(r.files).padStart(5)}  ${r.kb.toFixed(1).padStart(7)}  ${r.calendar ? 'yes' : 'no'}`);
+    console.log(
+      `${r.url.padEnd(48)} ${String(r.files).padStart(5)}  ${r.kb.toFixed(1).padStart(7)}  ${r.calendar ? 'yes' : 'no'}`,
+    );
   }
 } finally {
   await browser.close();

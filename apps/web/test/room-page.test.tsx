@@ -74,6 +74,10 @@ describe('room page', () => {
     expect(day.getByText(/13:00–16:00/).closest('li')).toHaveTextContent('Закрито: Ремонт');
     const query = requests.find((r) => r.path.endsWith('/availability'))!.query;
     expect(query.get('from')).toBe(at('00:00'));
+    // The hub is asked for once the room names it — never with an empty id (the whole list).
+    expect(requests.filter((r) => r.path.startsWith('/hubs')).map((r) => r.path)).toEqual([
+      `/hubs/${hub.id}`,
+    ]);
 
     const feeds = within(screen.getByRole('region', { name: 'Підписатися на календар' }));
     expect(feeds.getByLabelText('Адреса календаря кімнати «Велика зала»')).toHaveValue(

@@ -9,6 +9,8 @@ export const hubQueryOptions = (id: string) =>
   queryOptions({
     queryKey: ['hubs', 'detail', id],
     queryFn: ({ signal }) => getHub(id, signal),
+    // A page that learns the hub's id from another answer (a room's) asks only once it has it.
+    enabled: id !== '',
   });
 
 export function useHub(id: string) {
