@@ -229,6 +229,52 @@ describe('programs: who runs them', () => {
   });
 });
 
+describe('programs: the list of one’s own (managed=true)', () => {
+  const ids = async (as: Parameters<typeof inject>[1]['as'], query = '') =>
+    (
+      (await ok(inject(t, { method: 'GET', url: url(`/programs?managed=true&limit=100${query}`), as }))) as {
+        items: { id: string }[];
+      }
+    ).items
+      .map((p) => p.id)
+      .sort();
+
+  it('lists, in every status, exactly the programs each person runs', async () => {
+    const { orgId, owner, programId: published } = await ngoWithProgram(t);
+    const draft = await createProgram(t, owner, { organizationId: orgId });
+    const member = await createUser(t, [{ role: 'ngo_member', organizationId: orgId }]);
+    const hubId = await createHub(t);
+    const manager = await createUser(t, [{ role: 'hub_manager', hubId }]);
+    const hubDraft = await createProgram(t, manager, { hubId });
+    const da = await createUser(t, [{ role: 'district_admin', district: 'sviatoshynskyi' }]);
+    const districtDraft = await createProgram(t, da, { ownerDistrict: 'sviatoshynskyi' });
+    const admin = await createUser(t, [{ role: 'city_admin' }]);
+    const cityDraft = await createProgram(t, admin);
+    const resident = await createUser(t);
+
+    expect(await ids(owner)).toEqual([published, draft.id].sort());
+    expect(await ids(member)).toEqual([published, draft.id].sort());
+    expect(await ids(owner, '&status=draft')).toEqual([draft.id]);
+    expect(await ids(manager)).toEqual([hubDraft.id]);
+    expect(await ids(da)).toEqual([districtDraft.id]);
+    expect(await ids(resident)).toEqual([]);
+    const all = await ids(admin);
+    for (const id of [published, draft.id, hubDraft.id, districtDraft.id, cityDraft.id])
+      expect(all).toContain(id);
+    // The public list still shows published programs only.
+    const open = (await ok(inject(t, { method: 'GET', url: url('/programs?limit=100') }))) as {
+      items: { id: string; status: string }[];
+    };
+    expect(open.items.every((p) => p.status === 'published')).toBe(true);
+    expect(open.items.map((p) => p.id)).not.toContain(draft.id);
+    expectProblem(
+      await inject(t, { method: 'GET', url: url('/programs?managed=true') }),
+      401,
+      'unauthorized',
+    );
+  });
+});
+
 describe('shifts', () => {
   it('a shift at an address, a weekly series, and an empty series is a 400', async () => {
     const { owner, programId } = await ngoWithProgram(t, { cause: 'environment', skills: ['planting'] });

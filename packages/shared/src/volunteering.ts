@@ -104,6 +104,9 @@ export const ProgramSchema = Type.Object({
 export type ProgramView = Static<typeof ProgramSchema>;
 
 export const ProgramListQuery = Type.Object({
+  /** `true`: the programs the caller runs, in every status (drafts and closed ones too). */
+  managed: Type.Optional(Type.Boolean()),
+  status: Type.Optional(Type.Enum(PROGRAM_STATUSES)),
   cause: Type.Optional(Type.Enum(VOLUNTEER_CAUSE_KEYS)),
   district: Type.Optional(Type.String({ maxLength: 40 })),
   skill: Type.Optional(Type.String({ maxLength: 60 })),

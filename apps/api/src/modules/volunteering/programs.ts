@@ -4,7 +4,7 @@
 import type { ProgramInput, ProgramListQuery, ProgramPatch, ProgramView } from '@vcentri/shared';
 import { sql } from 'kysely';
 import type { Database } from '../../db/database';
-import { AppError, conflict, forbidden, notFound } from '../../errors';
+import { AppError, conflict, forbidden, notFound, unauthorized } from '../../errors';
 import { recordAudit } from '../audit/audit.repository';
 import type { Principal } from '../users/principal';
 import {
@@ -41,7 +41,39 @@ export async function getProgram(db: Database, p: Principal | null, id: string):
 }
 
 export async function listPrograms(db: Database, p: Principal | null, q: ProgramListQuery) {
-  let base = db.selectFrom('volunteerPrograms').selectAll().where('status', '=', 'published');
+  let base = db.selectFrom('volunteerPrograms').selectAll();
+  if (q.managed) {
+    // The caller's own programs in every status; the same rule as runsProgram, in SQL.
+    if (!p) throw unauthorized('Log in to list the programs you run.');
+    if (!p.isCityAdmin()) {
+      const grants = p.grants;
+      const ids = (role: string, pick: (g: (typeof grants)[number]) => string | null) =>
+        grants.flatMap((g) => (g.role === role && pick(g) ? [pick(g)!] : []));
+      const orgs = [
+        ...ids('ngo_owner', (g) => g.organizationId),
+        ...ids('ngo_member', (g) => g.organizationId),
+      ];
+      const hubs = ids('hub_manager', (g) => g.hubId);
+      const districts = ids('district_admin', (g) => g.district);
+      base = base.where((eb) => {
+        const runs = [];
+        if (orgs.length) runs.push(eb('organizationId', 'in', orgs));
+        if (hubs.length) runs.push(eb.and([eb('organizationId', 'is', null), eb('hubId', 'in', hubs)]));
+        if (districts.length)
+          runs.push(
+            eb.and([
+              eb('organizationId', 'is', null),
+              eb('hubId', 'is', null),
+              eb('ownerDistrict', 'in', districts),
+            ]),
+          );
+        return runs.length ? eb.or(runs) : eb.val(false);
+      });
+    }
+    if (q.status) base = base.where('status', '=', q.status);
+  } else {
+    base = base.where('status', '=', 'published');
+  }
   if (q.cause) base = base.where('cause', '=', q.cause);
   if (q.district) base = base.where(sql<boolean>`${q.district} = any(districts)`);
   if (q.skill) base = base.where(sql<boolean>`${q.skill} = any(skills)`);

@@ -43,7 +43,8 @@ const volunteeringRoutes: FastifyPluginAsyncTypebox<{ db: Database }> = async (a
       config: { access: 'optional' },
       schema: {
         tags,
-        summary: 'Published volunteer programs: cause, district, skill, language, q',
+        summary:
+          'Published volunteer programs (cause, district, skill, language, q); managed=true: the caller’s own in every status',
         querystring: ProgramListQuery,
         response: { 200: Page(ProgramSchema), ...problems },
       },
