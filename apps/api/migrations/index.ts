@@ -9,6 +9,7 @@ import * as m20261201000200 from './20261201000200_rate_limit_counters';
 import * as m20261201000300 from './20261201000300_idempotency';
 import * as m20261202000000 from './20261202000000_volunteering';
 import * as m20261202010000 from './20261202010000_jobs';
+import * as m20261202020000 from './20261202020000_volunteer_codes';
 
 export const migrations: Record<string, Migration> = {
   '20261128000000_foundation': m20261128000000,
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '20261201000300_idempotency': m20261201000300,
   '20261202000000_volunteering': m20261202000000,
   '20261202010000_jobs': m20261202010000,
+  '20261202020000_volunteer_codes': m20261202020000,
 };

@@ -108,6 +108,33 @@ describe('roster and attendance', () => {
   });
 });
 
+describe('finding a volunteer in the roster', () => {
+  it('by part of the name or by the short code their profile shows them', async () => {
+    const { owner, programId } = await ngoWithProgram(t);
+    const shift = await createShift(t, owner, programId, shiftInput(kyivDate(31), '10:00', '12:00'));
+    const [a, b] = [await volunteer(t), await volunteer(t)];
+    for (const v of [a, b]) await ok(signUp(t, v, shift.id), 201);
+    const code = (await ok(inject(t, { method: 'GET', url: url('/me/volunteer-profile'), as: b }))).code;
+    expect(code).toMatch(/^[A-HJ-NP-Z2-9]{6}$/);
+    const roster = async (q: string) =>
+      (
+        (await ok(
+          inject(t, {
+            method: 'GET',
+            url: url(`/volunteering/shifts/${shift.id}/roster?q=${encodeURIComponent(q)}`),
+            as: owner,
+          }),
+        )) as { items: { userId: string; code: string }[] }
+      ).items;
+    expect((await roster(code)).map((r) => r.userId)).toEqual([b.id]);
+    expect((await roster(code.toLowerCase())).map((r) => r.userId)).toEqual([b.id]);
+    expect((await roster(a.email.split('@')[0]!.toUpperCase())).map((r) => r.userId)).toEqual([a.id]);
+    expect((await roster('')).map((r) => r.userId).sort()).toEqual([a.id, b.id].sort());
+    expect(await roster('%')).toEqual([]);
+    expect((await roster(''))[0]!.code).toMatch(/^[A-HJ-NP-Z2-9]{6}$/);
+  });
+});
+
 describe('hours', () => {
   it('self-reported hours are pending; only the program’s coordinators decide; decisions are final and audited', async () => {
     const { owner, programId } = await ngoWithProgram(t);

@@ -13,6 +13,7 @@ import {
   testConfig,
 } from './helper';
 import { createShift, kyivDate, ngoWithProgram, shiftInput, volunteer } from './volunteering-fixture';
+import { newShortCode } from '../src/db/short-code';
 
 const processes: ApiProcess[] = [];
 afterAll(async () => {
@@ -44,6 +45,7 @@ async function volunteers(t: TestApp, n: number): Promise<TestUser[]> {
       .insertInto('volunteerProfiles')
       .values({
         userId: u.id,
+        code: newShortCode(),
         skills: [],
         languages: ['uk'],
         districts: [],

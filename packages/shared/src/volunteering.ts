@@ -206,6 +206,8 @@ export const VolunteerProfileInput = Type.Object(
 );
 export type VolunteerProfileInput = Static<typeof VolunteerProfileInput>;
 export const VolunteerProfileSchema = Type.Object({
+  /** The volunteer's short code, to say at a shift: coordinators find them in the roster by it. */
+  code: Type.String(),
   skills: Type.Array(Type.String()),
   languages: Type.Array(Type.String()),
   districts: Type.Array(Type.String()),
@@ -288,6 +290,8 @@ export const RosterEntrySchema = Type.Object({
   signupId: Uuid,
   userId: Uuid,
   name: Type.String(),
+  /** The volunteer's short code (their profile's). */
+  code: Type.String(),
   /** Only when the volunteer consented to be contacted. */
   email: Type.Union([Type.String(), Type.Null()]),
   status: Type.Enum(['confirmed', 'waitlisted']),
@@ -296,6 +300,11 @@ export const RosterEntrySchema = Type.Object({
   signedUpAt: Instant,
 });
 export type RosterEntry = Static<typeof RosterEntrySchema>;
+
+export const RosterQuery = Type.Object({
+  /** Part of a name, or a volunteer's short code. */
+  q: Type.Optional(Type.String({ maxLength: 100 })),
+});
 
 export const AttendanceBody = Type.Object(
   {

@@ -320,6 +320,8 @@ export interface VolunteerShiftsTable {
 
 export interface VolunteerProfilesTable {
   userId: string;
+  /** Six characters from SHORT_CODE_ALPHABET, unique: the volunteer's code for the roster. */
+  code: string;
   skills: string[];
   languages: string[];
   districts: string[];

@@ -2,10 +2,10 @@
 // registrations take a place while places remain, else the next waiting-list position; a
 // cancellation moves the first waiting person up. Each change to an event's registrations locks
 // the event row, so places and positions stay exact under any number of simultaneous requests.
-import { randomInt } from 'node:crypto';
 import { EVENT_CATEGORIES, type EventListQuery, type EventView, type Registrant } from '@vcentri/shared';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/database';
+import { newShortCode } from '../../db/short-code';
 import { promoteWaiting, type WaitingList } from '../../db/waiting-list';
 import type { DB } from '../../db/schema';
 import { AppError, conflict, forbidden, isUniqueViolation, notFound } from '../../errors';
@@ -13,6 +13,7 @@ import { recordAudit } from '../audit/audit.repository';
 import { insertNotification } from '../bookings/bookings.repository';
 import { cancelEvents, kyivText } from './cancel-events';
 import type { Principal } from '../users/principal';
+import { containsPattern } from '../../db/like';
 
 function eventRows(db: Kysely<DB>) {
   return db
@@ -203,10 +204,6 @@ export async function fillPlaces(trx: Database, eventId: string) {
 /** Renumbers the waiting list 1, 2, 3… without moving anyone up (the event has started). */
 const renumberWaitlist = (trx: Database, eventId: string) => promoteWaiting(trx, REGISTRATIONS, eventId, 0);
 
-const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-const newCode = () =>
-  Array.from({ length: 6 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
-
 export async function register(db: Database, p: Principal, eventId: string, ip: string) {
   return db.transaction().execute(async (trx) => {
     // The lock that makes places and positions exact: one registration change per event at a time.
@@ -239,7 +236,7 @@ export async function register(db: Database, p: Principal, eventId: string, ip: 
       .where('eventId', '=', eventId)
       .executeTakeFirstOrThrow();
     const confirmed = counts.confirmed < ev.capacity;
-    let code = newCode();
+    let code = newShortCode();
     for (let attempt = 0; attempt < 5; attempt++) {
       const clash = await trx
         .selectFrom('eventRegistrations')
@@ -248,7 +245,7 @@ export async function register(db: Database, p: Principal, eventId: string, ip: 
         .where('code', '=', code)
         .executeTakeFirst();
       if (!clash) break;
-      code = newCode();
+      code = newShortCode();
     }
     try {
       const row = await trx
@@ -340,7 +337,7 @@ export async function registrants(
     .orderBy('x.position')
     .orderBy('u.name');
   if (q?.trim()) {
-    const like = `%${q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containsPattern(q);
     rows = rows.where((eb) =>
       eb.or([eb('u.name', 'ilike', like), eb('u.email', 'ilike', like), eb('x.code', 'ilike', like)]),
     );

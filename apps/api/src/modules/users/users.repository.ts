@@ -2,6 +2,7 @@
 import type { GrantedRole, RoleGrant, User } from '@vcentri/shared';
 import { type Kysely, sql } from 'kysely';
 import type { DB, NewUser, UserRow } from '../../db/schema';
+import { containsPattern } from '../../db/like';
 
 export function toUserDto(row: Pick<UserRow, 'id' | 'email' | 'name' | 'locale' | 'createdAt'>): User {
   return {
@@ -78,7 +79,7 @@ export async function grantsWithNames(db: Kysely<DB>, userIds: string[]): Promis
 export async function searchUsers(db: Kysely<DB>, q: string | undefined, limit: number, offset: number) {
   let base = db.selectFrom('users');
   if (q?.trim()) {
-    const pattern = `%${q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = containsPattern(q);
     base = base.where((eb) => eb.or([eb('email', 'ilike', pattern), eb('name', 'ilike', pattern)]));
   }
   const [rows, count] = await Promise.all([

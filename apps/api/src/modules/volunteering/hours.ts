@@ -26,6 +26,7 @@ import {
   shiftRows,
   shiftView,
 } from './volunteering.repository';
+import { containsPattern } from '../../db/like';
 
 async function coordinatedShift(db: Database, p: Principal, shiftId: string) {
   const s = await loadShiftRow(db, shiftId);
@@ -36,9 +37,15 @@ async function coordinatedShift(db: Database, p: Principal, shiftId: string) {
   return s;
 }
 
-export async function roster(db: Database, p: Principal, shiftId: string): Promise<RosterEntry[]> {
+export async function roster(
+  db: Database,
+  p: Principal,
+  shiftId: string,
+  search?: string,
+): Promise<RosterEntry[]> {
   await coordinatedShift(db, p, shiftId);
-  const rows = await db
+  const q = search?.trim();
+  let query = db
     .selectFrom('volunteerSignups as x')
     .innerJoin('users as u', 'u.id', 'x.userId')
     .leftJoin('volunteerProfiles as v', 'v.userId', 'x.userId')
@@ -46,6 +53,7 @@ export async function roster(db: Database, p: Principal, shiftId: string): Promi
       'x.id',
       'x.userId',
       'u.name',
+      'v.code',
       'u.email',
       'v.consentToContact',
       'x.status',
@@ -54,7 +62,12 @@ export async function roster(db: Database, p: Principal, shiftId: string): Promi
       'x.createdAt',
     ])
     .where('x.shiftId', '=', shiftId)
-    .where('x.status', 'in', ['confirmed', 'waitlisted'])
+    .where('x.status', 'in', ['confirmed', 'waitlisted']);
+  if (q) {
+    const like = containsPattern(q);
+    query = query.where((eb) => eb.or([eb('u.name', 'ilike', like), eb('v.code', '=', q.toUpperCase())]));
+  }
+  const rows = await query
     .orderBy(sql`case x.status when 'confirmed' then 0 else 1 end`)
     .orderBy('x.position')
     .orderBy('u.name')
@@ -63,6 +76,7 @@ export async function roster(db: Database, p: Principal, shiftId: string): Promi
     signupId: r.id,
     userId: r.userId,
     name: r.name,
+    code: r.code ?? '',
     email: r.consentToContact ? r.email : null,
     status: r.status as RosterEntry['status'],
     position: r.position,

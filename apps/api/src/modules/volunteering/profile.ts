@@ -2,11 +2,13 @@
 // be contacted by coordinators (with the time it was given). Signing up needs one.
 import type { VolunteerProfileInput, VolunteerProfileView } from '@vcentri/shared';
 import type { Database } from '../../db/database';
+import { newShortCode } from '../../db/short-code';
 import { AppError, notFound } from '../../errors';
 import { recordAudit } from '../audit/audit.repository';
 import type { Principal } from '../users/principal';
 
 type Row = {
+  code: string;
   skills: string[];
   languages: string[];
   districts: string[];
@@ -16,6 +18,7 @@ type Row = {
   updatedAt: Date;
 };
 const view = (r: Row): VolunteerProfileView => ({
+  code: r.code,
   skills: r.skills,
   languages: r.languages,
   districts: r.districts,
@@ -60,9 +63,11 @@ export async function putProfile(db: Database, p: Principal, input: VolunteerPro
       consentGivenAt,
       updatedAt: now,
     };
+    // A new profile gets its short code; a clash (one in a billion) fails the unique index and the
+    // caller may simply save again.
     const r = await trx
       .insertInto('volunteerProfiles')
-      .values({ userId: p.userId, ...values })
+      .values({ userId: p.userId, code: newShortCode(), ...values })
       .onConflict((oc) => oc.column('userId').doUpdateSet(values))
       .returningAll()
       .executeTakeFirstOrThrow();

@@ -14,6 +14,7 @@ import {
   programView,
   runsProgram,
 } from './volunteering.repository';
+import { containsPattern } from '../../db/like';
 
 const TRANSITIONS: Record<string, string[]> = {
   draft: ['draft', 'published', 'closed'],
@@ -79,7 +80,7 @@ export async function listPrograms(db: Database, p: Principal | null, q: Program
   if (q.skill) base = base.where(sql<boolean>`${q.skill} = any(skills)`);
   if (q.language) base = base.where(sql<boolean>`${q.language} = any(languages)`);
   if (q.q?.trim()) {
-    const like = `%${q.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containsPattern(q.q);
     base = base.where((eb) =>
       eb.or([
         eb('titleUk', 'ilike', like),

@@ -16,6 +16,7 @@ import {
   ProgramSchema,
   ReasonBody,
   RosterEntrySchema,
+  RosterQuery,
   ShiftInput,
   ShiftListQuery,
   ShiftPatch,
@@ -240,12 +241,16 @@ const volunteeringRoutes: FastifyPluginAsyncTypebox<{ db: Database }> = async (a
       schema: {
         tags,
         ...secured,
-        summary: 'Who holds and who waits for the shift (the program’s coordinators)',
+        summary:
+          'Who holds and who waits for the shift (the program’s coordinators); q: a name or a short code',
         params: IdParams,
+        querystring: RosterQuery,
         response: { 200: Type.Object({ items: Type.Array(RosterEntrySchema) }), ...problems },
       },
     },
-    async (request) => ({ items: await roster(db, requirePrincipal(request), request.params.id) }),
+    async (request) => ({
+      items: await roster(db, requirePrincipal(request), request.params.id, request.query.q),
+    }),
   );
   app.post(
     '/volunteering/shifts/:id/attendance',
