@@ -213,3 +213,50 @@ describe('a series that expands to no dates', () => {
     expect(held.s.toISOString()).toBe(base.start);
   });
 });
+
+describe('a request that breaks several rules', () => {
+  it('hears of every one at once, in the check and in the refusal, and nothing is booked', async () => {
+    const day = kyivDate(nextDay++);
+    const taken = await bookedSlot(t, w, day, '20:00', '21:00');
+    const input = {
+      roomId: w.roomId,
+      organizationId: w.orgId,
+      title: 'Великі збори',
+      attendees: 500,
+      start: at(day, '20:00'),
+      end: at(day, '23:30'),
+    };
+    const codes = (list: { code: string }[]) => list.map((p) => p.code);
+    const expected = ['over_capacity', 'outside_opening_hours', 'booking_conflict'];
+
+    const preview = await inject(t, {
+      method: 'POST',
+      url: '/api/v1/bookings/preview',
+      as: w.member,
+      payload: input,
+    });
+    expect(preview.statusCode).toBe(200);
+    const [date] = preview.json().occurrences;
+    expect(date.ok).toBe(false);
+    expect(codes(date.problems)).toEqual(expected);
+    expect(date.code).toBe('over_capacity');
+    expect(date.problems[2].conflicts[0].start).toBe(taken.start);
+
+    const refused = await inject(t, {
+      method: 'POST',
+      url: '/api/v1/bookings',
+      as: w.member,
+      payload: input,
+    });
+    expectProblem(refused, 400, 'over_capacity');
+    expect(codes(refused.json().problems)).toEqual(expected);
+    const held = await t.db
+      .selectFrom('bookings')
+      .select('id')
+      .where('roomId', '=', w.roomId)
+      .where(sql<boolean>`lower(period) >= ${new Date(at(day, '00:00'))}`)
+      .where(sql<boolean>`lower(period) < ${new Date(at(day, '23:59'))}`)
+      .execute();
+    expect(held.map((b) => b.id)).toEqual([taken.id]);
+  });
+});

@@ -91,6 +91,7 @@ describe('booking a room', () => {
           code: null,
           detail: null,
           conflicts: [],
+          problems: [],
         },
         {
           date: '2027-03-30',
@@ -101,6 +102,13 @@ describe('booking a room', () => {
           detail: 'The room is taken at that time.',
           // 14:30–16:00 UTC is 17:30–19:00 in Kyiv once summer time has begun.
           conflicts: [{ start: '2027-03-30T14:30:00.000Z', end: '2027-03-30T16:00:00.000Z' }],
+          problems: [
+            {
+              code: 'booking_conflict',
+              detail: 'The room is taken at that time.',
+              conflicts: [{ start: '2027-03-30T14:30:00.000Z', end: '2027-03-30T16:00:00.000Z' }],
+            },
+          ],
         },
       ],
     };
@@ -123,7 +131,12 @@ describe('booking a room', () => {
 
     const result = within(await screen.findByRole('region', { name: 'Результат перевірки' }));
     expect(result.getByText(/Вільно 1 з 2 дат\./)).toBeInTheDocument();
-    expect(result.getByText(/Запит потребуватиме підтвердження менеджера хабу\./)).toBeInTheDocument();
+    // All or nothing with one date taken: the form says so and does not offer to send.
+    expect(result.getByText(/Забронювати можна лише вільні дати/)).toBeInTheDocument();
+    expect(form.getByRole('button', { name: 'Надіслати запит' })).toBeDisabled();
+    expect(form.getByRole('button', { name: 'Надіслати запит' })).toHaveAccessibleDescription(
+      'Тут поки нічого не можна забронювати: див. результат перевірки.',
+    );
     const rows = result.getAllByRole('row');
     expect(rows[1]).toHaveTextContent('вівторок, 23 березня 2027 р.');
     expect(rows[1]).toHaveTextContent('18:00–20:00');
@@ -131,7 +144,7 @@ describe('booking a room', () => {
     // The second Tuesday falls after the clock change: still 18:00–20:00 on the wall clock.
     expect(rows[2]).toHaveTextContent('вівторок, 30 березня 2027 р.');
     expect(rows[2]).toHaveTextContent('18:00–20:00');
-    expect(rows[2]).toHaveTextContent('Неможливо: Цей час уже заброньовано.');
+    expect(rows[2]).toHaveTextContent('Неможливо:Цей час уже заброньовано.');
     expect(rows[2]).toHaveTextContent('Зайнято: 30 бер. 2027 р., 17:30–19:00.');
 
     // 18:00 on 23 March is winter time in Kyiv (UTC+2).
@@ -148,6 +161,60 @@ describe('booking a room', () => {
         mode: 'all',
       },
     ]);
+  });
+
+  it('lists every rule a request breaks at once, and sends nothing when no date is free', async () => {
+    const at = (h: string) => `2027-03-23T${h}:00.000Z`;
+    const problems = [
+      { code: 'over_capacity', detail: 'The room holds 40 people.', conflicts: [] },
+      { code: 'outside_opening_hours', detail: 'The hub is not open.', conflicts: [] },
+      {
+        code: 'booking_conflict',
+        detail: 'The room is taken at that time.',
+        conflicts: [{ start: at('19:00'), end: at('20:00') }],
+      },
+    ] as const;
+    installFakeApi({
+      ...base,
+      'POST /bookings/preview': json({
+        status: 'pending',
+        occurrences: [
+          {
+            date: '2027-03-23',
+            start: at('18:00'),
+            end: at('21:30'),
+            ok: false,
+            ...problems[0],
+            problems,
+          },
+        ],
+      }),
+    });
+    const user = userEvent.setup();
+    renderApp(`/rooms/${room.id}/book?date=2027-03-23&start=20:00&end=23:30`);
+    const form = await fillRequest(user);
+    await user.click(form.getByRole('button', { name: 'Перевірити' }));
+
+    const result = within(await screen.findByRole('region', { name: 'Результат перевірки' }));
+    expect(
+      result.getByText(
+        'Жодну з дат забронювати не можна: змініть час, дату чи кількість людей і перевірте ще раз.',
+      ),
+    ).toBeInTheDocument();
+    expect(result.queryByText(/буде заброньовано/)).toBeNull();
+    const reasons = within(result.getAllByRole('row')[1]!).getAllByRole('listitem');
+    expect(reasons).toHaveLength(3);
+    expect(reasons[2]).toHaveTextContent('Зайнято: 23 бер. 2027 р., 21:00–22:00.');
+    const send = form.getByRole('button', { name: 'Надіслати запит' });
+    expect(send).toBeDisabled();
+    expect(send).toHaveAccessibleDescription(
+      'Тут поки нічого не можна забронювати: див. результат перевірки.',
+    );
+
+    // Changing the request clears the old check, and sending is possible again.
+    await user.clear(form.getByLabelText('Кількість учасників'));
+    await user.type(form.getByLabelText('Кількість учасників'), '10');
+    expect(send).toBeEnabled();
   });
 
   it('sends summer-time instants after the clock change and shows the pending result', async () => {

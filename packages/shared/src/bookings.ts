@@ -92,14 +92,24 @@ export const Booking = Type.Object({
 });
 export type Booking = Static<typeof Booking>;
 
+export const OccurrenceProblem = Type.Object({
+  code: Type.Enum(BOOKING_PROBLEMS),
+  detail: Type.String(),
+  conflicts: Type.Array(Interval),
+});
+export type OccurrenceProblem = Static<typeof OccurrenceProblem>;
+
 export const OccurrenceResult = Type.Object({
   date: Type.String({ description: 'Kyiv local date' }),
   start: Instant,
   end: Instant,
   ok: Type.Boolean(),
+  /** The first of `problems` (kept for clients that show one reason). */
   code: Type.Union([Type.Enum(BOOKING_PROBLEMS), Type.Null()]),
   detail: Type.Union([Type.String(), Type.Null()]),
   conflicts: Type.Array(Interval),
+  /** Every rule this date breaks, most basic first; empty when it can be booked. */
+  problems: Type.Array(OccurrenceProblem),
 });
 export type OccurrenceResult = Static<typeof OccurrenceResult>;
 

@@ -69,7 +69,7 @@ const bookingsRoutes: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, 
         ...secured,
         summary: 'Request a room (a member of a verified organisation)',
         description:
-          'Checks opening hours, closures, the room’s rules, capacity, the monthly quota and conflicts. Answers 201 with the bookings (`confirmed`, or `pending` when the room needs approval), or a problem: `outside_opening_hours`, `too_short`, `too_long`, `lead_time`, `too_far_ahead`, `over_capacity` (400); `quota_exceeded`, `organization_not_verified`, `room_closed`, `booking_conflict` with `conflicts` (409). A series (`recurrence`) is all-or-nothing unless `mode: "free"`, which books the free dates and lists the others in `skipped`.',
+          'Checks opening hours, closures, the room’s rules, capacity, the monthly quota and conflicts. Answers 201 with the bookings (`confirmed`, or `pending` when the room needs approval), or a problem: `outside_opening_hours`, `too_short`, `too_long`, `lead_time`, `too_far_ahead`, `over_capacity` (400); `quota_exceeded`, `organization_not_verified`, `room_closed`, `booking_conflict` with `conflicts` (409); `problems` lists every rule the request breaks, the first naming the status and `code`. A series (`recurrence`) is all-or-nothing unless `mode: "free"`, which books the free dates and lists the others in `skipped`.',
         body: BookingInput,
         response: { 201: BookingCreated, ...problems },
       },

@@ -168,14 +168,17 @@ export async function bookRoom(
   const series = preview.occurrences.length > 1;
   const first = skipped[0];
   if (first && ((input.mode ?? 'all') === 'all' || ok.length === 0)) {
+    const [head, ...rest] = first.problems;
     throw occurrenceError(
-      {
-        code: first.code!,
-        detail: series
-          ? `${skipped.length} of ${preview.occurrences.length} dates are not possible: ${first.detail}`
-          : (first.detail ?? ''),
-        conflicts: first.conflicts,
-      },
+      [
+        {
+          ...head!,
+          detail: series
+            ? `${skipped.length} of ${preview.occurrences.length} dates are not possible: ${head!.detail}`
+            : head!.detail,
+        },
+        ...rest,
+      ],
       series ? { occurrences: preview.occurrences } : {},
     );
   }
@@ -525,7 +528,7 @@ export async function moveBooking(
       throw new AppError('invalid_transition', 409, `A ${row.status} booking cannot be moved.`);
     }
     const target = await bookingContext(trx, p, { roomId, organizationId: current.organizationId });
-    const issue = await checkOccurrence(trx, {
+    const issues = await checkOccurrence(trx, {
       room: target,
       organizationId: current.organizationId,
       attendees: current.attendees,
@@ -535,7 +538,7 @@ export async function moveBooking(
       quota: new Map(),
       excludeId: id,
     });
-    if (issue) throw occurrenceError(issue);
+    if (issues.length) throw occurrenceError(issues);
     // The events already published in the booking move with it: their places must fit too.
     const places = await eventPlaces(trx, id);
     if (places > target.capacity)

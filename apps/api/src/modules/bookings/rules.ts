@@ -60,12 +60,18 @@ function problem(
   };
 }
 
-/** The problem of one occurrence as the answer to the whole request. */
-export const occurrenceError = (issue: OccurrenceProblem, extra: Record<string, unknown> = {}) =>
-  new AppError(issue.code, STATUS_OF[issue.code], issue.detail, undefined, {
-    conflicts: issue.conflicts,
+/**
+ * The problems of one occurrence as the answer to the whole request: the first names the status
+ * and `code`; `problems` lists them all.
+ */
+export const occurrenceError = (issues: OccurrenceProblem[], extra: Record<string, unknown> = {}) => {
+  const [first] = issues as [OccurrenceProblem, ...OccurrenceProblem[]];
+  return new AppError(first.code, STATUS_OF[first.code], first.detail, undefined, {
+    conflicts: first.conflicts,
+    problems: issues,
     ...extra,
   });
+};
 
 export interface Occupancy {
   room: RoomContext;
@@ -80,32 +86,44 @@ export interface Occupancy {
   excludeId?: string;
 }
 
-/** Checks one occurrence against every rule of its room; returns the first problem or null. */
-export async function checkOccurrence(db: Database, o: Occupancy): Promise<OccurrenceProblem | null> {
+/**
+ * Checks one occurrence against every rule of its room and returns every problem it has (empty
+ * when it can be booked), most basic first: a person fixing a request sees all of them at once.
+ * Only a bookable occurrence counts towards the monthly quota of the ones after it.
+ */
+export async function checkOccurrence(db: Database, o: Occupancy): Promise<OccurrenceProblem[]> {
   const { room, start, end, now } = o;
+  const found: OccurrenceProblem[] = [];
   const minutes = localMinutes(start, end);
-  if (o.attendees > room.capacity) return problem('over_capacity', `The room holds ${room.capacity} people.`);
-  if (minutes < room.minMinutes) return problem('too_short', `Book at least ${room.minMinutes} minutes.`);
-  if (minutes > room.maxMinutes) return problem('too_long', `Book at most ${room.maxMinutes} minutes.`);
+  if (o.attendees > room.capacity)
+    found.push(problem('over_capacity', `The room holds ${room.capacity} people.`));
+  if (minutes < room.minMinutes)
+    found.push(problem('too_short', `Book at least ${room.minMinutes} minutes.`));
+  if (minutes > room.maxMinutes) found.push(problem('too_long', `Book at most ${room.maxMinutes} minutes.`));
   if (start.getTime() < now.getTime() + room.leadMinutes * 60_000) {
-    return problem('lead_time', `Requests must come at least ${room.leadMinutes} minutes before the start.`);
+    found.push(
+      problem('lead_time', `Requests must come at least ${room.leadMinutes} minutes before the start.`),
+    );
   }
   if (start.getTime() > now.getTime() + room.horizonDays * 86_400_000) {
-    return problem('too_far_ahead', `Book at most ${room.horizonDays} days ahead.`);
+    found.push(problem('too_far_ahead', `Book at most ${room.horizonDays} days ahead.`));
   }
   const local = toKyiv(start);
   const hours = await loadHours(db, room.hubId, local.date, local.date);
   if (!withinOpeningHours(start, end, hours))
-    return problem(
-      'outside_opening_hours',
-      `The hub is not open for all of ${fmtLocal(start)}–${toKyiv(end).time}.`,
+    found.push(
+      problem(
+        'outside_opening_hours',
+        `The hub is not open for all of ${fmtLocal(start)}–${toKyiv(end).time}.`,
+      ),
     );
   const blockedEnd = new Date(end.getTime() + room.bufferMinutes * 60_000);
   const busy = await activeInRoom(db, room.id, start, blockedEnd, o.excludeId);
   const clashes = busy.filter((b) => b.start < blockedEnd && start < b.blockedEnd);
   const closures = clashes.filter((b) => b.kind === 'closure');
-  if (closures.length) return problem('room_closed', 'The room is closed at that time.', closures);
-  if (clashes.length) return problem('booking_conflict', 'The room is taken at that time.', clashes);
+  const bookings = clashes.filter((b) => b.kind !== 'closure');
+  if (closures.length) found.push(problem('room_closed', 'The room is closed at that time.', closures));
+  if (bookings.length) found.push(problem('booking_conflict', 'The room is taken at that time.', bookings));
   if (room.monthlyQuotaHours !== null) {
     const month = local.date.slice(0, 7);
     const [y, m] = month.split('-').map(Number) as [number, number];
@@ -121,14 +139,16 @@ export async function checkOccurrence(db: Database, o: Occupancy): Promise<Occur
         o.excludeId,
       ));
     if (held + minutes / 60 > room.monthlyQuotaHours + 1e-9) {
-      return problem(
-        'quota_exceeded',
-        `The organisation may hold ${room.monthlyQuotaHours} hours a month in this room; it has ${held.toFixed(1)}.`,
+      found.push(
+        problem(
+          'quota_exceeded',
+          `The organisation may hold ${room.monthlyQuotaHours} hours a month in this room; it has ${held.toFixed(1)}.`,
+        ),
       );
     }
-    o.quota.set(month, held + minutes / 60);
+    o.quota.set(month, found.length === 0 ? held + minutes / 60 : held);
   }
-  return null;
+  return found;
 }
 
 /** What a booking in this room becomes for this caller: the hub's own staff need no approval. */
@@ -184,7 +204,7 @@ export async function checkRequest(
   const quota = new Map<string, number>();
   const results: OccurrenceResult[] = [];
   for (const o of occurrences) {
-    const issue = await checkOccurrence(db, {
+    const issues = await checkOccurrence(db, {
       room,
       organizationId: input.organizationId,
       attendees: input.attendees,
@@ -197,10 +217,11 @@ export async function checkRequest(
       date: o.date,
       start: o.start.toISOString(),
       end: o.end.toISOString(),
-      ok: issue === null,
-      code: issue?.code ?? null,
-      detail: issue?.detail ?? null,
-      conflicts: issue?.conflicts ?? [],
+      ok: issues.length === 0,
+      code: issues[0]?.code ?? null,
+      detail: issues[0]?.detail ?? null,
+      conflicts: issues[0]?.conflicts ?? [],
+      problems: issues,
     });
   }
   return { room, preview: { status: statusFor(room, p), occurrences: results } };

@@ -7,6 +7,7 @@ import {
   type BookingInput,
   fromKyiv,
   MAX_OCCURRENCES,
+  type OccurrenceProblem,
   type OccurrenceResult,
   type Recurrence,
   type Room,
@@ -23,7 +24,7 @@ import { isLocalDate, isLocalTime } from '../../../lib/kyiv-dates';
 import { useCreateBooking, usePreviewBooking } from '../api/request-booking';
 import { bookingProblemText } from '../labels';
 import { BookingStatusBadge } from './booking-status-badge';
-import { ConflictList, OccurrenceTable } from './occurrence-table';
+import { ConflictList, OccurrenceTable, ProblemList } from './occurrence-table';
 
 export interface OrganizationChoice {
   id: string;
@@ -182,6 +183,10 @@ export function BookingRequestForm({ room, organizations, initial }: BookingRequ
   if (apiError && !Object.keys(clientErrors).length && isApiError(apiError)) {
     state.message = bookingProblemText(t, apiError.code);
   }
+  const problemList =
+    isApiError(apiError) && Array.isArray(apiError.extra.problems)
+      ? (apiError.extra.problems as OccurrenceProblem[])
+      : [];
   const problemConflicts =
     isApiError(apiError) && Array.isArray(apiError.extra.conflicts)
       ? (apiError.extra.conflicts as { start: string; end: string }[])
@@ -203,13 +208,21 @@ export function BookingRequestForm({ room, organizations, initial }: BookingRequ
   }
 
   const busy = preview.isPending || create.isPending;
+  // What the last check says may be sent: nothing when no date is free, and not all-or-nothing
+  // when some are taken. Changing the form clears the check, and with it this block.
+  const checked = preview.data?.occurrences ?? [];
+  const freeDates = checked.filter((o) => o.ok).length;
+  const blocked =
+    preview.data !== undefined && (freeDates === 0 || (freeDates < checked.length && values.mode === 'all'));
   return (
     <form className="form booking-form" noValidate onSubmit={submit} aria-labelledby="booking-form-title">
       <h2 id="booking-form-title">{t('bookings:form.heading')}</h2>
       <FormErrorSummary state={state} fields={fields} />
-      {problemConflicts.length || problemOccurrences.length ? (
+      {problemList.length > 1 || problemConflicts.length || problemOccurrences.length ? (
         <div className="notice notice--danger" data-testid="booking-problem">
-          {problemConflicts.length ? (
+          {problemList.length > 1 && !problemOccurrences.length ? (
+            <ProblemList problems={problemList} />
+          ) : problemConflicts.length ? (
             <p>
               <ConflictList conflicts={problemConflicts} />
             </p>
@@ -382,25 +395,41 @@ export function BookingRequestForm({ room, organizations, initial }: BookingRequ
         >
           {t('bookings:form.check')}
         </button>
-        <button type="submit" className="button" disabled={busy} aria-busy={create.isPending || undefined}>
+        <button
+          type="submit"
+          className="button"
+          disabled={busy || blocked}
+          aria-busy={create.isPending || undefined}
+          aria-describedby={blocked ? 'booking-submit-blocked' : undefined}
+        >
           {t('bookings:form.submit')}
         </button>
       </div>
+      {blocked ? (
+        <p id="booking-submit-blocked" className="field__hint">
+          {t('bookings:form.submitBlocked')}
+        </p>
+      ) : null}
 
       {preview.data ? (
         <section className="card preview" aria-labelledby="booking-preview-title">
           <h3 id="booking-preview-title" tabIndex={-1} ref={previewRef}>
             {t('bookings:preview.title')}
           </h3>
-          <p>
-            {t('bookings:preview.freeCount', {
-              free: preview.data.occurrences.filter((o) => o.ok).length,
-              count: preview.data.occurrences.length,
-            })}{' '}
-            {preview.data.status === 'pending'
-              ? t('bookings:preview.willBePending')
-              : t('bookings:preview.willBeConfirmed')}
-          </p>
+          {freeDates === 0 ? (
+            <p>{t('bookings:preview.noneFree')}</p>
+          ) : (
+            <p>
+              {checked.length > 1
+                ? `${t('bookings:preview.freeCount', { free: freeDates, count: checked.length })} `
+                : `${t('bookings:preview.oneFree')} `}
+              {freeDates < checked.length && values.mode === 'all'
+                ? t('bookings:preview.someFree')
+                : preview.data.status === 'pending'
+                  ? t('bookings:preview.willBePending')
+                  : t('bookings:preview.willBeConfirmed', { count: checked.length })}
+            </p>
+          )}
           <OccurrenceTable occurrences={preview.data.occurrences} caption={t('bookings:preview.caption')} />
         </section>
       ) : null}

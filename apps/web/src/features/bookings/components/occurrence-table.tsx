@@ -1,5 +1,5 @@
 // Per date of a request: free, or why not (translated), with the clashing times in Kyiv time.
-import type { OccurrenceResult } from '@vcentri/shared';
+import type { OccurrenceProblem, OccurrenceResult } from '@vcentri/shared';
 import { useTranslation } from 'react-i18next';
 import { formatInterval, formatLocalDate, formatTime } from '../../../lib/format';
 import { useLocale } from '../../../lib/i18n';
@@ -15,6 +15,32 @@ export function ConflictList({ conflicts }: { conflicts: readonly { start: strin
         times: conflicts.map((c) => formatInterval(c.start, c.end, locale)).join('; '),
       })}
     </span>
+  );
+}
+
+/** Every rule a date breaks; an answer without the list still names its first problem. */
+export const problemsOf = (o: OccurrenceResult): OccurrenceProblem[] =>
+  o.problems?.length
+    ? o.problems
+    : o.code
+      ? [{ code: o.code, detail: o.detail ?? '', conflicts: o.conflicts }]
+      : [];
+
+/** Why a date cannot be booked: each broken rule in the reader's words, with the clashing times. */
+export function ProblemList({ problems }: { problems: readonly OccurrenceProblem[] }) {
+  const { t } = useTranslation(['bookings', 'errors']);
+  if (problems.length === 0) return null;
+  return (
+    <>
+      <span className="occurrence__problem">{t('bookings:occurrences.notPossibleBecause')}</span>
+      <ul className="problem-list">
+        {problems.map((p) => (
+          <li key={p.code}>
+            {bookingProblemText(t, p.code)} <ConflictList conflicts={p.conflicts} />
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
 
@@ -49,14 +75,7 @@ export function OccurrenceTable({
                 {o.ok ? (
                   <span className="occurrence__ok">{t('bookings:occurrences.free')}</span>
                 ) : (
-                  <>
-                    <span className="occurrence__problem">
-                      {t('bookings:occurrences.notPossible', {
-                        reason: bookingProblemText(t, o.code ?? 'unknown_error'),
-                      })}
-                    </span>{' '}
-                    <ConflictList conflicts={o.conflicts} />
-                  </>
+                  <ProblemList problems={problemsOf(o)} />
                 )}
               </td>
             </tr>
