@@ -6,7 +6,8 @@
 // volunteer moves up). Afterwards the database is checked: no shift with more confirmed than
 // places, waiting lists numbered 1..N without a gap and only on full shifts, no volunteer holding
 // two shifts at once, the answers' statuses equal to the rows, no 5xx.
-// Usage: node bench/volunteer-signups.mjs [volunteers=1000] [shifts per volunteer=5]
+// Usage: node bench/volunteer-signups.mjs [volunteers=1000] [shifts per volunteer=5] [uniform]
+// (`uniform`: every shift equally wanted — no hot shifts, for comparison.)
 import os from 'node:os';
 import pg from 'pg';
 import { createAccounts } from './lib/accounts.mjs';
@@ -15,6 +16,7 @@ import { build, dropDatabase, freshDatabase, startApi } from './lib/server.mjs';
 
 const VOLUNTEERS = Number(process.argv[2] ?? 1000);
 const PER_VOLUNTEER = Number(process.argv[3] ?? 5);
+const UNIFORM = process.argv[4] === 'uniform';
 const CONCURRENCY = 50;
 const DAYS = 14;
 const SLOTS = [
@@ -127,9 +129,9 @@ try {
   ).rows.map((r) => r.id);
 
   // Each volunteer: K distinct shifts (one per slot and day, so never overlapping, at most 9 h a
-  // day), drawn with weight 1 / (1 + index / 6): the first days are wanted most.
+  // day), drawn with weight 1 / (1 + index / 6): the first days are wanted most (or, uniform, all alike).
   const random = mulberry32(20261202);
-  const weights = shifts.map((_, i) => 1 / (1 + i / 6));
+  const weights = shifts.map((_, i) => (UNIFORM ? 1 : 1 / (1 + i / 6)));
   const plans = volunteers.map(() => {
     const picked = new Set();
     while (picked.size < Math.min(PER_VOLUNTEER, shifts.length)) {
@@ -167,7 +169,7 @@ try {
   const signupSeconds = (Date.now() - started) / 1000;
   const signups = summarize(latencies, signupSeconds);
   out.push(
-    `sign-ups: ${VOLUNTEERS} volunteers × ${PER_VOLUNTEER} shifts, ${CONCURRENCY} volunteers at a time, ${shifts.length} shifts of ${PLACES} places, ${signupSeconds.toFixed(1)} s:`,
+    `sign-ups${UNIFORM ? ' (uniform)' : ''}: ${VOLUNTEERS} volunteers × ${PER_VOLUNTEER} shifts, ${CONCURRENCY} volunteers at a time, ${shifts.length} shifts of ${PLACES} places, ${signupSeconds.toFixed(1)} s:`,
     `  ${fmt({ ...signups, statuses })}`,
     `  results ${JSON.stringify(results)}${Object.keys(codes).length ? `; refusals ${JSON.stringify(codes)}` : ''}`,
   );
