@@ -22,27 +22,28 @@ import type { DB } from './schema';
 type V = 'v1' | 'v2' | 'v3' | 'v4' | 'v5' | 'v6' | 'v7' | 'v8';
 
 /**
- * The demo volunteers, one a line: key | name | birth year | skills (comma-separated) | languages |
- * districts. volunteer1@ has the most approved hours (for the certificate); volunteer5@ is 17.
+ * The demo volunteers, one a line: key | name | age this year | skills (comma-separated) |
+ * languages | districts. The birth year follows from the age, so the age limits hold whenever the
+ * demo is loaded. volunteer1@ has the most approved hours (for the certificate); volunteer5@ is 17.
  */
 export const DEMO_VOLUNTEERS = `
-v1 | Богдан Кравчук (волонтер, демо) | 1994 | організація заходів, водійські права | uk en | obolonskyi podilskyi
-v2 | Софія Мороз (волонтерка, демо) | 2001 | фото, соцмережі | uk en pl | obolonskyi
-v3 | Дмитро Олійник (волонтер, демо) | 1987 | перша допомога, психологічна підтримка | uk en | sviatoshynskyi podilskyi
-v4 | Наталія Савченко (волонтерка, демо) | 1962 | пакування, кухня | uk | podilskyi darnytskyi
-v5 | Артем Поліщук (волонтер, демо) | 2009 | фізична робота, догляд за тваринами | uk | obolonskyi
-v6 | Юлія Ковальчук (волонтерка, демо) | 1998 | пакування, англійська мова | uk en de | podilskyi obolonskyi
-v7 | Максим Руденко (волонтер, демо) | 1979 | водійські права, перша допомога | uk en | sviatoshynskyi darnytskyi
-v8 | Ірина Гончаренко (волонтерка, демо) | 1990 | кухня, організація заходів | uk | darnytskyi podilskyi obolonskyi
+v1 | Богдан Кравчук (волонтер, демо) | 32 | організація заходів, водійські права | uk en | obolonskyi podilskyi
+v2 | Софія Мороз (волонтерка, демо) | 25 | фото, соцмережі | uk en pl | obolonskyi
+v3 | Дмитро Олійник (волонтер, демо) | 39 | перша допомога, психологічна підтримка | uk en | sviatoshynskyi podilskyi
+v4 | Наталія Савченко (волонтерка, демо) | 64 | пакування, кухня | uk | podilskyi darnytskyi
+v5 | Артем Поліщук (волонтер, демо) | 17 | фізична робота, догляд за тваринами | uk | obolonskyi
+v6 | Юлія Ковальчук (волонтерка, демо) | 28 | пакування, англійська мова | uk en de | podilskyi obolonskyi
+v7 | Максим Руденко (волонтер, демо) | 47 | водійські права, перша допомога | uk en | sviatoshynskyi darnytskyi
+v8 | Ірина Гончаренко (волонтерка, демо) | 36 | кухня, організація заходів | uk | darnytskyi podilskyi obolonskyi
 `
   .trim()
   .split('\n')
   .map((line) => {
-    const [key, name, born, skills, languages, districts] = line.split(' | ') as [V, ...string[]];
+    const [key, name, age, skills, languages, districts] = line.split(' | ') as [V, ...string[]];
     return {
       key,
       name: name!,
-      born: Number(born),
+      born: Number(toKyiv(new Date()).date.slice(0, 4)) - Number(age),
       skills: skills!.split(', '),
       languages: languages!.split(' '),
       districts: districts!.split(' '),
