@@ -2,26 +2,15 @@
 // creation (distinct free slots) under 50 concurrent connections, and (3) pgbench's plain insert
 // rate on the same machine, for the ratio. Usage: node bench/bookings.mjs [seconds]
 import { spawnSync } from 'node:child_process';
-import crypto from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import pg from 'pg';
+import { createAccounts } from './lib/accounts.mjs';
 import { fmt, runLoad } from './lib/load.mjs';
 import { build, dropDatabase, freshDatabase, startApi } from './lib/server.mjs';
 
 const SECONDS = Number(process.argv[2] ?? 20);
 const DB = 'vcentri_bench_bookings';
-const SECRET = 'bench-secret-bench-secret-bench-secret-0123456789';
-
-function sign(sub) {
-  const b64 = (o) => Buffer.from(JSON.stringify(o)).toString('base64url');
-  const now = Math.floor(Date.now() / 1000);
-  const head = b64({ alg: 'HS256', typ: 'JWT' });
-  const body = b64({ sub, typ: 'access', iss: 'vcentri', aud: 'vcentri-api', iat: now, exp: now + 900 });
-  const sig = crypto.createHmac('sha256', SECRET).update(`${head}.${body}`).digest('base64url');
-  return `${head}.${body}.${sig}`;
-}
-
 build();
 const url = await freshDatabase(DB);
 const api = await startApi(url, 3103, { DEMO_DATA: '1' });
@@ -36,11 +25,8 @@ try {
   const org = (
     await client.query(`select id from organizations where status = 'verified' order by name_uk limit 1`)
   ).rows[0].id;
-  const user = (
-    await client.query(
-      `insert into users (email, password_hash, name) values ('bench@example.org', 'x', 'Bench') returning id`,
-    )
-  ).rows[0].id;
+  const [booker] = await createAccounts(client, 'booker', 1);
+  const user = booker.id;
   await client.query(
     `insert into role_grants (user_id, role, organization_id) values ($1, 'ngo_member', $2)`,
     [user, org],
@@ -80,7 +66,7 @@ try {
   );
 
   // (2) booking creation: every request a distinct free 30-minute slot (evenings, far ahead).
-  const token = sign(user);
+  const token = booker.token;
   const base = Date.parse('2027-06-01T17:00:00Z');
   const create = await runLoad({
     base: api.url,

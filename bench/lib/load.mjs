@@ -16,13 +16,13 @@ export function percentile(sorted, p) {
  * @param {number} o.connections
  * @param {number} o.seconds
  */
-export async function runLoad({ base, request, connections, seconds, warmupSeconds = 2 }) {
+/**
+ * A keep-alive HTTP client for `connections` parallel requests to `base`; `send(spec)` resolves to
+ * the status (or 'error'), the latency in ms and, with `spec.read`, the parsed JSON body.
+ */
+export function httpClient(base, connections) {
   const url = new URL(base);
   const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
-  const latencies = [];
-  const statuses = {};
-  let counter = 0;
-  let recording = false;
   const send = (spec) =>
     new Promise((resolve) => {
       const started = process.hrtime.bigint();
@@ -33,27 +33,55 @@ export async function runLoad({ base, request, connections, seconds, warmupSecon
           path: spec.path,
           method: spec.method ?? 'GET',
           agent,
-          headers: { 'content-type': 'application/json', ...(spec.headers ?? {}) },
+          // A body is JSON; a request without one has no content type (the API refuses empty JSON).
+          headers: { ...(spec.body ? { 'content-type': 'application/json' } : {}), ...(spec.headers ?? {}) },
         },
         (res) => {
-          res.resume();
+          const chunks = [];
+          if (spec.read) res.on('data', (c) => chunks.push(c));
+          else res.resume();
           res.on('end', () => {
             const ms = Number(process.hrtime.bigint() - started) / 1e6;
-            if (recording) {
-              latencies.push(ms);
-              statuses[res.statusCode] = (statuses[res.statusCode] ?? 0) + 1;
+            let body = null;
+            if (spec.read && chunks.length) {
+              try {
+                body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+              } catch {
+                body = null;
+              }
             }
-            resolve();
+            resolve({ status: res.statusCode, ms, body });
           });
         },
       );
-      req.on('error', () => {
-        if (recording) statuses.error = (statuses.error ?? 0) + 1;
-        resolve();
-      });
+      req.on('error', () =>
+        resolve({ status: 'error', ms: Number(process.hrtime.bigint() - started) / 1e6 }),
+      );
       if (spec.body) req.write(spec.body);
       req.end();
     });
+  return { send, close: () => agent.destroy() };
+}
+
+/**
+ * @param {object} o
+ * @param {string} o.base  e.g. http://127.0.0.1:3100
+ * @param {(i: number) => {method?: string, path: string, body?: string, headers?: object}} o.request
+ * @param {number} o.connections
+ * @param {number} o.seconds
+ */
+export async function runLoad({ base, request, connections, seconds, warmupSeconds = 2 }) {
+  const client = httpClient(base, connections);
+  const latencies = [];
+  const statuses = {};
+  let counter = 0;
+  let recording = false;
+  const send = async (spec) => {
+    const r = await client.send(spec);
+    if (!recording) return;
+    if (r.status !== 'error') latencies.push(r.ms);
+    statuses[r.status] = (statuses[r.status] ?? 0) + 1;
+  };
 
   const loop = async (until) => {
     while (Date.now() < until) await send(request(counter++));
@@ -65,16 +93,20 @@ export async function runLoad({ base, request, connections, seconds, warmupSecon
   const end = start + seconds * 1000;
   await Promise.all(Array.from({ length: connections }, () => loop(end)));
   const elapsed = (Date.now() - start) / 1000;
-  agent.destroy();
-  latencies.sort((a, b) => a - b);
+  client.close();
+  return { ...summarize(latencies, elapsed), statuses };
+}
+
+/** Count, rate and exact percentiles (ms) of the latencies recorded over `seconds`. */
+export function summarize(latencies, seconds) {
+  const sorted = [...latencies].sort((a, b) => a - b);
   return {
-    requests: latencies.length,
-    rps: latencies.length / elapsed,
-    p50: percentile(latencies, 50),
-    p95: percentile(latencies, 95),
-    p99: percentile(latencies, 99),
-    max: latencies.at(-1),
-    statuses,
+    requests: sorted.length,
+    rps: sorted.length / seconds,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+    max: sorted.at(-1) ?? Number.NaN,
   };
 }
 

@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/** The JWT secret the bench gives the API; bench/lib/accounts.mjs signs access tokens with it. */
+export const BENCH_JWT_SECRET = 'bench-secret-bench-secret-bench-secret-0123456789';
 export const ADMIN_URL = process.env.BENCH_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export async function freshDatabase(name) {
@@ -37,7 +39,7 @@ export async function startApi(databaseUrl, port, extraEnv = {}) {
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,
-      JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123456789',
+      JWT_SECRET: BENCH_JWT_SECRET,
       PORT: String(port),
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',

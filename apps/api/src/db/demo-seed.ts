@@ -1,10 +1,12 @@
 // Demo data for a fresh embedded database: five hubs in five districts with rooms and opening
-// hours, a few organisations, and one account per role. Everything is marked is_demo.
+// hours, a few organisations, one account per role, and volunteer programs with shifts, sign-ups
+// and hours (demo-volunteering.ts). Everything is marked is_demo (or belongs to demo rows).
 import { type Kysely, sql } from 'kysely';
 import { addDays, fromKyiv, toKyiv } from '@vcentri/shared';
 import { range } from '../modules/bookings/bookings.repository';
 import { hashPassword } from '../modules/auth/passwords';
 import { DEMO_ORGANIZATIONS, demoEdrpou } from './demo-organizations';
+import { seedDemoVolunteering } from './demo-volunteering';
 import type { DB } from './schema';
 
 export const DEMO_PASSWORD = 'Vcentri-demo-2026';
@@ -364,6 +366,7 @@ export async function seedDemoData(db: Kysely<DB>): Promise<boolean> {
       bookingIds.push(booking.id);
     }
     await seedDemoEvents(trx, { today, roomIds, orgIds, bookingIds, passwordHash });
+    const accountIds: Record<string, string> = {};
     for (const a of DEMO_ACCOUNTS) {
       const user = await trx
         .insertInto('users')
@@ -371,6 +374,7 @@ export async function seedDemoData(db: Kysely<DB>): Promise<boolean> {
         .onConflict((oc) => oc.column('email').doUpdateSet({ isDemo: true }))
         .returning('id')
         .executeTakeFirstOrThrow();
+      accountIds[a.email] = user.id;
       const scope =
         a.role === 'district_admin'
           ? { district: 'obolonskyi' }
@@ -387,6 +391,7 @@ export async function seedDemoData(db: Kysely<DB>): Promise<boolean> {
           .execute();
       }
     }
+    await seedDemoVolunteering(trx, { today, orgIds, passwordHash, accountIds });
   });
   return true;
 }
