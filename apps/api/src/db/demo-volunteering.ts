@@ -18,6 +18,7 @@ import {
 import type { Kysely } from 'kysely';
 import { enqueueShiftReminder } from '../modules/volunteering/reminders';
 import type { DB } from './schema';
+import { newShortCode } from './short-code';
 
 type V = 'v1' | 'v2' | 'v3' | 'v4' | 'v5' | 'v6' | 'v7' | 'v8';
 
@@ -422,6 +423,7 @@ export async function seedDemoVolunteering(trx: Kysely<DB>, ctx: DemoVolunteerin
       .insertInto('volunteerProfiles')
       .values({
         userId: u.id,
+        code: newShortCode(),
         skills: [...v.skills],
         languages: [...v.languages],
         districts: [...v.districts],
