@@ -101,6 +101,16 @@ describe('hub calendar', () => {
     expect(panel.queryByRole('button', { name: 'Підтвердити' })).not.toBeInTheDocument();
   });
 
+  it('names the calendar’s previous and next buttons for screen readers', async () => {
+    installFakeApi(handlers(() => [request]));
+    renderApp('/admin/calendar');
+    for (const name of ['Попередній період', 'Наступний період']) {
+      const button = await screen.findByRole('button', { name });
+      expect(button.querySelector('.fc-icon')).toHaveAttribute('aria-hidden', 'true');
+    }
+    expect(screen.queryAllByRole('img')).toEqual([]);
+  });
+
   it('declines only with a reason', async () => {
     let current = [request];
     const { requests } = installFakeApi(

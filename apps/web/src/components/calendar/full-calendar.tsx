@@ -9,7 +9,7 @@ import interactionPlugin from '@fullcalendar/interaction';
 import listPlugin from '@fullcalendar/list';
 import FullCalendar from '@fullcalendar/react';
 import timeGridPlugin from '@fullcalendar/timegrid';
-import { useMemo } from 'react';
+import { useLayoutEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../lib/i18n';
 import { businessHoursOf, fromCalendarTime, slotWindow, toCalendarTime } from './calendar-time';
@@ -60,8 +60,19 @@ export default function KyivCalendar({
     [events, onEventClick],
   );
 
+  // FullCalendar draws the previous/next arrows as `<span role="img">` with no text, and names the
+  // buttons only by `title`. Name the buttons and hide the pictures from screen readers; the
+  // toolbar keeps its buttons across navigation, so once per render is enough.
+  const frame = useRef<HTMLElement>(null);
+  useLayoutEffect(() => {
+    for (const button of frame.current?.querySelectorAll<HTMLButtonElement>('.fc-toolbar button') ?? []) {
+      if (button.title && !button.textContent?.trim()) button.setAttribute('aria-label', button.title);
+      for (const icon of button.querySelectorAll('.fc-icon')) icon.setAttribute('aria-hidden', 'true');
+    }
+  });
+
   return (
-    <section className="kyiv-calendar" aria-label={label}>
+    <section className="kyiv-calendar" aria-label={label} ref={frame}>
       <FullCalendar
         plugins={[timeGridPlugin, dayGridPlugin, listPlugin, interactionPlugin]}
         timeZone="UTC"
