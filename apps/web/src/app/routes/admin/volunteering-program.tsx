@@ -20,6 +20,7 @@ import { localized } from '../../../lib/format';
 import { useLocale } from '../../../lib/i18n';
 import { loginPathFor, NoAccess } from '../../guards';
 import { PageTitle } from '../../page-title';
+import '../../../features/volunteering-admin/volunteering-admin.css';
 
 export function AdminVolunteeringProgramPage() {
   const { id = '' } = useParams();

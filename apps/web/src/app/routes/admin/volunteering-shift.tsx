@@ -13,6 +13,7 @@ import { districtName, formatInterval, localized } from '../../../lib/format';
 import { useLocale } from '../../../lib/i18n';
 import { loginPathFor } from '../../guards';
 import { PageTitle } from '../../page-title';
+import '../../../features/volunteering-admin/volunteering-admin.css';
 
 export function AdminVolunteeringShiftPage() {
   const { id = '' } = useParams();
