@@ -317,6 +317,79 @@ describe('adding shifts', () => {
   });
 });
 
+describe('managing a program and its shifts', () => {
+  it('closes the program after confirmation', async () => {
+    let program = sampleProgram();
+    const { requests } = installFakeApi(
+      programPageApi({
+        [`GET /volunteering/programs/${PROGRAM_ID}`]: () => json(program),
+        [`PATCH /volunteering/programs/${PROGRAM_ID}`]: () => {
+          program = sampleProgram({ status: 'closed' });
+          return json(program);
+        },
+      }),
+    );
+    const user = userEvent.setup();
+    renderApp(`/admin/volunteering/${PROGRAM_ID}`);
+
+    await user.click(await screen.findByRole('button', { name: 'Закрити програму' }));
+    const dialog = within(await screen.findByRole('alertdialog', { name: 'Закрити програму?' }));
+    // Focus starts on the safe choice.
+    expect(dialog.getByRole('button', { name: 'Не зараз' })).toHaveFocus();
+    await user.click(dialog.getByRole('button', { name: 'Закрити програму' }));
+
+    await waitFor(() =>
+      expect(sent(requests, 'PATCH', `/volunteering/programs/${PROGRAM_ID}`)).toHaveLength(1),
+    );
+    expect(sent(requests, 'PATCH', `/volunteering/programs/${PROGRAM_ID}`)[0]?.body).toEqual({
+      status: 'closed',
+    });
+    expect(await screen.findByText('Програму закрито.')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Додати зміни' })).not.toBeInTheDocument();
+  });
+
+  it('cancels a shift with the reason the volunteers are told', async () => {
+    const upcoming = sampleShift({ start: '2030-06-12T07:00:00.000Z', end: '2030-06-12T10:00:00.000Z' });
+    const { requests } = installFakeApi(
+      programPageApi({
+        'GET /volunteering/shifts': json({ items: [upcoming], total: 1 }),
+        [`POST /volunteering/shifts/${SHIFT_ID}/cancel`]: json({
+          ...upcoming,
+          status: 'cancelled',
+          cancelReason: 'Повітряна тривога',
+        }),
+      }),
+    );
+    const user = userEvent.setup();
+    renderApp(`/admin/volunteering/${PROGRAM_ID}`);
+
+    const table = await screen.findByRole('table', { name: 'Майбутні зміни (1)' });
+    expect(sent(requests, 'GET', '/volunteering/shifts')[0]?.query.get('programId')).toBe(PROGRAM_ID);
+    await user.click(
+      within(table).getByRole('button', { name: 'Скасувати зміну 12 черв. 2030 р., 10:00–13:00' }),
+    );
+    const dialog = within(await screen.findByRole('alertdialog', { name: 'Скасувати зміну?' }));
+    expect(dialog.getByText(/Записаних і тих, хто в очікуванні \(3\)/)).toBeInTheDocument();
+    await user.click(dialog.getByRole('button', { name: 'Скасувати зміну' }));
+    expect(dialog.getByLabelText('Причина скасування')).toHaveAccessibleDescription(
+      'Її побачать волонтери. Щонайменше 3 символи. Вкажіть причину (щонайменше 3 символи).',
+    );
+    await user.type(dialog.getByLabelText('Причина скасування'), 'Повітряна тривога');
+    await user.click(dialog.getByRole('button', { name: 'Скасувати зміну' }));
+
+    await waitFor(() =>
+      expect(sent(requests, 'POST', `/volunteering/shifts/${SHIFT_ID}/cancel`)).toHaveLength(1),
+    );
+    expect(sent(requests, 'POST', `/volunteering/shifts/${SHIFT_ID}/cancel`)[0]?.body).toEqual({
+      reason: 'Повітряна тривога',
+    });
+    expect(await screen.findByText(/Зміну скасовано; записаним волонтерам повідомлено/)).toBeInTheDocument();
+    expect(
+      within(screen.getByRole('table', { name: 'Майбутні зміни (1)' })).getByText('Скасовано'),
+    ).toBeInTheDocument();
+  });
+});
+
 describe('roster and attendance', () => {
   it('lists confirmed and waiting volunteers, finds one by name, and sends the marks', async () => {
     const first = rosterEntry();
