@@ -421,8 +421,8 @@ describe('roster and attendance', () => {
     expect(within(waitingTable).getByRole('row', { name: /Олег Шевчук/ })).toHaveTextContent('1');
     // Already recorded marks are shown.
     const irynaRow = within(confirmed).getByRole('row', { name: /Ірина Бондар/ });
-    expect(irynaRow).toHaveTextContent('був');
-    expect(within(irynaRow).getByLabelText('Був')).toBeChecked();
+    expect(irynaRow).toHaveTextContent('присутність');
+    expect(within(irynaRow).getByLabelText('Присутність')).toBeChecked();
 
     await user.type(screen.getByLabelText('Пошук волонтера'), 'тарас');
     expect(screen.getByRole('table', { name: 'Підтверджені (1)' })).toBeInTheDocument();
@@ -432,11 +432,11 @@ describe('roster and attendance', () => {
     const tarasRow = within(screen.getByRole('table', { name: 'Підтверджені (2)' })).getByRole('row', {
       name: /Тарас Мельник/,
     });
-    await user.click(within(tarasRow).getByLabelText('Був'));
+    await user.click(within(tarasRow).getByLabelText('Присутність'));
     const iryna = within(screen.getByRole('table', { name: 'Підтверджені (2)' })).getByRole('row', {
       name: /Ірина Бондар/,
     });
-    await user.click(within(iryna).getByLabelText('Не прийшов'));
+    await user.click(within(iryna).getByLabelText('Неявка'));
     await user.click(screen.getByRole('button', { name: 'Зберегти відвідування (2)' }));
 
     await waitFor(() =>
