@@ -140,6 +140,25 @@ export const routes: RouteObject[] = [
                 lazy: () =>
                   import('./routes/admin/district').then((m) => ({ Component: m.AdminDistrictPage })),
               },
+              {
+                path: 'volunteering',
+                lazy: () =>
+                  import('./routes/admin/volunteering').then((m) => ({ Component: m.AdminVolunteeringPage })),
+              },
+              {
+                path: 'volunteering/shifts/:id',
+                lazy: () =>
+                  import('./routes/admin/volunteering-shift').then((m) => ({
+                    Component: m.AdminVolunteeringShiftPage,
+                  })),
+              },
+              {
+                path: 'volunteering/:id',
+                lazy: () =>
+                  import('./routes/admin/volunteering-program').then((m) => ({
+                    Component: m.AdminVolunteeringProgramPage,
+                  })),
+              },
             ],
           },
           {

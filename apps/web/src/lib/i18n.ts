@@ -12,6 +12,7 @@ import enEvents from '../locales/en/events.json';
 import enHubs from '../locales/en/hubs.json';
 import enOpenData from '../locales/en/open-data.json';
 import enRegistry from '../locales/en/registry.json';
+import enVolunteeringAdmin from '../locales/en/volunteering-admin.json';
 import ukAdmin from '../locales/uk/admin.json';
 import ukAuth from '../locales/uk/auth.json';
 import ukBookings from '../locales/uk/bookings.json';
@@ -21,6 +22,7 @@ import ukEvents from '../locales/uk/events.json';
 import ukHubs from '../locales/uk/hubs.json';
 import ukOpenData from '../locales/uk/open-data.json';
 import ukRegistry from '../locales/uk/registry.json';
+import ukVolunteeringAdmin from '../locales/uk/volunteering-admin.json';
 
 export const DEFAULT_LOCALE: Locale = 'uk';
 export const LOCALE_STORAGE_KEY = 'vcentri.locale';
@@ -33,6 +35,7 @@ export const NAMESPACES = [
   'registry',
   'openData',
   'admin',
+  'volunteeringAdmin',
   'errors',
 ] as const;
 
@@ -46,6 +49,7 @@ export const resources = {
     registry: ukRegistry,
     openData: ukOpenData,
     admin: ukAdmin,
+    volunteeringAdmin: ukVolunteeringAdmin,
     errors: ukErrors,
   },
   en: {
@@ -57,6 +61,7 @@ export const resources = {
     registry: enRegistry,
     openData: enOpenData,
     admin: enAdmin,
+    volunteeringAdmin: enVolunteeringAdmin,
     errors: enErrors,
   },
 } as const;

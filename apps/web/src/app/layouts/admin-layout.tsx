@@ -3,12 +3,14 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink, Navigate, Outlet, useLocation } from 'react-router';
 import { Loading } from '../../components/status';
+import { canCoordinate } from '../../features/volunteering-admin/scopes';
 import { administersDistrict, hasAdminAccess, isCityAdmin, managesHubs, useAuth } from '../../lib/auth';
 import { loginPathFor, NoAccess } from '../guards';
 import { PageTitle } from '../page-title';
 
 export function AdminLayout() {
   const { t } = useTranslation('admin');
+  const { t: tv } = useTranslation('volunteeringAdmin');
   const { status, me } = useAuth();
   const location = useLocation();
 
@@ -50,6 +52,11 @@ export function AdminLayout() {
           {cityAdmin || hubManager || districtAdmin || (me?.scopes.organizationIds.length ?? 0) > 0 ? (
             <li>
               <NavLink to="/admin/events">{t('nav.events')}</NavLink>
+            </li>
+          ) : null}
+          {canCoordinate(me) ? (
+            <li>
+              <NavLink to="/admin/volunteering">{tv('nav')}</NavLink>
             </li>
           ) : null}
           {cityAdmin || districtAdmin ? (
