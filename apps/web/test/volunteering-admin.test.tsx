@@ -84,6 +84,7 @@ function rosterEntry(overrides: Partial<RosterEntry> = {}): RosterEntry {
     signupId: 'c0000000-0000-4000-8000-000000000001',
     userId: '00000000-0000-4000-8000-000000000011',
     name: 'Тарас Мельник',
+    code: 'TM4K7Q',
     email: 'taras@example.com',
     status: 'confirmed',
     position: null,
@@ -131,16 +132,16 @@ afterEach(async () => {
 });
 
 describe('the programs I coordinate', () => {
-  it('lists only the programs I manage and is in the admin navigation', async () => {
-    installFakeApi({
+  it('lists the programs I manage, drafts too, and is in the admin navigation', async () => {
+    const { requests } = installFakeApi({
       ...signedInAs(memberMe),
       'GET /volunteering/programs': json({
         items: [
           sampleProgram(),
           sampleProgram({
             id: 'a0000000-0000-4000-8000-000000000002',
-            title: { uk: 'Чужа програма', en: 'Someone else’s' },
-            canManage: false,
+            title: { uk: 'Чернетка програми', en: 'A draft program' },
+            status: 'draft',
           }),
         ],
         total: 2,
@@ -148,7 +149,12 @@ describe('the programs I coordinate', () => {
     });
     renderApp('/admin/volunteering');
 
-    const table = await screen.findByRole('table', { name: 'Ваші програми (1)' });
+    const table = await screen.findByRole('table', { name: 'Ваші програми (2)' });
+    // The API lists the caller's own programs in every status.
+    expect(sent(requests, 'GET', '/volunteering/programs')[0]?.query.get('managed')).toBe('true');
+    expect(
+      within(within(table).getByRole('row', { name: /Чернетка програми/ })).getByText('Чернетка'),
+    ).toBeInTheDocument();
     const row = within(table).getByRole('row', { name: /Прибирання набережної/ });
     expect(within(row).getByRole('link', { name: 'Прибирання набережної' })).toHaveAttribute(
       'href',
@@ -156,9 +162,8 @@ describe('the programs I coordinate', () => {
     );
     expect(within(row).getByText('Опубліковано')).toBeInTheDocument();
     expect(within(row).getByText('Довкілля')).toBeInTheDocument();
-    expect(screen.queryByText('Чужа програма')).not.toBeInTheDocument();
     // The wide table scrolls inside a named region the keyboard can reach.
-    expect(screen.getByRole('region', { name: 'Ваші програми (1)' })).toHaveAttribute('tabindex', '0');
+    expect(screen.getByRole('region', { name: 'Ваші програми (2)' })).toHaveAttribute('tabindex', '0');
     const nav = screen.getByRole('navigation', { name: /адмін/i });
     expect(within(nav).getByRole('link', { name: 'Волонтерські програми' })).toBeInTheDocument();
   });
@@ -396,6 +401,7 @@ describe('roster and attendance', () => {
     const second = rosterEntry({
       signupId: 'c0000000-0000-4000-8000-000000000002',
       name: 'Ірина Бондар',
+      code: 'IB7X2P',
       email: null,
       present: true,
     });
@@ -427,6 +433,13 @@ describe('roster and attendance', () => {
     await user.type(screen.getByLabelText('Пошук волонтера'), 'тарас');
     expect(screen.getByRole('table', { name: 'Підтверджені (1)' })).toBeInTheDocument();
     expect(screen.queryByText('Ірина Бондар')).not.toBeInTheDocument();
+    await user.clear(screen.getByLabelText('Пошук волонтера'));
+    // Or by the code the volunteer reads out.
+    await user.type(screen.getByLabelText('Пошук волонтера'), 'ib7x2p');
+    expect(
+      within(screen.getByRole('table', { name: 'Підтверджені (1)' })).getByText('IB7X2P'),
+    ).toBeInTheDocument();
+    expect(screen.queryByText('Тарас Мельник')).not.toBeInTheDocument();
     await user.clear(screen.getByLabelText('Пошук волонтера'));
 
     const tarasRow = within(screen.getByRole('table', { name: 'Підтверджені (2)' })).getByRole('row', {

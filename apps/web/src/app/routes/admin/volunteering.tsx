@@ -59,6 +59,7 @@ function CoordinatorPrograms({ scopes }: { scopes: CoordinatorScopes }) {
   const offset = Number(params.get('offset') ?? '0') || 0;
   const [search, setSearch] = useState(q);
   const programs = usePrograms({
+    managed: true,
     ...(cause ? { cause: cause as ProgramView['cause'] } : {}),
     ...(district ? { district } : {}),
     ...(q ? { q } : {}),
@@ -81,7 +82,7 @@ function CoordinatorPrograms({ scopes }: { scopes: CoordinatorScopes }) {
     update({ q: search.trim() });
   }
 
-  const mine = (programs.data?.items ?? []).filter((p) => p.canManage);
+  const mine = programs.data?.items ?? [];
   const filtered = !!(cause || district || q);
   return (
     <>
@@ -189,7 +190,6 @@ function CoordinatorPrograms({ scopes }: { scopes: CoordinatorScopes }) {
           label={t('list.pagination')}
         />
       ) : null}
-      <p className="muted">{t('list.draftsNote')}</p>
     </>
   );
 }

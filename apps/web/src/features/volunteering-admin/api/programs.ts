@@ -1,5 +1,5 @@
-// Programs as their coordinators see them: the list (the API lists published programs; each says
-// whether the caller may manage it), one program (drafts too, for its own people), starting one,
+// Programs as their coordinators see them: the list (`managed=true`: the caller's own, drafts and
+// closed ones too), one program (drafts too, for its own people), starting one,
 // and editing it or moving it draft → published → closed.
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Paged, ProgramInput, ProgramListQuery, ProgramPatch, ProgramView } from '@vcentri/shared';

@@ -1,5 +1,5 @@
 // A shift's roster for its coordinators: confirmed volunteers and the waiting list in order,
-// searchable by name or e-mail (the roster carries no short code), and attendance — present or
+// searchable by name, e-mail or the volunteer's short code, and attendance — present or
 // no-show per confirmed volunteer — saved together once the shift has started. Marks already
 // recorded are shown; changing one sends it again.
 import type { RosterEntry, ShiftView } from '@vcentri/shared';
@@ -40,7 +40,9 @@ export function RosterSection({ shift }: { shift: ShiftView }) {
   const shown = needle
     ? all.filter(
         (r) =>
-          r.name.toLocaleLowerCase().includes(needle) || (r.email ?? '').toLocaleLowerCase().includes(needle),
+          r.name.toLocaleLowerCase().includes(needle) ||
+          (r.email ?? '').toLocaleLowerCase().includes(needle) ||
+          r.code.toLocaleLowerCase() === needle,
       )
     : all;
   const confirmed = shown.filter((r) => r.status === 'confirmed');
@@ -162,6 +164,7 @@ function RosterTable({
           <tr>
             {attendance ? null : <th scope="col">{t('roster.columns.position')}</th>}
             <th scope="col">{t('roster.columns.name')}</th>
+            <th scope="col">{t('roster.columns.code')}</th>
             <th scope="col">{t('roster.columns.email')}</th>
             <th scope="col">{t('roster.columns.signedUp')}</th>
             {attendance ? (
@@ -179,6 +182,9 @@ function RosterTable({
               <tr key={r.signupId}>
                 {attendance ? null : <td className="numeric">{r.position ?? '—'}</td>}
                 <th scope="row">{r.name}</th>
+                <td className="nowrap">
+                  <code>{r.code}</code>
+                </td>
                 <td className="break-anywhere">{r.email ?? t('roster.noEmail')}</td>
                 <td>{formatDateTime(r.signedUpAt, locale)}</td>
                 {attendance ? (
