@@ -3,7 +3,13 @@
 // cancellation moves the first waiting person up. Each change to an event's registrations locks
 // the event row, so places and positions stay exact under any number of simultaneous requests.
 import { randomInt } from 'node:crypto';
-import { EVENT_CATEGORIES, type EventListQuery, type EventView, type Registrant } from '@vcentri/shared';
+import {
+  EVENT_CATEGORIES,
+  type EventListQuery,
+  type EventView,
+  kyivText,
+  type Registrant,
+} from '@vcentri/shared';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/database';
 import { promoteWaiting, type WaitingList } from '../../db/waiting-list';
@@ -11,7 +17,7 @@ import type { DB } from '../../db/schema';
 import { AppError, conflict, forbidden, isUniqueViolation, notFound } from '../../errors';
 import { recordAudit } from '../audit/audit.repository';
 import { insertNotification } from '../bookings/bookings.repository';
-import { cancelEvents, kyivText } from './cancel-events';
+import { cancelEvents } from './cancel-events';
 import type { Principal } from '../users/principal';
 
 function eventRows(db: Kysely<DB>) {

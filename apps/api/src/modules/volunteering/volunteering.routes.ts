@@ -88,6 +88,8 @@ const volunteeringRoutes: FastifyPluginAsyncTypebox<{ db: Database }> = async (a
         tags,
         ...secured,
         summary: 'Edit a program; status draft → published → closed',
+        description:
+          'Closing cancels every shift of the program that has not started: its sign-ups end and its volunteers are told as for a cancelled shift (no reminder follows). A closed program changes no more (`409 invalid_transition`).',
         params: IdParams,
         body: ProgramPatch,
         response: { 200: ProgramSchema, ...problems },
@@ -134,7 +136,7 @@ const volunteeringRoutes: FastifyPluginAsyncTypebox<{ db: Database }> = async (a
         ...secured,
         summary: 'Add a shift or a daily/weekly series of shifts',
         description:
-          'At an `address` with its `district`, or in a `roomId` held by a confirmed booking of the program’s organisation covering every shift (`409 outside_booking`). A series that expands to nothing is `400 invalid_interval`.',
+          'At an `address` with its `district`, or in a `roomId`: an organisation’s program needs a confirmed booking of the organisation covering every shift (`409 outside_booking`); a hub’s program may use a room of its own hub when no pending or confirmed booking or closure overlaps the shift (`409 booking_conflict`); any other program gets `400 room_requires_organization`. A series that expands to nothing is `400 invalid_interval`.',
         params: IdParams,
         body: ShiftInput,
         response: { 201: Type.Object({ items: Type.Array(ShiftSchema) }), ...problems },
@@ -174,6 +176,8 @@ const volunteeringRoutes: FastifyPluginAsyncTypebox<{ db: Database }> = async (a
         tags,
         ...secured,
         summary: 'Edit a shift; everyone signed up is told',
+        description:
+          'A new start or end is checked for every confirmed and waiting volunteer as at sign-up: the edit is refused, changing nothing, with `409 shift_overlap` or `409 daily_hours_exceeded` whose `volunteers` says how many would be affected. A room-placed shift must stay held (see adding shifts). Fewer places than confirmed volunteers is `409 shift_places_below_signups`.',
         params: IdParams,
         body: ShiftPatch,
         response: { 200: ShiftSchema, ...problems },
