@@ -23,6 +23,8 @@ import {
   SignupResult,
   VolunteerProfileInput,
   VolunteerProfileSchema,
+  VolunteeringStats,
+  VolunteeringStatsQuery,
 } from '@vcentri/shared';
 import { Type } from 'typebox';
 import type { Database } from '../../db/database';
@@ -33,6 +35,8 @@ import { getProfile, putProfile } from './profile';
 import { acknowledgeBriefing, createProgram, getProgram, listPrograms, updateProgram } from './programs';
 import { cancelShift, createShifts, getShift, listShifts, updateShift } from './shifts';
 import { signUp, withdraw } from './signups';
+import { volunteeringStats } from './stats';
+import { statsWindow } from '../stats-window';
 
 const tags = ['volunteering'];
 
@@ -386,6 +390,24 @@ const volunteeringRoutes: FastifyPluginAsyncTypebox<{ db: Database }> = async (a
     },
     async (request, reply) =>
       reply.status(201).send(await logHours(db, requirePrincipal(request), request.body, request.ip)),
+  );
+
+  app.get(
+    '/stats/volunteering',
+    {
+      config: { access: { roles: ['district_admin', 'city_admin'] } },
+      schema: {
+        tags: ['stats'],
+        ...secured,
+        summary:
+          'Per hub and organisation, and in total: programs, shifts, places, sign-ups, volunteers, attendance and approved minutes in a window (district admin: own district)',
+        description:
+          'Counts the shifts that are not cancelled, of published or closed programs, starting in `[from, to)` and held in the district. A hub’s row counts shifts in its rooms and shifts of programs it runs; an organisation’s row the shifts of its programs; the totals count every shift once (also district and city programs).',
+        querystring: VolunteeringStatsQuery,
+        response: { 200: VolunteeringStats, ...problems },
+      },
+    },
+    async (request) => volunteeringStats(db, statsWindow(requirePrincipal(request), request.query)),
   );
 };
 
