@@ -17,6 +17,7 @@ import { useBookingStats } from '../../../features/bookings/api/get-booking-stat
 import { useBookings } from '../../../features/bookings/api/get-bookings';
 import { BookingStatusBadge } from '../../../features/bookings/components/booking-status-badge';
 import { DistrictEventStats } from '../../../features/events/components/district-event-stats';
+import { DistrictVolunteeringStats } from '../../../features/volunteering-stats/components/district-volunteering-stats';
 import { isCityAdmin, useAuth } from '../../../lib/auth';
 import { districtName, formatInterval, formatLocalDate, localized } from '../../../lib/format';
 import { useLocale } from '../../../lib/i18n';
@@ -201,6 +202,7 @@ function DistrictView({ cityAdmin, own }: { cityAdmin: boolean; own: readonly st
       </section>
 
       <DistrictEventStats query={{ from, to, ...(district ? { district } : {}) }} />
+      <DistrictVolunteeringStats query={{ from, to, ...(district ? { district } : {}) }} />
 
       <section className="card" aria-labelledby="district-bookings-title">
         <h2 id="district-bookings-title">{t('bookings:district.bookingsTitle')}</h2>
