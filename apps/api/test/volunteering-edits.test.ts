@@ -93,6 +93,45 @@ describe('moving a shift re-checks its volunteers', () => {
     await ok(patchShift(owner, evening.id, { end: at(d, '19:00'), start: at(d, '17:30') }));
   });
 
+  it('an edit racing a sign-up: never both, so no volunteer ends up holding overlapping shifts', async () => {
+    const rounds = await Promise.all(
+      Array.from({ length: 6 }, async (_, i) => {
+        const d = kyivDate(50 + i);
+        const { owner, programId } = await ngoWithProgram(t);
+        const a = await createShift(t, owner, programId, shiftInput(d, '09:00', '10:00'));
+        const b = await createShift(t, owner, programId, shiftInput(d, '14:00', '16:00'));
+        const v = await volunteer(t);
+        await ok(signUp(t, v, a.id), 201);
+        return { d, owner, a, b, v };
+      }),
+    );
+    const results = await Promise.all(
+      rounds.map(async ({ d, owner, a, b, v }) => {
+        const [edit, signup] = await Promise.all([
+          patchShift(owner, a.id, { start: at(d, '15:00'), end: at(d, '17:00') }),
+          signUp(t, v, b.id),
+        ]);
+        return { edit, signup, v };
+      }),
+    );
+    for (const { edit, signup, v } of results) {
+      const passed = [edit.statusCode === 200, signup.statusCode === 201].filter(Boolean);
+      expect(passed, `${edit.body} / ${signup.body}`).toHaveLength(1);
+      const refused = edit.statusCode === 200 ? signup : edit;
+      expect(refused.statusCode).toBe(409);
+      expect(refused.json().code).toBe('shift_overlap');
+      const live = await t.db
+        .selectFrom('volunteerSignups as x')
+        .innerJoin('volunteerShifts as s', 's.id', 'x.shiftId')
+        .select(['s.startsAt', 's.endsAt'])
+        .where('x.userId', '=', v.id)
+        .where('x.status', '!=', 'cancelled')
+        .orderBy('s.startsAt')
+        .execute();
+      for (let k = 1; k < live.length; k++) expect(live[k]!.startsAt >= live[k - 1]!.endsAt).toBe(true);
+    }
+  });
+
   it('a room-placed shift must stay inside its booking', async () => {
     const w = await world(t);
     const d = kyivDate(33);
