@@ -170,6 +170,9 @@ describe('district view', () => {
         .map((c) => c.textContent),
     ).toEqual(['1', '2', '7', '3', '3', '67%', '1', '2']);
     expect(section.getByText('Затверджені години', { selector: 'dt' }).nextSibling?.textContent).toBe('3');
+    // Every table of the page scrolls inside a named region a keyboard reaches (a 390 px phone).
+    for (const table of screen.getAllByRole('table'))
+      expect(table.closest('section.table-scroll[tabindex="0"][aria-label]')).not.toBeNull();
     const query = requests.find((r) => r.path === '/stats/volunteering')!.query;
     const bookingsQuery = requests.find((r) => r.path === '/stats/bookings')!.query;
     expect(query.get('from')).toBe(bookingsQuery.get('from'));

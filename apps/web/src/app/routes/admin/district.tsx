@@ -12,6 +12,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { SelectField, TextField } from '../../../components/field';
 import { Pagination } from '../../../components/pagination';
+import { ScrollRegion } from '../../../components/scroll-region';
 import { EmptyState, ErrorState, Loading } from '../../../components/status';
 import { useBookingStats } from '../../../features/bookings/api/get-booking-stats';
 import { useBookings } from '../../../features/bookings/api/get-bookings';
@@ -146,7 +147,7 @@ function DistrictView({ cityAdmin, own }: { cityAdmin: boolean; own: readonly st
         ) : items.length === 0 ? (
           <EmptyState>{t('bookings:district.noHubs')}</EmptyState>
         ) : (
-          <div className="table-scroll">
+          <ScrollRegion label={t('bookings:district.statsTableLabel')}>
             <table className="table stats-table" aria-busy={stats.isPlaceholderData || undefined}>
               <caption>
                 {t('bookings:district.statsCaption', {
@@ -196,7 +197,7 @@ function DistrictView({ cityAdmin, own }: { cityAdmin: boolean; own: readonly st
                 </tfoot>
               ) : null}
             </table>
-          </div>
+          </ScrollRegion>
         )}
         <p className="muted">{t('bookings:district.statsNote')}</p>
       </section>
@@ -245,7 +246,7 @@ function DistrictView({ cityAdmin, own }: { cityAdmin: boolean; own: readonly st
             <p className="muted" aria-live="polite">
               {t('bookings:district.found', { count: bookings.data.total })}
             </p>
-            <div className="table-scroll">
+            <ScrollRegion label={t('bookings:district.bookingsTableLabel')}>
               <table className="table" aria-busy={bookings.isPlaceholderData || undefined}>
                 <caption className="visually-hidden">{t('bookings:district.bookingsTitle')}</caption>
                 <thead>
@@ -273,7 +274,7 @@ function DistrictView({ cityAdmin, own }: { cityAdmin: boolean; own: readonly st
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
             <Pagination
               total={bookings.data.total}
               limit={PAGE_SIZE}

@@ -4,6 +4,7 @@
 import type { VolunteeringFigures } from '@vcentri/shared';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ScrollRegion } from '../../../components/scroll-region';
 import { EmptyState, ErrorState, Loading } from '../../../components/status';
 import { districtName, localized } from '../../../lib/format';
 import { useLocale } from '../../../lib/i18n';
@@ -43,8 +44,7 @@ export function DistrictVolunteeringStats({ query }: { query: VolunteeringStatsQ
     heading: string,
     rows: { key: string; name: ReactNode; f: VolunteeringFigures }[],
   ) => (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard
-    <section className="table-scroll" aria-label={label} tabIndex={0}>
+    <ScrollRegion label={label}>
       <table className="table stats-table" aria-busy={stats.isPlaceholderData || undefined}>
         <caption>{label}</caption>
         <thead>
@@ -70,7 +70,7 @@ export function DistrictVolunteeringStats({ query }: { query: VolunteeringStatsQ
           ))}
         </tbody>
       </table>
-    </section>
+    </ScrollRegion>
   );
 
   return (
