@@ -250,6 +250,30 @@ describe('rooms for programs without an organisation', () => {
     // Moving the hub's shift onto the booking is refused too.
     expectProblem(await patchShift(w.manager, shift.id, { start: at(d, '11:30') }), 409, 'booking_conflict');
 
+    // A closure of the room (an air-raid shelter drill, a power cut) holds it too.
+    const closure = await inject(t, {
+      method: 'POST',
+      url: `/api/v1/hubs/${w.hubId}/closures`,
+      as: w.manager,
+      payload: {
+        roomId: w.bigRoomId,
+        start: at(d, '17:00'),
+        end: at(d, '18:00'),
+        reason: 'Відключення світла',
+      },
+    });
+    expect(closure.statusCode, closure.body).toBeLessThan(300);
+    expectProblem(
+      await inject(t, {
+        method: 'POST',
+        url: url(`/programs/${program.id}/shifts`),
+        as: w.manager,
+        payload: inRoom('17:30', '18:30', w.bigRoomId),
+      }),
+      409,
+      'booking_conflict',
+    );
+
     // A room of another hub: the hub does not run it.
     const otherRoom = await inject(t, {
       method: 'POST',
