@@ -2,7 +2,16 @@ import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { toCsv } from '../src/modules/open-data/csv';
 import { at, kyivDate, world } from './booking-fixture';
-import { act, applyAs, verifiedOrg } from './org-fixture';
+import { act, applyAs, nextEdrpou, verifiedOrg } from './org-fixture';
+import {
+  createProgram,
+  createShift,
+  ngoWithProgram,
+  ok,
+  shiftInput,
+  signUp,
+  volunteer,
+} from './volunteering-fixture';
 import {
   buildTestApp,
   createUser,
@@ -219,5 +228,113 @@ describe('open data: CSV cells a spreadsheet would run', () => {
         plain: 'a=b',
       },
     ]);
+  });
+});
+
+describe('open data: volunteer programs', () => {
+  it('gives each published or closed program’s figures, leaves drafts out and holds no personal data', async () => {
+    const { orgId, owner, programId } = await ngoWithProgram(t, { districts: ['obolonskyi', 'podilskyi'] });
+    const edrpou = nextEdrpou();
+    await t.db.updateTable('organizations').set({ edrpou }).where('id', '=', orgId).execute();
+    const d = kyivDate(20);
+    const held = await createShift(t, owner, programId, shiftInput(d, '10:00', '11:00', { places: 3 }));
+    const planned = await createShift(t, owner, programId, shiftInput(d, '12:00', '14:00', { places: 2 }));
+    const cancelled = await createShift(t, owner, programId, shiftInput(d, '15:00', '16:00', { places: 9 }));
+    const [v1, v2, v3, v4] = [await volunteer(t), await volunteer(t), await volunteer(t), await volunteer(t)];
+    const s1 = await ok(signUp(t, v1, held.id), 201);
+    const s2 = await ok(signUp(t, v2, held.id), 201);
+    await ok(signUp(t, v3, planned.id), 201);
+    await ok(signUp(t, v4, cancelled.id), 201);
+    await ok(
+      inject(t, {
+        method: 'POST',
+        url: `/api/v1/volunteering/shifts/${cancelled.id}/cancel`,
+        as: owner,
+        payload: { reason: 'Негода' },
+      }),
+    );
+    // The first shift took place yesterday; one volunteer came, one did not.
+    const yesterday = kyivDate(-1);
+    await t.db
+      .updateTable('volunteerShifts')
+      .set({ startsAt: new Date(at(yesterday, '10:00')), endsAt: new Date(at(yesterday, '11:00')) })
+      .where('id', '=', held.id)
+      .execute();
+    await ok(
+      inject(t, {
+        method: 'POST',
+        url: `/api/v1/volunteering/shifts/${held.id}/attendance`,
+        as: owner,
+        payload: {
+          entries: [
+            { signupId: s1.id, present: true },
+            { signupId: s2.id, present: false },
+          ],
+        },
+      }),
+    );
+    const draft = await createProgram(t, owner, { organizationId: orgId });
+    const closedOne = await ngoWithProgram(t);
+    await ok(
+      inject(t, {
+        method: 'PATCH',
+        url: `/api/v1/volunteering/programs/${closedOne.programId}`,
+        as: closedOne.owner,
+        payload: { status: 'closed' },
+      }),
+    );
+
+    const catalogue = (await inject(t, { method: 'GET', url: '/api/v1/open-data' }))
+      .json()
+      .items.find((x: { id: string }) => x.id === 'volunteer-programs');
+    expect(catalogue.title).toEqual({ uk: 'Волонтерські програми', en: 'Volunteer programs' });
+    expect(catalogue.downloads.csv).toBe('/api/v1/open-data/volunteer-programs.csv');
+    for (const field of catalogue.fields) expect(field.description.en).toBeTruthy();
+    const fieldNames = catalogue.fields.map((x: { name: string }) => x.name);
+
+    const json = (
+      await inject(t, { method: 'GET', url: '/api/v1/open-data/volunteer-programs.json' })
+    ).json();
+    const record = json.records.find((r: { id: string }) => r.id === programId);
+    expect(record).toMatchObject({
+      status: 'published',
+      run_by: 'organization',
+      organization_id: orgId,
+      organization_edrpou: edrpou,
+      hub_id: null,
+      cause: 'elderly',
+      districts: ['obolonskyi', 'podilskyi'],
+      shifts_held: 1,
+      shifts_planned: 1,
+      places_offered: 5,
+      signups: 3,
+      present: 1,
+      approved_minutes: 60,
+    });
+    expect(Object.keys(record)).toEqual(fieldNames);
+    const ids = json.records.map((r: { id: string }) => r.id);
+    expect(ids).not.toContain(draft.id);
+    expect(json.records.find((r: { id: string }) => r.id === closedOne.programId)).toMatchObject({
+      status: 'closed',
+      shifts_held: 0,
+    });
+
+    const csv = await inject(t, { method: 'GET', url: '/api/v1/open-data/volunteer-programs.csv' });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(csv.body.split('\r\n')[0]!.split(',')).toEqual(fieldNames);
+    const rows: Record<string, string>[] = parse(csv.body, { columns: true });
+    expect(rows).toHaveLength(json.records.length);
+    expect(rows.find((r) => r.id === programId)).toMatchObject({
+      districts: 'obolonskyi;podilskyi',
+      signups: '3',
+      approved_minutes: '60',
+      organization_edrpou: edrpou,
+    });
+    for (const body of [csv.body, JSON.stringify(json)])
+      for (const v of [v1, v2, v3, v4, owner]) {
+        expect(body).not.toContain(v.email);
+        expect(body).not.toContain(v.id);
+      }
   });
 });

@@ -78,6 +78,14 @@ const MATRIX: {
     ok: 200,
   },
   {
+    label: '/stats/volunteering',
+    method: 'GET',
+    url: () =>
+      `/api/v1/stats/volunteering?from=${encodeURIComponent('2026-01-01T00:00:00Z')}&to=${encodeURIComponent('2026-04-01T00:00:00Z')}`,
+    allowed: ['district_admin', 'city_admin'],
+    ok: 200,
+  },
+  {
     label: '/admin/users',
     method: 'GET',
     url: () => '/api/v1/admin/users',

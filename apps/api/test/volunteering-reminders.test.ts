@@ -3,6 +3,7 @@
 // withdrawal or a cancelled shift, to a volunteer promoted from the waiting list, only for the
 // shift's current start after it moved, and after a restart. Time is moved by setting `run_at`.
 import { setTimeout as sleep } from 'node:timers/promises';
+import { kyivText } from '@vcentri/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, openDatabase } from '../src/db/database';
 import { JobWorker } from '../src/jobs/worker';
@@ -108,11 +109,7 @@ describe('shift reminders', () => {
     expect(notes).toHaveLength(1);
     const n = notes[0]!;
     expect(n.link).toBe(`/volunteering/shifts/${shift.id}`);
-    const kyiv = new Date(shift.start).toLocaleString('uk-UA', {
-      timeZone: 'Europe/Kyiv',
-      dateStyle: 'medium',
-      timeStyle: 'short',
-    });
+    const kyiv = kyivText(shift.start);
     expect(n.bodyUk).toContain(kyiv);
     expect(n.bodyEn).toContain(kyiv);
     expect(n.bodyEn).toContain('Kyiv time');

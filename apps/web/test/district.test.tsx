@@ -80,6 +80,106 @@ describe('district view', () => {
     expect(eventsQuery.get('district')).toBe('obolonskyi');
   });
 
+  it('shows volunteering per hub and organisation for the same window, in tables that scroll by keyboard', async () => {
+    const figures = (over: Record<string, number | null>) => ({
+      programs: 0,
+      shifts: 0,
+      places: 0,
+      signups: 0,
+      volunteers: 0,
+      present: 0,
+      noShows: 0,
+      attendanceRate: null,
+      approvedMinutes: 0,
+      ...over,
+    });
+    const { requests } = installFakeApi({
+      ...signedInAs(districtAdmin),
+      'GET /stats/bookings': json({ items: stats }),
+      'GET /bookings': json({ items: [], total: 0 }),
+      'GET /stats/volunteering': json({
+        district: 'obolonskyi',
+        totals: figures({
+          programs: 3,
+          shifts: 4,
+          places: 13,
+          signups: 5,
+          volunteers: 3,
+          present: 3,
+          noShows: 1,
+          attendanceRate: 0.75,
+          approvedMinutes: 180,
+        }),
+        hubs: [
+          {
+            hubId: stats[0]!.hubId,
+            hubName: stats[0]!.hubName,
+            district: 'obolonskyi',
+            ...figures({
+              programs: 2,
+              shifts: 2,
+              places: 9,
+              signups: 2,
+              volunteers: 2,
+              present: 2,
+              attendanceRate: 1,
+              approvedMinutes: 150,
+            }),
+          },
+          { hubId: stats[1]!.hubId, hubName: stats[1]!.hubName, district: 'obolonskyi', ...figures({}) },
+        ],
+        organizations: [
+          {
+            organizationId: '30000000-0000-4000-8000-000000000001',
+            organizationName: { uk: 'ГО «Сусіди»', en: 'Neighbours NGO' },
+            ...figures({
+              programs: 1,
+              shifts: 2,
+              places: 7,
+              signups: 3,
+              volunteers: 3,
+              present: 2,
+              noShows: 1,
+              attendanceRate: 2 / 3,
+              approvedMinutes: 120,
+            }),
+          },
+        ],
+      }),
+    });
+    renderApp('/admin/district');
+    const section = within(await screen.findByRole('region', { name: 'Волонтерство' }));
+    const byHub = await section.findByRole('region', { name: 'Волонтерство за хабами' });
+    expect(byHub).toHaveAttribute('tabindex', '0');
+    expect(within(byHub).getByRole('table')).toBeInTheDocument();
+    expect(
+      within(within(byHub).getByRole('row', { name: /Vcentri HUB Оболонь/ }))
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['2', '2', '9', '2', '2', '100%', '0', '2,5']);
+    expect(
+      within(within(byHub).getByRole('row', { name: /Мінський/ }))
+        .getAllByRole('cell')
+        .at(5)?.textContent,
+    ).toBe('—');
+    const byOrg = section.getByRole('region', { name: 'Волонтерство за організаціями' });
+    expect(byOrg).toHaveAttribute('tabindex', '0');
+    expect(
+      within(within(byOrg).getByRole('row', { name: /Сусіди/ }))
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['1', '2', '7', '3', '3', '67%', '1', '2']);
+    expect(section.getByText('Затверджені години', { selector: 'dt' }).nextSibling?.textContent).toBe('3');
+    // Every table of the page scrolls inside a named region a keyboard reaches (a 390 px phone).
+    for (const table of screen.getAllByRole('table'))
+      expect(table.closest('section.table-scroll[tabindex="0"][aria-label]')).not.toBeNull();
+    const query = requests.find((r) => r.path === '/stats/volunteering')!.query;
+    const bookingsQuery = requests.find((r) => r.path === '/stats/bookings')!.query;
+    expect(query.get('from')).toBe(bookingsQuery.get('from'));
+    expect(query.get('to')).toBe(bookingsQuery.get('to'));
+    expect(query.get('district')).toBe('obolonskyi');
+  });
+
   it('shows this week’s statistics per hub and the district’s bookings', async () => {
     const { requests } = installFakeApi({
       ...signedInAs(districtAdmin),

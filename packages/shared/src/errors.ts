@@ -62,6 +62,7 @@ export const ERROR_CODES = [
   'volunteer_profile_required',
   'shift_cancelled',
   'program_closed',
+  'room_requires_organization',
   'shift_places_below_signups',
   'attendance_too_early',
   'hours_final',

@@ -41,6 +41,12 @@ export function toKyiv(instant: Date | string | number): KyivLocal {
   };
 }
 
+/** An instant as Kyiv wall-clock text, `YYYY-MM-DD HH:MM`: the one wording of times in notifications. */
+export function kyivText(instant: Date | string | number): string {
+  const k = toKyiv(instant);
+  return `${k.date} ${k.time}`;
+}
+
 /** Offset of Kyiv from UTC at an instant, in minutes (120 in winter, 180 in summer). */
 export function kyivOffsetMinutes(instant: Date | number): number {
   const d = new Date(instant);

@@ -316,3 +316,62 @@ export const AttendanceBody = Type.Object(
   { additionalProperties: false },
 );
 export type AttendanceBody = Static<typeof AttendanceBody>;
+
+/** GET /stats/volunteering: a window and a district (district admins: their own, by default). */
+export const VolunteeringStatsQuery = Type.Object({
+  from: Instant,
+  to: Instant,
+  district: Type.Optional(Type.String({ maxLength: 40 })),
+});
+export type VolunteeringStatsQuery = Static<typeof VolunteeringStatsQuery>;
+
+/**
+ * The figures of a set of shifts: those of published or closed programs, not cancelled, starting
+ * inside the window, held in the district. Sign-ups are confirmed places (not the waiting list);
+ * the attendance rate is present / (present + no-shows) among marked sign-ups, null before any
+ * mark; approved minutes are approved hour entries of those shifts.
+ */
+export const VolunteeringFigures = Type.Object({
+  programs: Type.Integer(),
+  shifts: Type.Integer(),
+  places: Type.Integer(),
+  signups: Type.Integer(),
+  volunteers: Type.Integer(),
+  present: Type.Integer(),
+  noShows: Type.Integer(),
+  attendanceRate: Type.Union([Type.Number(), Type.Null()]),
+  approvedMinutes: Type.Integer(),
+});
+export type VolunteeringFigures = Static<typeof VolunteeringFigures>;
+
+export const HubVolunteeringStats = Type.Intersect([
+  Type.Object({
+    hubId: Uuid,
+    hubName: Type.Object({ uk: Type.String(), en: Type.String() }),
+    district: Type.String(),
+  }),
+  VolunteeringFigures,
+]);
+export type HubVolunteeringStats = Static<typeof HubVolunteeringStats>;
+
+export const OrganizationVolunteeringStats = Type.Intersect([
+  Type.Object({
+    organizationId: Uuid,
+    organizationName: Type.Object({ uk: Type.String(), en: Type.String() }),
+  }),
+  VolunteeringFigures,
+]);
+export type OrganizationVolunteeringStats = Static<typeof OrganizationVolunteeringStats>;
+
+/**
+ * Per hub (shifts in its rooms or of programs it runs; every hub of the district, also with
+ * nothing), per organisation (shifts of its programs) and the district's totals (every shift
+ * counted once, also those of district and city programs, so the rows need not add up to them).
+ */
+export const VolunteeringStats = Type.Object({
+  district: Type.Union([Type.String(), Type.Null()]),
+  totals: VolunteeringFigures,
+  hubs: Type.Array(HubVolunteeringStats),
+  organizations: Type.Array(OrganizationVolunteeringStats),
+});
+export type VolunteeringStats = Static<typeof VolunteeringStats>;

@@ -1,13 +1,8 @@
 // Cancelling events and telling their registrants: used when an event is cancelled and when the
 // booking that holds it is cancelled (so bookings need not import the events service).
-import { toKyiv } from '@vcentri/shared';
+import { kyivText } from '@vcentri/shared';
 import type { Database } from '../../db/database';
 import { insertNotification } from '../bookings/bookings.repository';
-
-export const kyivText = (d: Date) => {
-  const k = toKyiv(d);
-  return `${k.date} ${k.time}`;
-};
 
 /** Cancels events (of a booking, or one event) and tells every registrant, inside `trx`. */
 export async function cancelEvents(trx: Database, eventIds: string[], reason: string | null) {

@@ -2,7 +2,13 @@
 // registrations take a place while places remain, else the next waiting-list position; a
 // cancellation moves the first waiting person up. Each change to an event's registrations locks
 // the event row, so places and positions stay exact under any number of simultaneous requests.
-import { EVENT_CATEGORIES, type EventListQuery, type EventView, type Registrant } from '@vcentri/shared';
+import {
+  EVENT_CATEGORIES,
+  type EventListQuery,
+  type EventView,
+  kyivText,
+  type Registrant,
+} from '@vcentri/shared';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/database';
 import { newShortCode } from '../../db/short-code';
@@ -11,7 +17,7 @@ import type { DB } from '../../db/schema';
 import { AppError, conflict, forbidden, isUniqueViolation, notFound } from '../../errors';
 import { recordAudit } from '../audit/audit.repository';
 import { insertNotification } from '../bookings/bookings.repository';
-import { cancelEvents, kyivText } from './cancel-events';
+import { cancelEvents } from './cancel-events';
 import type { Principal } from '../users/principal';
 import { containsPattern } from '../../db/like';
 

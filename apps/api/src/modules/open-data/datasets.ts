@@ -200,4 +200,168 @@ export const DATASETS: Dataset[] = [
         organization_name_uk: e.orgNameUk,
       })),
   },
+  {
+    id: 'volunteer-programs',
+    title: { uk: 'Волонтерські програми', en: 'Volunteer programs' },
+    description: {
+      uk: 'Опубліковані й завершені волонтерські програми: хто проводить (організація з кодом ЄДРПОУ, хаб, район або місто), напрям, райони, проведені зміни, запропоновані місця, записи, присутність і затверджені години. Лише сукупні числа, без персональних даних; чернетки не включено.',
+      en: 'Published and closed volunteer programs: who runs them (an organisation with its EDRPOU code, a hub, a district or the city), cause, districts, shifts held, places offered, sign-ups, attendance and approved hours. Totals only, no personal data; drafts are left out.',
+    },
+    fields: [
+      f('id', 'uuid', 'Ідентифікатор програми', 'Program identifier'),
+      f('title_uk', 'string', 'Назва українською', 'Title in Ukrainian'),
+      f('title_en', 'string', 'Назва англійською', 'Title in English'),
+      f(
+        'status',
+        'string',
+        'published (триває) або closed (завершена)',
+        'published (running) or closed (ended)',
+      ),
+      f(
+        'run_by',
+        'string',
+        'Хто проводить: organization, hub, district або city',
+        'Who runs it: organization, hub, district or city',
+      ),
+      f(
+        'organization_id',
+        'uuid',
+        'Організація з реєстру (якщо її програма)',
+        'Organisation in the registry (for its programs)',
+      ),
+      f('organization_name_uk', 'string', 'Назва організації', 'Name of the organisation'),
+      f(
+        'organization_edrpou',
+        'string',
+        'Код ЄДРПОУ організації; порожній, якщо його немає',
+        'EDRPOU code of the organisation; empty when it has none',
+      ),
+      f('hub_id', 'uuid', 'Хаб, що проводить програму', 'Hub that runs the program'),
+      f('hub_name_uk', 'string', 'Назва хабу', 'Hub name'),
+      f(
+        'owner_district',
+        'string',
+        'Район, що проводить програму (код)',
+        'District that runs the program (code)',
+      ),
+      f('cause', 'string', 'Напрям (код)', 'Cause (code)'),
+      f(
+        'districts',
+        'string[]',
+        'Райони програми (коди, у CSV через «;»)',
+        'Districts of the program (codes; joined with ";" in CSV)',
+      ),
+      f(
+        'shifts_held',
+        'integer',
+        'Проведені зміни: нескасовані, що вже закінчилися',
+        'Shifts held: not cancelled and already over',
+      ),
+      f(
+        'shifts_planned',
+        'integer',
+        'Заплановані зміни: нескасовані, що ще не закінчилися',
+        'Shifts planned: not cancelled and not over yet',
+      ),
+      f(
+        'places_offered',
+        'integer',
+        'Місця на всіх нескасованих змінах',
+        'Places on all shifts not cancelled',
+      ),
+      f(
+        'signups',
+        'integer',
+        'Підтверджені записи на нескасовані зміни (без листа очікування)',
+        'Confirmed sign-ups for shifts not cancelled (not the waiting list)',
+      ),
+      f('present', 'integer', 'Відмічені присутніми на змінах', 'Marked present at shifts'),
+      f(
+        'approved_minutes',
+        'integer',
+        'Затверджені хвилини волонтерської роботи (зміни й звітовані години)',
+        'Approved minutes of volunteer work (shifts and reported hours)',
+      ),
+      f(
+        'created_at',
+        'date-time',
+        'Коли програму створено (ISO 8601, UTC)',
+        'When the program was created (ISO 8601, UTC)',
+      ),
+    ],
+    lastModified: async (db) =>
+      (
+        await sql<{ at: Date | null }>`select greatest(
+            (select max(updated_at) from volunteer_programs where status <> 'draft'),
+            (select max(updated_at) from volunteer_shifts),
+            (select max(greatest(created_at, cancelled_at)) from volunteer_signups),
+            (select max(greatest(created_at, decided_at)) from volunteer_hours)
+          ) as at`.execute(db)
+      ).rows[0]?.at ?? new Date(0),
+    records: async (db) =>
+      (
+        await db
+          .selectFrom('volunteerPrograms as p')
+          .leftJoin('organizations as o', 'o.id', 'p.organizationId')
+          .leftJoin('hubs as h', 'h.id', 'p.hubId')
+          .select([
+            'p.id',
+            'p.titleUk',
+            'p.titleEn',
+            'p.status',
+            'p.organizationId',
+            'o.nameUk as orgNameUk',
+            'o.edrpou',
+            'p.hubId',
+            'h.nameUk as hubNameUk',
+            'p.ownerDistrict',
+            'p.cause',
+            'p.districts',
+            'p.createdAt',
+            sql<number>`(select count(*)::int from volunteer_shifts s where s.program_id = p.id and s.status = 'published' and s.ends_at <= now())`.as(
+              'shiftsHeld',
+            ),
+            sql<number>`(select count(*)::int from volunteer_shifts s where s.program_id = p.id and s.status = 'published' and s.ends_at > now())`.as(
+              'shiftsPlanned',
+            ),
+            sql<number>`(select coalesce(sum(s.places), 0)::int from volunteer_shifts s where s.program_id = p.id and s.status = 'published')`.as(
+              'places',
+            ),
+            sql<number>`(select count(*)::int from volunteer_signups x join volunteer_shifts s on s.id = x.shift_id where s.program_id = p.id and s.status = 'published' and x.status = 'confirmed')`.as(
+              'signups',
+            ),
+            sql<number>`(select count(*)::int from volunteer_signups x join volunteer_shifts s on s.id = x.shift_id where s.program_id = p.id and s.status = 'published' and x.status = 'confirmed' and x.present)`.as(
+              'present',
+            ),
+            sql<number>`(select coalesce(sum(v.minutes), 0)::int from volunteer_hours v where v.program_id = p.id and v.status = 'approved')`.as(
+              'approvedMinutes',
+            ),
+          ])
+          .where('p.status', 'in', ['published', 'closed'])
+          .orderBy('p.createdAt')
+          .orderBy('p.id')
+          .execute()
+      ).map((p) => ({
+        id: p.id,
+        title_uk: p.titleUk,
+        title_en: p.titleEn,
+        status: p.status,
+        run_by: p.organizationId ? 'organization' : p.hubId ? 'hub' : p.ownerDistrict ? 'district' : 'city',
+        organization_id: p.organizationId,
+        organization_name_uk: p.orgNameUk,
+        organization_edrpou: p.edrpou,
+        hub_id: p.hubId,
+        hub_name_uk: p.hubNameUk,
+        owner_district: p.ownerDistrict,
+        cause: p.cause,
+        districts: p.districts,
+        shifts_held: p.shiftsHeld,
+        shifts_planned: p.shiftsPlanned,
+        places_offered: p.places,
+        signups: p.signups,
+        present: p.present,
+        approved_minutes: p.approvedMinutes,
+        created_at: p.createdAt.toISOString(),
+      })),
+  },
 ];

@@ -8,6 +8,7 @@ import { AppError, conflict, forbidden, notFound, unauthorized } from '../../err
 import { recordAudit } from '../audit/audit.repository';
 import type { Principal } from '../users/principal';
 import {
+  cancelShiftRow,
   hasAcknowledged,
   loadProgramRow,
   type ProgramRow,
@@ -15,6 +16,12 @@ import {
   runsProgram,
 } from './volunteering.repository';
 import { containsPattern } from '../../db/like';
+
+const PROGRAM_CLOSED_REASON = {
+  uk: 'програму закрито.',
+  en: 'the program is closed.',
+  stored: 'Програму закрито / The program is closed',
+};
 
 const TRANSITIONS: Record<string, string[]> = {
   draft: ['draft', 'published', 'closed'],
@@ -198,6 +205,27 @@ export async function updateProgram(db: Database, p: Principal, id: string, patc
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow();
+    // Closing ends the program's future: every shift not yet started is cancelled and its
+    // volunteers told, as a cancelled shift tells them (their reminders then send nothing).
+    let cancelledShifts = 0;
+    if (r.status === 'closed' && cur.status !== 'closed') {
+      const future = await trx
+        .selectFrom('volunteerShifts')
+        .select(['id', 'startsAt'])
+        .where('programId', '=', id)
+        .where('status', '=', 'published')
+        .where('startsAt', '>', new Date())
+        .orderBy('startsAt')
+        .forUpdate()
+        .execute();
+      for (const s of future)
+        await cancelShiftRow(
+          trx,
+          { ...s, programTitleUk: r.titleUk, programTitleEn: r.titleEn },
+          PROGRAM_CLOSED_REASON,
+        );
+      cancelledShifts = future.length;
+    }
     await recordAudit(trx, {
       action: 'volunteering.program_updated',
       actorId: p.userId,
@@ -205,7 +233,7 @@ export async function updateProgram(db: Database, p: Principal, id: string, patc
       targetType: 'volunteer_program',
       targetId: id,
       ip,
-      details: { fields: Object.keys(patch), status: r.status },
+      details: { fields: Object.keys(patch), status: r.status, cancelledShifts },
     });
     return r;
   });

@@ -3,16 +3,13 @@
 // confirms a sign-up (a free place, a move up from the waiting list) and again by a shift edit for
 // every confirmed sign-up; its dedupe key holds the sign-up and the start it was made for, so a
 // moved shift gets a fresh job and the old one finds the start changed and does nothing.
+import { kyivText } from '@vcentri/shared';
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { DB } from '../../db/schema';
 import { enqueueJob } from '../../jobs/queue';
 import type { JobHandler } from '../../jobs/worker';
 import { insertNotification } from '../bookings/bookings.repository';
-
-// The same wording as the other volunteering notifications (kept here: the repository imports this file).
-const kyivText = (d: Date) =>
-  d.toLocaleString('uk-UA', { timeZone: 'Europe/Kyiv', dateStyle: 'medium', timeStyle: 'short' });
 
 export const SHIFT_REMINDER_JOB = 'volunteering.shift_reminder';
 export const REMINDER_LEAD_MS = 24 * 3_600_000;

@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   expandRecurrence,
+  kyivText,
   type ShiftInput,
   type ShiftListQuery,
   type ShiftPatch,
@@ -11,18 +12,20 @@ import {
 } from '@vcentri/shared';
 import { sql } from 'kysely';
 import type { Database } from '../../db/database';
-import { badRequest, conflict, forbidden, notFound } from '../../errors';
+import { AppError, badRequest, conflict, forbidden, notFound } from '../../errors';
 import { recordAudit } from '../audit/audit.repository';
 import type { Principal } from '../users/principal';
 import { managedProgram } from './programs';
 import { enqueueShiftReminders } from './reminders';
+import { lockProfile, timeClash } from './signups';
 import {
+  cancelShiftRow,
   fillPlaces,
-  kyivText,
   loadShiftRow,
   notifySignedUp,
   type ProgramRow,
   runsProgram,
+  type ShiftRow,
   shiftRows,
   shiftView,
 } from './volunteering.repository';
@@ -34,10 +37,16 @@ interface Place {
   bookingId: string | null;
 }
 
-/** Where a shift happens; a room needs a confirmed booking of the program's organisation covering it. */
+/**
+ * Where a shift happens. A room is held for the shift either by a confirmed booking of the
+ * program's organisation covering it, or — for a program its hub runs, in a room of that hub —
+ * by the hub itself: its managers run the room, so no booking is made, but the shift must not
+ * overlap a pending or confirmed booking or a closure of the room. A district's or the city's
+ * program has no way to hold a room: `room_requires_organization`, give an address.
+ */
 async function resolvePlace(
   db: Database,
-  program: Pick<ProgramRow, 'organizationId'>,
+  program: Pick<ProgramRow, 'organizationId' | 'hubId'>,
   input: { address?: string; district?: string; roomId?: string | null },
   start: Date,
   end: Date,
@@ -50,33 +59,55 @@ async function resolvePlace(
     const room = await db
       .selectFrom('rooms as r')
       .innerJoin('hubs as h', 'h.id', 'r.hubId')
-      .select(['r.id', 'h.addressUk', 'h.district', 'r.nameUk'])
+      .select(['r.id', 'r.hubId', 'h.addressUk', 'h.district', 'r.nameUk'])
       .where('r.id', '=', input.roomId)
       .executeTakeFirst();
     if (!room) throw notFound('No such room.');
-    const booking = program.organizationId
-      ? await db
-          .selectFrom('bookings')
-          .select('id')
-          .where('roomId', '=', input.roomId)
-          .where('organizationId', '=', program.organizationId)
-          .where('kind', '=', 'booking')
-          .where('status', '=', 'confirmed')
-          .where(sql<boolean>`period @> tstzrange(${start}::timestamptz, ${end}::timestamptz, '[)')`)
-          .executeTakeFirst()
-      : undefined;
+    const place = { address: `${room.addressUk}, ${room.nameUk}`, district: room.district, roomId: room.id };
+    if (!program.organizationId) {
+      if (program.hubId !== room.hubId)
+        throw new AppError(
+          'room_requires_organization',
+          400,
+          'Only an organisation’s booking, or the room’s own hub for its programs, holds a room for shifts; give an address.',
+          [{ path: '/roomId', code: 'room_requires_organization', message: 'give an address' }],
+        );
+      const busy = await db
+        .selectFrom('bookings')
+        .select([sql<Date>`lower(period)`.as('start'), sql<Date>`upper(period)`.as('end')])
+        .where('roomId', '=', room.id)
+        .where('status', 'in', ['pending', 'confirmed'])
+        .where(sql<boolean>`period && tstzrange(${start}::timestamptz, ${end}::timestamptz, '[)')`)
+        .execute();
+      if (busy.length > 0)
+        throw conflict(
+          'booking_conflict',
+          `The room is booked or closed within ${kyivText(start)}–${kyivText(end)}.`,
+          {
+            conflicts: busy.map((b) => ({
+              start: new Date(b.start).toISOString(),
+              end: new Date(b.end).toISOString(),
+            })),
+          },
+        );
+      return { ...place, bookingId: null };
+    }
+    const booking = await db
+      .selectFrom('bookings')
+      .select('id')
+      .where('roomId', '=', input.roomId)
+      .where('organizationId', '=', program.organizationId)
+      .where('kind', '=', 'booking')
+      .where('status', '=', 'confirmed')
+      .where(sql<boolean>`period @> tstzrange(${start}::timestamptz, ${end}::timestamptz, '[)')`)
+      .executeTakeFirst();
     if (!booking)
       throw conflict(
         'outside_booking',
         `No confirmed booking of the program’s organisation holds the room ${kyivText(start)}–${kyivText(end)}.`,
         { start: start.toISOString(), end: end.toISOString() },
       );
-    return {
-      address: `${room.addressUk}, ${room.nameUk}`,
-      district: room.district,
-      roomId: room.id,
-      bookingId: booking.id,
-    };
+    return { ...place, bookingId: booking.id };
   }
   if (!input.address?.trim() || !input.district)
     throw badRequest('validation_failed', 'Give a room, or an address and its district.', [
@@ -199,68 +230,142 @@ export async function updateShift(db: Database, p: Principal, id: string, patch:
   } else if (before.roomId && (patch.start || patch.end)) {
     place = await resolvePlace(db, before, { roomId: before.roomId }, start, end);
   }
-  await db.transaction().execute(async (trx) => {
-    const cur = await trx
-      .selectFrom('volunteerShifts')
-      .select(['id', 'status'])
-      .where('id', '=', id)
-      .forUpdate()
-      .executeTakeFirstOrThrow();
-    if (cur.status === 'cancelled') throw conflict('shift_cancelled', 'The shift is cancelled.');
-    if (patch.places !== undefined) {
-      const { n } = await trx
-        .selectFrom('volunteerSignups')
-        .select(sql<number>`count(*)::int`.as('n'))
-        .where('shiftId', '=', id)
-        .where('status', '=', 'confirmed')
-        .executeTakeFirstOrThrow();
-      if (patch.places < n)
-        throw conflict(
-          'shift_places_below_signups',
-          `${n} volunteers are confirmed; the shift needs at least that many places.`,
-          { confirmed: n },
-        );
+  const moved = start.getTime() !== before.startsAt.getTime() || end.getTime() !== before.endsAt.getTime();
+  // A moved shift re-checks, for everyone holding or waiting for it, the sign-up guard rails that
+  // depend on time, under sign-up's locks in sign-up's order: their profiles (sorted, so two edits
+  // never wait on each other in a cycle), then the shift. Someone who signed up between reading
+  // the list and locking the shift makes the edit start again with them included.
+  for (let attempt = 1; ; attempt++) {
+    const people = moved ? await liveVolunteers(db, id) : [];
+    try {
+      await db.transaction().execute(async (trx) => {
+        for (const userId of people) await lockProfile(trx, userId);
+        const cur = await trx
+          .selectFrom('volunteerShifts')
+          .select(['id', 'status'])
+          .where('id', '=', id)
+          .forUpdate()
+          .executeTakeFirstOrThrow();
+        if (cur.status === 'cancelled') throw conflict('shift_cancelled', 'The shift is cancelled.');
+        if (moved) {
+          const now = await liveVolunteers(trx, id);
+          if (now.some((u) => !people.includes(u))) throw new SignupsChanged();
+          await recheckVolunteers(trx, now, { id, startsAt: start, endsAt: end });
+        }
+        await applyShiftPatch(trx, p, before, patch, { start, end, place }, ip);
+      });
+      break;
+    } catch (err) {
+      if (!(err instanceof SignupsChanged)) throw err;
+      if (attempt >= 3) throw conflict('conflict', 'Volunteers kept signing up meanwhile; try again.');
     }
-    await trx
-      .updateTable('volunteerShifts')
-      .set({
-        startsAt: start,
-        endsAt: end,
-        ...(place ?? {}),
-        ...(patch.places !== undefined ? { places: patch.places } : {}),
-        ...(patch.task !== undefined ? { task: patch.task.trim() } : {}),
-        ...(patch.accessibilityNotes !== undefined ? { accessibilityNotes: patch.accessibilityNotes } : {}),
-        ...(patch.stepFree !== undefined ? { stepFree: patch.stepFree } : {}),
-        updatedAt: new Date(),
-      })
-      .where('id', '=', id)
-      .execute();
-    // More places: the first waiting volunteers move up (and are told).
-    if (patch.places !== undefined && start.getTime() > Date.now()) await fillPlaces(trx, id);
-    // A moved shift: a reminder for the new start (the old ones find the start changed).
-    await enqueueShiftReminders(trx, id);
-    await notifySignedUp(trx, id, {
-      kind: 'volunteering.shift_changed',
-      title: {
-        uk: `Зміну оновлено: ${before.programTitleUk}`,
-        en: `Shift updated: ${before.programTitleEn}`,
-      },
-      body: {
-        uk: `Перевірте час і місце: ${kyivText(start)}, ${place?.address ?? before.address}.`,
-        en: `Check the time and place: ${kyivText(start)}, ${place?.address ?? before.address}.`,
-      },
-    });
-    await recordAudit(trx, {
-      action: 'volunteering.shift_updated',
-      actorId: p.userId,
-      actorEmail: p.email,
-      targetType: 'volunteer_shift',
-      targetId: id,
-      ip,
-      details: { fields: Object.keys(patch) },
-    });
-  });
+  }
   return getShift(db, p, id);
+}
+
+class SignupsChanged extends Error {}
+
+/** Who holds or waits for the shift, sorted (the order their profiles are locked in). */
+async function liveVolunteers(db: Database, shiftId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('volunteerSignups')
+    .select('userId')
+    .where('shiftId', '=', shiftId)
+    .where('status', 'in', ['confirmed', 'waitlisted'])
+    .orderBy('userId')
+    .execute();
+  return rows.map((r) => r.userId);
+}
+
+/** Rejects a move that would break a volunteer's overlap or 12-hour rule, saying how many it would. */
+async function recheckVolunteers(
+  trx: Database,
+  userIds: string[],
+  shift: { id: string; startsAt: Date; endsAt: Date },
+) {
+  let overlap = 0;
+  let daily = 0;
+  for (const userId of userIds) {
+    const clash = await timeClash(trx, userId, shift);
+    if (clash?.code === 'shift_overlap') overlap++;
+    else if (clash) daily++;
+  }
+  if (overlap > 0)
+    throw conflict(
+      'shift_overlap',
+      `${overlap} of the shift’s volunteers hold or wait for another shift at the new time.`,
+      { volunteers: overlap },
+    );
+  if (daily > 0)
+    throw conflict(
+      'daily_hours_exceeded',
+      `At the new time ${daily} of the shift’s volunteers would have more than 12 hours of shifts in a day.`,
+      { volunteers: daily },
+    );
+}
+
+async function applyShiftPatch(
+  trx: Database,
+  p: Principal,
+  before: ShiftRow,
+  patch: ShiftPatch,
+  to: { start: Date; end: Date; place: Place | null },
+  ip: string,
+) {
+  const { id } = before;
+  const { start, end, place } = to;
+  if (patch.places !== undefined) {
+    const { n } = await trx
+      .selectFrom('volunteerSignups')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where('shiftId', '=', id)
+      .where('status', '=', 'confirmed')
+      .executeTakeFirstOrThrow();
+    if (patch.places < n)
+      throw conflict(
+        'shift_places_below_signups',
+        `${n} volunteers are confirmed; the shift needs at least that many places.`,
+        { confirmed: n },
+      );
+  }
+  await trx
+    .updateTable('volunteerShifts')
+    .set({
+      startsAt: start,
+      endsAt: end,
+      ...(place ?? {}),
+      ...(patch.places !== undefined ? { places: patch.places } : {}),
+      ...(patch.task !== undefined ? { task: patch.task.trim() } : {}),
+      ...(patch.accessibilityNotes !== undefined ? { accessibilityNotes: patch.accessibilityNotes } : {}),
+      ...(patch.stepFree !== undefined ? { stepFree: patch.stepFree } : {}),
+      updatedAt: new Date(),
+    })
+    .where('id', '=', id)
+    .execute();
+  // More places: the first waiting volunteers move up (and are told).
+  if (patch.places !== undefined && start.getTime() > Date.now()) await fillPlaces(trx, id);
+  // A moved shift: a reminder for the new start (the old ones find the start changed).
+  await enqueueShiftReminders(trx, id);
+  await notifySignedUp(trx, id, {
+    kind: 'volunteering.shift_changed',
+    title: {
+      uk: `Зміну оновлено: ${before.programTitleUk}`,
+      en: `Shift updated: ${before.programTitleEn}`,
+    },
+    body: {
+      uk: `Перевірте час і місце: ${kyivText(start)}, ${place?.address ?? before.address}.`,
+      en: `Check the time and place: ${kyivText(start)}, ${place?.address ?? before.address}.`,
+    },
+  });
+  await recordAudit(trx, {
+    action: 'volunteering.shift_updated',
+    actorId: p.userId,
+    actorEmail: p.email,
+    targetType: 'volunteer_shift',
+    targetId: id,
+    ip,
+    details: { fields: Object.keys(patch) },
+  });
 }
 
 export async function cancelShift(db: Database, p: Principal, id: string, reason: string, ip: string) {
@@ -273,28 +378,7 @@ export async function cancelShift(db: Database, p: Principal, id: string, reason
       .forUpdate()
       .executeTakeFirstOrThrow();
     if (cur.status === 'cancelled') throw conflict('shift_cancelled', 'The shift is already cancelled.');
-    await notifySignedUp(trx, id, {
-      kind: 'volunteering.shift_cancelled',
-      title: {
-        uk: `Зміну скасовано: ${before.programTitleUk}`,
-        en: `Shift cancelled: ${before.programTitleEn}`,
-      },
-      body: {
-        uk: `Зміну ${kyivText(before.startsAt)} скасовано. Причина: ${reason}`,
-        en: `The shift on ${kyivText(before.startsAt)} is cancelled. Reason: ${reason}`,
-      },
-    });
-    await trx
-      .updateTable('volunteerShifts')
-      .set({ status: 'cancelled', cancelReason: reason, updatedAt: new Date() })
-      .where('id', '=', id)
-      .execute();
-    await trx
-      .updateTable('volunteerSignups')
-      .set({ status: 'cancelled', position: null, cancelledAt: new Date() })
-      .where('shiftId', '=', id)
-      .where('status', 'in', ['confirmed', 'waitlisted'])
-      .execute();
+    await cancelShiftRow(trx, before, { uk: reason, en: reason, stored: reason });
     await recordAudit(trx, {
       action: 'volunteering.shift_cancelled',
       actorId: p.userId,

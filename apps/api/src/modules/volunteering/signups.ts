@@ -12,7 +12,7 @@ import type { Principal } from '../users/principal';
 import { enqueueShiftReminder } from './reminders';
 import { fillPlaces, renumberWaitlist, runsProgram } from './volunteering.repository';
 
-async function lockProfile(trx: Database, userId: string) {
+export async function lockProfile(trx: Database, userId: string) {
   return trx
     .selectFrom('volunteerProfiles')
     .select(['userId', 'birthYear'])
@@ -48,6 +48,46 @@ async function lockShift(trx: Database, p: Principal, shiftId: string) {
 
 const overlapMinutes = (a0: Date, a1: Date, b0: Date, b1: Date) =>
   Math.max(0, Math.min(a1.getTime(), b1.getTime()) - Math.max(a0.getTime(), b0.getTime())) / 60_000;
+
+export type TimeClash =
+  | { code: 'shift_overlap'; shiftId: string }
+  | { code: 'daily_hours_exceeded'; date: string };
+
+/**
+ * The guard rails that depend on time, for a volunteer holding or waiting for the shift `s` (at
+ * the interval given): no other live sign-up of theirs overlaps it, and no Kyiv day it touches
+ * gets more than 12 hours of shifts. Their sign-ups of `s` itself do not count. Callers hold the
+ * volunteer's profile lock, so no other request of theirs changes the answer meanwhile.
+ */
+export async function timeClash(
+  trx: Database,
+  userId: string,
+  s: { id: string; startsAt: Date; endsAt: Date },
+): Promise<TimeClash | null> {
+  // The volunteer's other live sign-ups around this shift (held or waited for).
+  const mine = await trx
+    .selectFrom('volunteerSignups as x')
+    .innerJoin('volunteerShifts as o', 'o.id', 'x.shiftId')
+    .select(['o.id', 'o.startsAt', 'o.endsAt'])
+    .where('x.userId', '=', userId)
+    .where('x.shiftId', '!=', s.id)
+    .where('x.status', 'in', ['confirmed', 'waitlisted'])
+    .where('o.status', '=', 'published')
+    .where('o.startsAt', '<', new Date(s.endsAt.getTime() + 2 * 86_400_000))
+    .where('o.endsAt', '>', new Date(s.startsAt.getTime() - 2 * 86_400_000))
+    .execute();
+  const clash = mine.find((o) => o.startsAt < s.endsAt && o.endsAt > s.startsAt);
+  if (clash) return { code: 'shift_overlap', shiftId: clash.id };
+  // At most 12 hours of shifts on any Kyiv day this shift touches.
+  const days = new Set([toKyiv(s.startsAt).date, toKyiv(new Date(s.endsAt.getTime() - 1)).date]);
+  for (const day of days) {
+    const d0 = fromKyiv(day, '00:00');
+    const d1 = fromKyiv(addDays(day, 1), '00:00');
+    const total = [...mine, s].reduce((a, o) => a + overlapMinutes(o.startsAt, o.endsAt, d0, d1), 0);
+    if (total > MAX_DAILY_SHIFT_MINUTES) return { code: 'daily_hours_exceeded', date: day };
+  }
+  return null;
+}
 
 export async function signUp(db: Database, p: Principal, shiftId: string, ip: string) {
   return db.transaction().execute(async (trx) => {
@@ -91,33 +131,15 @@ export async function signUp(db: Database, p: Principal, shiftId: string, ip: st
           programId: s.programId,
         });
     }
-    // The volunteer's other live sign-ups around this shift (held or waited for).
-    const mine = await trx
-      .selectFrom('volunteerSignups as x')
-      .innerJoin('volunteerShifts as o', 'o.id', 'x.shiftId')
-      .select(['o.id', 'o.startsAt', 'o.endsAt'])
-      .where('x.userId', '=', p.userId)
-      .where('x.status', 'in', ['confirmed', 'waitlisted'])
-      .where('o.status', '=', 'published')
-      .where('o.startsAt', '<', new Date(s.endsAt.getTime() + 2 * 86_400_000))
-      .where('o.endsAt', '>', new Date(s.startsAt.getTime() - 2 * 86_400_000))
-      .execute();
-    const clash = mine.find((o) => o.startsAt < s.endsAt && o.endsAt > s.startsAt);
-    if (clash)
+    const clash = await timeClash(trx, p.userId, s);
+    if (clash?.code === 'shift_overlap')
       throw conflict('shift_overlap', 'You already hold or wait for a shift at that time.', {
-        shiftId: clash.id,
+        shiftId: clash.shiftId,
       });
-    // At most 12 hours of shifts on any Kyiv day this shift touches.
-    const days = new Set([toKyiv(s.startsAt).date, toKyiv(new Date(s.endsAt.getTime() - 1)).date]);
-    for (const day of days) {
-      const d0 = fromKyiv(day, '00:00');
-      const d1 = fromKyiv(addDays(day, 1), '00:00');
-      const total = [...mine, s].reduce((a, o) => a + overlapMinutes(o.startsAt, o.endsAt, d0, d1), 0);
-      if (total > MAX_DAILY_SHIFT_MINUTES)
-        throw conflict('daily_hours_exceeded', `That would be more than 12 hours of shifts on ${day}.`, {
-          date: day,
-        });
-    }
+    if (clash)
+      throw conflict('daily_hours_exceeded', `That would be more than 12 hours of shifts on ${clash.date}.`, {
+        date: clash.date,
+      });
     const counts = await trx
       .selectFrom('volunteerSignups')
       .select([

@@ -1,6 +1,6 @@
 // The Kysely code of volunteering: program and shift rows with their counts, the waiting-list
 // arithmetic, and the hour entries as clients see them.
-import type { HoursEntry, ProgramView, ShiftView } from '@vcentri/shared';
+import { type HoursEntry, kyivText, type ProgramView, type ShiftView } from '@vcentri/shared';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/database';
 import { promoteWaiting, type WaitingList } from '../../db/waiting-list';
@@ -161,9 +161,6 @@ export async function fillPlaces(trx: Database, shiftId: string) {
 /** Renumbers the waiting list 1, 2, 3… without moving anyone up (the shift is closed to sign-ups). */
 export const renumberWaitlist = (trx: Database, shiftId: string) => promoteWaiting(trx, SIGNUPS, shiftId, 0);
 
-export const kyivText = (d: Date) =>
-  d.toLocaleString('uk-UA', { timeZone: 'Europe/Kyiv', dateStyle: 'medium', timeStyle: 'short' });
-
 /** Tells everyone holding or waiting for the shift. */
 export async function notifySignedUp(
   trx: Database,
@@ -183,6 +180,39 @@ export async function notifySignedUp(
       link: `/volunteering/shifts/${shiftId}`,
       data: { shiftId },
     });
+}
+
+/**
+ * Cancels a shift inside `trx` (its row locked by the caller): everyone holding or waiting for it
+ * is told, their sign-ups end (so no reminder goes out: the job finds them cancelled).
+ */
+export async function cancelShiftRow(
+  trx: Database,
+  shift: { id: string; startsAt: Date; programTitleUk: string; programTitleEn: string },
+  reason: { uk: string; en: string; stored: string },
+) {
+  await notifySignedUp(trx, shift.id, {
+    kind: 'volunteering.shift_cancelled',
+    title: {
+      uk: `Зміну скасовано: ${shift.programTitleUk}`,
+      en: `Shift cancelled: ${shift.programTitleEn}`,
+    },
+    body: {
+      uk: `Зміну ${kyivText(shift.startsAt)} скасовано. Причина: ${reason.uk}`,
+      en: `The shift on ${kyivText(shift.startsAt)} is cancelled. Reason: ${reason.en}`,
+    },
+  });
+  await trx
+    .updateTable('volunteerShifts')
+    .set({ status: 'cancelled', cancelReason: reason.stored, updatedAt: new Date() })
+    .where('id', '=', shift.id)
+    .execute();
+  await trx
+    .updateTable('volunteerSignups')
+    .set({ status: 'cancelled', position: null, cancelledAt: new Date() })
+    .where('shiftId', '=', shift.id)
+    .where('status', 'in', ['confirmed', 'waitlisted'])
+    .execute();
 }
 
 export function hoursRows(db: Kysely<DB>) {

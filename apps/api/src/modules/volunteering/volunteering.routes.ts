@@ -24,6 +24,8 @@ import {
   SignupResult,
   VolunteerProfileInput,
   VolunteerProfileSchema,
+  VolunteeringStats,
+  VolunteeringStatsQuery,
 } from '@vcentri/shared';
 import { Type } from 'typebox';
 import type { Database } from '../../db/database';
@@ -34,6 +36,8 @@ import { getProfile, putProfile } from './profile';
 import { acknowledgeBriefing, createProgram, getProgram, listPrograms, updateProgram } from './programs';
 import { cancelShift, createShifts, getShift, listShifts, updateShift } from './shifts';
 import { signUp, withdraw } from './signups';
+import { volunteeringStats } from './stats';
+import { statsWindow } from '../stats-window';
 
 const tags = ['volunteering'];
 
@@ -90,6 +94,8 @@ const volunteeringRoutes: FastifyPluginAsyncTypebox<{ db: Database }> = async (a
         tags,
         ...secured,
         summary: 'Edit a program; status draft → published → closed',
+        description:
+          'Closing cancels every shift of the program that has not started: its sign-ups end and its volunteers are told as for a cancelled shift (no reminder follows). A closed program changes no more (`409 invalid_transition`).',
         params: IdParams,
         body: ProgramPatch,
         response: { 200: ProgramSchema, ...problems },
@@ -136,7 +142,7 @@ const volunteeringRoutes: FastifyPluginAsyncTypebox<{ db: Database }> = async (a
         ...secured,
         summary: 'Add a shift or a daily/weekly series of shifts',
         description:
-          'At an `address` with its `district`, or in a `roomId` held by a confirmed booking of the program’s organisation covering every shift (`409 outside_booking`). A series that expands to nothing is `400 invalid_interval`.',
+          'At an `address` with its `district`, or in a `roomId`: an organisation’s program needs a confirmed booking of the organisation covering every shift (`409 outside_booking`); a hub’s program may use a room of its own hub when no pending or confirmed booking or closure overlaps the shift (`409 booking_conflict`); any other program gets `400 room_requires_organization`. A series that expands to nothing is `400 invalid_interval`.',
         params: IdParams,
         body: ShiftInput,
         response: { 201: Type.Object({ items: Type.Array(ShiftSchema) }), ...problems },
@@ -176,6 +182,8 @@ const volunteeringRoutes: FastifyPluginAsyncTypebox<{ db: Database }> = async (a
         tags,
         ...secured,
         summary: 'Edit a shift; everyone signed up is told',
+        description:
+          'A new start or end is checked for every confirmed and waiting volunteer as at sign-up: the edit is refused, changing nothing, with `409 shift_overlap` or `409 daily_hours_exceeded` whose `volunteers` says how many would be affected. A room-placed shift must stay held (see adding shifts). Fewer places than confirmed volunteers is `409 shift_places_below_signups`.',
         params: IdParams,
         body: ShiftPatch,
         response: { 200: ShiftSchema, ...problems },
@@ -388,6 +396,24 @@ const volunteeringRoutes: FastifyPluginAsyncTypebox<{ db: Database }> = async (a
     },
     async (request, reply) =>
       reply.status(201).send(await logHours(db, requirePrincipal(request), request.body, request.ip)),
+  );
+
+  app.get(
+    '/stats/volunteering',
+    {
+      config: { access: { roles: ['district_admin', 'city_admin'] } },
+      schema: {
+        tags: ['stats'],
+        ...secured,
+        summary:
+          'Per hub and organisation, and in total: programs, shifts, places, sign-ups, volunteers, attendance and approved minutes in a window (district admin: own district)',
+        description:
+          'Counts the shifts that are not cancelled, of published or closed programs, starting in `[from, to)` and held in the district. A hub’s row counts shifts in its rooms and shifts of programs it runs; an organisation’s row the shifts of its programs; the totals count every shift once (also district and city programs).',
+        querystring: VolunteeringStatsQuery,
+        response: { 200: VolunteeringStats, ...problems },
+      },
+    },
+    async (request) => volunteeringStats(db, statsWindow(requirePrincipal(request), request.query)),
   );
 };
 

@@ -12,11 +12,13 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { SelectField, TextField } from '../../../components/field';
 import { Pagination } from '../../../components/pagination';
+import { ScrollRegion } from '../../../components/scroll-region';
 import { EmptyState, ErrorState, Loading } from '../../../components/status';
 import { useBookingStats } from '../../../features/bookings/api/get-booking-stats';
 import { useBookings } from '../../../features/bookings/api/get-bookings';
 import { BookingStatusBadge } from '../../../features/bookings/components/booking-status-badge';
 import { DistrictEventStats } from '../../../features/events/components/district-event-stats';
+import { DistrictVolunteeringStats } from '../../../features/volunteering-stats/components/district-volunteering-stats';
 import { isCityAdmin, useAuth } from '../../../lib/auth';
 import { districtName, formatInterval, formatLocalDate, localized } from '../../../lib/format';
 import { useLocale } from '../../../lib/i18n';
@@ -145,7 +147,7 @@ function DistrictView({ cityAdmin, own }: { cityAdmin: boolean; own: readonly st
         ) : items.length === 0 ? (
           <EmptyState>{t('bookings:district.noHubs')}</EmptyState>
         ) : (
-          <div className="table-scroll">
+          <ScrollRegion label={t('bookings:district.statsTableLabel')}>
             <table className="table stats-table" aria-busy={stats.isPlaceholderData || undefined}>
               <caption>
                 {t('bookings:district.statsCaption', {
@@ -195,12 +197,13 @@ function DistrictView({ cityAdmin, own }: { cityAdmin: boolean; own: readonly st
                 </tfoot>
               ) : null}
             </table>
-          </div>
+          </ScrollRegion>
         )}
         <p className="muted">{t('bookings:district.statsNote')}</p>
       </section>
 
       <DistrictEventStats query={{ from, to, ...(district ? { district } : {}) }} />
+      <DistrictVolunteeringStats query={{ from, to, ...(district ? { district } : {}) }} />
 
       <section className="card" aria-labelledby="district-bookings-title">
         <h2 id="district-bookings-title">{t('bookings:district.bookingsTitle')}</h2>
@@ -243,7 +246,7 @@ function DistrictView({ cityAdmin, own }: { cityAdmin: boolean; own: readonly st
             <p className="muted" aria-live="polite">
               {t('bookings:district.found', { count: bookings.data.total })}
             </p>
-            <div className="table-scroll">
+            <ScrollRegion label={t('bookings:district.bookingsTableLabel')}>
               <table className="table" aria-busy={bookings.isPlaceholderData || undefined}>
                 <caption className="visually-hidden">{t('bookings:district.bookingsTitle')}</caption>
                 <thead>
@@ -271,7 +274,7 @@ function DistrictView({ cityAdmin, own }: { cityAdmin: boolean; own: readonly st
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
             <Pagination
               total={bookings.data.total}
               limit={PAGE_SIZE}

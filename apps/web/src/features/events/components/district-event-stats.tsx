@@ -1,6 +1,7 @@
 // The district's table of events per hub: how many, how many registered and came, and the
 // average rating from attendees' feedback.
 import { useTranslation } from 'react-i18next';
+import { ScrollRegion } from '../../../components/scroll-region';
 import { ErrorState, Loading } from '../../../components/status';
 import { localized } from '../../../lib/format';
 import { useLocale } from '../../../lib/i18n';
@@ -19,7 +20,7 @@ export function DistrictEventStats({ query }: { query: EventStatsQuery }) {
       ) : stats.isError ? (
         <ErrorState error={stats.error} onRetry={() => void stats.refetch()} />
       ) : (
-        <div className="table-wrap">
+        <ScrollRegion label={t('districtStats.tableLabel')}>
           <table className="table stats-table">
             <caption className="visually-hidden">{t('districtStats.title')}</caption>
             <thead>
@@ -50,7 +51,7 @@ export function DistrictEventStats({ query }: { query: EventStatsQuery }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </section>
   );
