@@ -275,6 +275,61 @@ describe('programs: the list of one’s own (managed=true)', () => {
   });
 });
 
+describe('a program’s own shifts (GET /programs/:id/shifts)', () => {
+  it('its people see upcoming, past and cancelled shifts; nobody else does', async () => {
+    const { owner, programId } = await ngoWithProgram(t);
+    const soon = await createShift(t, owner, programId, shiftInput(kyivDate(20), '10:00', '12:00'));
+    const later = await createShift(t, owner, programId, shiftInput(kyivDate(21), '10:00', '12:00'));
+    const gone = await createShift(t, owner, programId, shiftInput(kyivDate(22), '10:00', '12:00'));
+    await ok(
+      inject(t, {
+        method: 'POST',
+        url: url(`/shifts/${later.id}/cancel`),
+        as: owner,
+        payload: { reason: 'Дощ' },
+      }),
+    );
+    // One shift already happened.
+    const start = new Date(Date.now() - 5 * 3_600_000);
+    await t.db
+      .updateTable('volunteerShifts')
+      .set({ startsAt: start, endsAt: new Date(start.getTime() + 2 * 3_600_000) })
+      .where('id', '=', gone.id)
+      .execute();
+    const list = async (when: string, as = owner) =>
+      (await ok(
+        inject(t, { method: 'GET', url: url(`/programs/${programId}/shifts?when=${when}`), as }),
+      )) as {
+        items: { id: string; status: string }[];
+        total: number;
+      };
+    const upcoming = await list('upcoming');
+    expect(upcoming.items.map((s) => [s.id, s.status])).toEqual([
+      [soon.id, 'published'],
+      [later.id, 'cancelled'],
+    ]);
+    expect((await list('past')).items.map((s) => s.id)).toEqual([gone.id]);
+    expect((await list('all')).total).toBe(3);
+    // The public list shows only the one still open.
+    const open = (await ok(inject(t, { method: 'GET', url: url(`/shifts?programId=${programId}`) }))) as {
+      items: { id: string }[];
+    };
+    expect(open.items.map((s) => s.id)).toEqual([soon.id]);
+
+    const stranger = await createUser(t);
+    expectProblem(
+      await inject(t, { method: 'GET', url: url(`/programs/${programId}/shifts`), as: stranger }),
+      403,
+      'forbidden',
+    );
+    expectProblem(
+      await inject(t, { method: 'GET', url: url(`/programs/${programId}/shifts`) }),
+      401,
+      'unauthorized',
+    );
+  });
+});
+
 describe('shifts', () => {
   it('a shift at an address, a weekly series, and an empty series is a 400', async () => {
     const { owner, programId } = await ngoWithProgram(t, { cause: 'environment', skills: ['planting'] });

@@ -194,6 +194,15 @@ export const ShiftListQuery = Type.Object({
 });
 export type ShiftListQuery = Static<typeof ShiftListQuery>;
 
+/** A program's shifts as its own people see them: past and cancelled ones too. */
+export const ProgramShiftsQuery = Type.Object({
+  /** `upcoming` (not yet ended, soonest first; the default), `past` (ended, latest first) or `all`. */
+  when: Type.Optional(Type.Enum(['upcoming', 'past', 'all'])),
+  limit: Type.Optional(Limit()),
+  offset: Type.Optional(Offset),
+});
+export type ProgramShiftsQuery = Static<typeof ProgramShiftsQuery>;
+
 export const VolunteerProfileInput = Type.Object(
   {
     skills: Type.Array(Skill, { uniqueItems: true, maxItems: 30 }),

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import {
   expandRecurrence,
   kyivText,
+  type ProgramShiftsQuery,
   type ShiftInput,
   type ShiftListQuery,
   type ShiftPatch,
@@ -182,6 +183,24 @@ export async function getShift(db: Database, p: Principal | null, id: string): P
   const s = await loadShiftRow(db, id);
   if (s.programStatus === 'draft' && !runsProgram(p, s)) throw notFound('No such shift.');
   return shiftView(s);
+}
+
+/** Every shift of a program, for its own people: cancelled and past ones too, paged. */
+export async function programShifts(db: Database, p: Principal, programId: string, q: ProgramShiftsQuery) {
+  await managedProgram(db, p, programId);
+  const when = q.when ?? 'upcoming';
+  const now = new Date();
+  let base = shiftRows(db).where('s.programId', '=', programId);
+  if (when === 'upcoming') base = base.where('s.endsAt', '>', now);
+  if (when === 'past') base = base.where('s.endsAt', '<=', now);
+  const rows = await base
+    .select(sql<number>`count(*) over ()::int`.as('total'))
+    .orderBy('s.startsAt', when === 'upcoming' ? 'asc' : 'desc')
+    .orderBy('s.id')
+    .limit(q.limit ?? 20)
+    .offset(q.offset ?? 0)
+    .execute();
+  return { items: rows.map((r) => shiftView(r)), total: rows[0]?.total ?? 0 };
 }
 
 export async function listShifts(db: Database, q: ShiftListQuery) {

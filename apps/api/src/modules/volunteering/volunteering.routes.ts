@@ -14,6 +14,7 @@ import {
   ProgramListQuery,
   ProgramPatch,
   ProgramSchema,
+  ProgramShiftsQuery,
   ReasonBody,
   RosterEntrySchema,
   RosterQuery,
@@ -34,7 +35,7 @@ import { problems, secured } from '../route-schemas';
 import { decideHours, logHours, myVolunteering, programHours, recordAttendance, roster } from './hours';
 import { getProfile, putProfile } from './profile';
 import { acknowledgeBriefing, createProgram, getProgram, listPrograms, updateProgram } from './programs';
-import { cancelShift, createShifts, getShift, listShifts, updateShift } from './shifts';
+import { cancelShift, createShifts, getShift, listShifts, programShifts, updateShift } from './shifts';
 import { signUp, withdraw } from './signups';
 import { volunteeringStats } from './stats';
 import { statsWindow } from '../stats-window';
@@ -132,6 +133,21 @@ const volunteeringRoutes: FastifyPluginAsyncTypebox<{ db: Database }> = async (a
       },
     },
     async (request) => programHours(db, requirePrincipal(request), request.params.id, request.query),
+  );
+  app.get(
+    '/volunteering/programs/:id/shifts',
+    {
+      config: { access: 'signed-in' },
+      schema: {
+        tags,
+        ...secured,
+        summary: 'A program’s shifts for its own people: upcoming, past or all, cancelled ones included',
+        params: IdParams,
+        querystring: ProgramShiftsQuery,
+        response: { 200: Page(ShiftSchema), ...problems },
+      },
+    },
+    async (request) => programShifts(db, requirePrincipal(request), request.params.id, request.query),
   );
   app.post(
     '/volunteering/programs/:id/shifts',
