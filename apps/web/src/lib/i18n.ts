@@ -12,6 +12,7 @@ import enEvents from '../locales/en/events.json';
 import enHubs from '../locales/en/hubs.json';
 import enOpenData from '../locales/en/open-data.json';
 import enRegistry from '../locales/en/registry.json';
+import enVolunteering from '../locales/en/volunteering.json';
 import ukAdmin from '../locales/uk/admin.json';
 import ukAuth from '../locales/uk/auth.json';
 import ukBookings from '../locales/uk/bookings.json';
@@ -21,6 +22,7 @@ import ukEvents from '../locales/uk/events.json';
 import ukHubs from '../locales/uk/hubs.json';
 import ukOpenData from '../locales/uk/open-data.json';
 import ukRegistry from '../locales/uk/registry.json';
+import ukVolunteering from '../locales/uk/volunteering.json';
 
 export const DEFAULT_LOCALE: Locale = 'uk';
 export const LOCALE_STORAGE_KEY = 'vcentri.locale';
@@ -31,6 +33,7 @@ export const NAMESPACES = [
   'bookings',
   'events',
   'registry',
+  'volunteering',
   'openData',
   'admin',
   'errors',
@@ -44,6 +47,7 @@ export const resources = {
     bookings: ukBookings,
     events: ukEvents,
     registry: ukRegistry,
+    volunteering: ukVolunteering,
     openData: ukOpenData,
     admin: ukAdmin,
     errors: ukErrors,
@@ -55,6 +59,7 @@ export const resources = {
     bookings: enBookings,
     events: enEvents,
     registry: enRegistry,
+    volunteering: enVolunteering,
     openData: enOpenData,
     admin: enAdmin,
     errors: enErrors,

@@ -23,6 +23,7 @@ import {
 import { useHubs } from '../../../features/hubs/api/get-hubs';
 import { localized } from '../../../lib/format';
 import { useLocale } from '../../../lib/i18n';
+import { offsetParam, withSearchChanges, withoutSearchKeys } from '../../../lib/search-params';
 import { PageTitle } from '../../page-title';
 
 registerEventsI18n();
@@ -35,7 +36,7 @@ export function EventsPage() {
   const [params, setParams] = useSearchParams();
   const filters = readEventFilters(params);
   const view = params.get('view') === 'calendar' ? 'calendar' : 'list';
-  const offset = Math.max(0, Math.floor(Number(params.get('offset')) || 0));
+  const offset = offsetParam(params);
   const backwards = isBackwardsRange(filters);
   const events = useEvents(listQueryOf(filters, PAGE_SIZE, offset), {
     enabled: view === 'list' && !backwards,
@@ -47,22 +48,11 @@ export function EventsPage() {
   const filtered = isFiltered(filters);
 
   function update(next: Partial<Record<FilterKey | 'view', string>> & { offset?: number }) {
-    const search = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(next)) {
-      if (key === 'offset') continue;
-      if (value) search.set(key, String(value));
-      else search.delete(key);
-    }
-    // A new filter starts again from the first page.
-    if (next.offset !== undefined && next.offset > 0) search.set('offset', String(next.offset));
-    else search.delete('offset');
-    setParams(search);
+    setParams(withSearchChanges(params, next));
   }
 
   function clear() {
-    const search = new URLSearchParams(params);
-    for (const key of [...FILTER_KEYS, 'offset']) search.delete(key);
-    setParams(search);
+    setParams(withoutSearchKeys(params, FILTER_KEYS));
   }
 
   return (

@@ -1,0 +1,97 @@
+// A program's upcoming shifts as a list (each with sign-up) or in the Kyiv-time calendar. A shift
+// picked in the calendar is shown in the list, with focus on it.
+import type { ShiftView } from '@vcentri/shared';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Calendar, type CalendarEvent } from '../../../components/calendar';
+import { EmptyState } from '../../../components/status';
+import { shiftAnchor } from '../paths';
+import { ShiftCard } from './shift-card';
+import { type MySignup, type SignupGate, ShiftSignup } from './shift-signup';
+
+interface ProgramShiftsProps {
+  shifts: readonly ShiftView[];
+  gate: SignupGate;
+  mine: ReadonlyMap<string, MySignup>;
+  view: 'list' | 'calendar';
+  onView(view: 'list' | 'calendar'): void;
+}
+
+export function ProgramShifts({ shifts, gate, mine, view, onView }: ProgramShiftsProps) {
+  const { t } = useTranslation('volunteering');
+  const [focusShift, setFocusShift] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (view === 'list' && focusShift) {
+      document.getElementById(shiftAnchor(focusShift))?.focus();
+      setFocusShift(null);
+    }
+  }, [view, focusShift]);
+
+  const onEventClick = useCallback(
+    (id: string) => {
+      setFocusShift(id);
+      onView('list');
+    },
+    [onView],
+  );
+  const events = useMemo<CalendarEvent[]>(
+    () =>
+      shifts.map((s) => ({
+        id: s.id,
+        start: s.start,
+        end: s.end,
+        title: `${s.task} · ${s.placesLeft > 0 ? t('places.leftShort', { count: s.placesLeft }) : t('places.full')}`,
+      })),
+    [shifts, t],
+  );
+
+  return (
+    <section aria-labelledby="shifts-title">
+      <div className="toolbar">
+        <h2 id="shifts-title">{t('program.shifts')}</h2>
+        <fieldset className="segmented">
+          <legend className="visually-hidden">{t('program.viewLabel')}</legend>
+          <button
+            type="button"
+            className="button button--small button--secondary"
+            aria-pressed={view === 'list'}
+            onClick={() => onView('list')}
+          >
+            {t('program.viewList')}
+          </button>
+          <button
+            type="button"
+            className="button button--small button--secondary"
+            aria-pressed={view === 'calendar'}
+            onClick={() => onView('calendar')}
+          >
+            {t('program.viewCalendar')}
+          </button>
+        </fieldset>
+      </div>
+      {shifts.length === 0 ? (
+        <EmptyState>{t('program.noShifts')}</EmptyState>
+      ) : view === 'calendar' ? (
+        <Calendar
+          label={t('program.calendarLabel')}
+          events={events}
+          views={['month', 'week', 'list']}
+          initialView="month"
+          initialDate={shifts[0]?.start.slice(0, 10)}
+          onEventClick={onEventClick}
+        />
+      ) : (
+        <ul className="card-list" aria-label={t('program.shifts')}>
+          {shifts.map((shift) => (
+            <li key={shift.id}>
+              <ShiftCard shift={shift}>
+                <ShiftSignup shift={shift} gate={gate} mine={mine.get(shift.id) ?? null} />
+              </ShiftCard>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
