@@ -4,8 +4,6 @@
 // skill; the rest ("suitable for my age", step-free access, a shift's language) is decided here,
 // on the page the API returned.
 import {
-  addDays,
-  fromKyiv,
   isDistrict,
   type ProgramListQuery,
   type ProgramView,
@@ -15,7 +13,7 @@ import {
   VOLUNTEER_CAUSE_KEYS,
   type VolunteerCause,
 } from '@vcentri/shared';
-import { isLocalDate, kyivToday } from '../../lib/kyiv-dates';
+import { instantsOfDateRange, isLocalDate } from '../../lib/kyiv-dates';
 import { VOLUNTEER_LANGUAGES } from './labels';
 
 export const CATALOGUE_FILTER_KEYS = [
@@ -80,10 +78,7 @@ export function isFiltered(filters: CatalogueFilters): boolean {
   return CATALOGUE_FILTER_KEYS.some((key) => !!filters[key]);
 }
 
-/** A "to" date before the "from" date (or before today, when there is no "from"). */
-export function isBackwardsRange(filters: Pick<CatalogueFilters, 'from' | 'to'>): boolean {
-  return !!filters.to && filters.to < (filters.from ?? kyivToday());
-}
+export { isBackwardsRange } from '../../lib/kyiv-dates';
 
 export function programsQueryOf(filters: CatalogueFilters, limit: number, offset: number): ProgramListQuery {
   return {
@@ -104,8 +99,7 @@ export function shiftsQueryOf(
   offset: number,
 ): ShiftListQuery {
   return {
-    from: fromKyiv(filters.from ?? kyivToday(), '00:00').toISOString(),
-    ...(filters.to ? { to: fromKyiv(addDays(filters.to, 1), '00:00').toISOString() } : {}),
+    ...instantsOfDateRange(filters),
     ...(filters.cause ? { cause: filters.cause } : {}),
     ...(filters.district ? { district: filters.district } : {}),
     ...(filters.skill ? { skill: filters.skill } : {}),

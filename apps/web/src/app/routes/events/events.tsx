@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { Pagination } from '../../../components/pagination';
 import { EmptyState, ErrorState, Loading } from '../../../components/status';
+import { ViewToggle } from '../../../components/view-toggle';
 import { registerEventsI18n } from '../../../features/events';
 import { useEvents } from '../../../features/events/api/get-events';
 import { EventCard } from '../../../features/events/components/event-card';
@@ -70,25 +71,15 @@ export function EventsPage() {
         onChange={update}
       />
       <div className="toolbar">
-        <fieldset className="segmented">
-          <legend className="visually-hidden">{t('list.viewLabel')}</legend>
-          <button
-            type="button"
-            className="button button--small button--secondary"
-            aria-pressed={view === 'list'}
-            onClick={() => update({ view: '' })}
-          >
-            {t('list.viewList')}
-          </button>
-          <button
-            type="button"
-            className="button button--small button--secondary"
-            aria-pressed={view === 'calendar'}
-            onClick={() => update({ view: 'calendar' })}
-          >
-            {t('list.viewCalendar')}
-          </button>
-        </fieldset>
+        <ViewToggle
+          label={t('list.viewLabel')}
+          value={view}
+          options={[
+            { value: 'list', label: t('list.viewList') },
+            { value: 'calendar', label: t('list.viewCalendar') },
+          ]}
+          onChange={(next) => update({ view: next === 'list' ? '' : next })}
+        />
         {view === 'list' && events.data && !backwards ? (
           <p className="toolbar__count" aria-live="polite">
             {t('list.found', { count: events.data.total })}

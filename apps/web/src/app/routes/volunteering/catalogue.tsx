@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { Pagination } from '../../../components/pagination';
 import { EmptyState, ErrorState, Loading } from '../../../components/status';
+import { ViewToggle } from '../../../components/view-toggle';
 import { useVolunteerProfile } from '../../../features/volunteering/api/me';
 import { usePrograms, useVolunteerViewer } from '../../../features/volunteering/api/programs';
 import { useShifts } from '../../../features/volunteering/api/shifts';
@@ -58,25 +59,15 @@ export function VolunteeringPage() {
         <p className="lead">{t('catalogue.intro')}</p>
       </section>
       <div className="toolbar">
-        <fieldset className="segmented">
-          <legend className="visually-hidden">{t('catalogue.viewLabel')}</legend>
-          <button
-            type="button"
-            className="button button--small button--secondary"
-            aria-pressed={filters.view === 'programs'}
-            onClick={() => update({ view: '' })}
-          >
-            {t('catalogue.viewPrograms')}
-          </button>
-          <button
-            type="button"
-            className="button button--small button--secondary"
-            aria-pressed={filters.view === 'shifts'}
-            onClick={() => update({ view: 'shifts' })}
-          >
-            {t('catalogue.viewShifts')}
-          </button>
-        </fieldset>
+        <ViewToggle
+          label={t('catalogue.viewLabel')}
+          value={filters.view}
+          options={[
+            { value: 'programs', label: t('catalogue.viewPrograms') },
+            { value: 'shifts', label: t('catalogue.viewShifts') },
+          ]}
+          onChange={(next) => update({ view: next === 'programs' ? '' : next })}
+        />
         {isFiltered(filters) ? (
           <button
             type="button"

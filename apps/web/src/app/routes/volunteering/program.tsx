@@ -15,8 +15,7 @@ import { programPath, VOLUNTEER_PROFILE_PATH, VOLUNTEERING_PATH } from '../../..
 import { isApiError } from '../../../lib/api-client';
 import { districtName, textIn } from '../../../lib/format';
 import { useLocale } from '../../../lib/i18n';
-import { kyivToday } from '../../../lib/kyiv-dates';
-import { fromKyiv } from '@vcentri/shared';
+import { instantsOfDateRange } from '../../../lib/kyiv-dates';
 import { PageTitle } from '../../page-title';
 import '../../../features/volunteering/volunteering.css';
 
@@ -29,7 +28,7 @@ export function VolunteerProgramPage() {
   const { ready, signedIn } = useVolunteerViewer();
   const program = useProgram(id);
   const shifts = useShifts(
-    { programId: id, from: fromKyiv(kyivToday(), '00:00').toISOString(), limit: 100 },
+    { programId: id, from: instantsOfDateRange({}).from, limit: 100 },
     { enabled: !!id },
   );
   const profile = useVolunteerProfile();

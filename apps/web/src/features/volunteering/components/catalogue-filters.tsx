@@ -4,6 +4,7 @@
 import { VOLUNTEER_CAUSE_KEYS } from '@vcentri/shared';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateRangeFields } from '../../../components/date-range-fields';
 import { DistrictOptions } from '../../../components/district-options';
 import { SelectField, TextField } from '../../../components/field';
 import { useLocale } from '../../../lib/i18n';
@@ -95,25 +96,14 @@ export function CatalogueFiltersForm({ values, ageUnavailable, dateError, onChan
           ))}
         </SelectField>
         {shifts ? (
-          <>
-            <TextField
-              id="volunteering-from"
-              label={t('catalogue.from')}
-              hint={t('catalogue.fromHint')}
-              type="date"
-              value={values.from ?? ''}
-              onChange={(e) => onChange({ from: e.target.value })}
-            />
-            <TextField
-              id="volunteering-to"
-              label={t('catalogue.to')}
-              type="date"
-              min={values.from}
-              value={values.to ?? ''}
-              errors={dateError ? [dateError] : undefined}
-              onChange={(e) => onChange({ to: e.target.value })}
-            />
-          </>
+          <DateRangeFields
+            idPrefix="volunteering"
+            from={values.from}
+            to={values.to}
+            labels={{ from: t('catalogue.from'), fromHint: t('catalogue.fromHint'), to: t('catalogue.to') }}
+            error={dateError}
+            onChange={onChange}
+          />
         ) : null}
       </fieldset>
       <fieldset className="filters filters--checks">

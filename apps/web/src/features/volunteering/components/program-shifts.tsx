@@ -5,6 +5,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Calendar, type CalendarEvent } from '../../../components/calendar';
 import { EmptyState } from '../../../components/status';
+import { ViewToggle } from '../../../components/view-toggle';
 import { shiftAnchor } from '../paths';
 import { ShiftCard } from './shift-card';
 import { type MySignup, type SignupGate, ShiftSignup } from './shift-signup';
@@ -50,25 +51,15 @@ export function ProgramShifts({ shifts, gate, mine, view, onView }: ProgramShift
     <section aria-labelledby="shifts-title">
       <div className="toolbar">
         <h2 id="shifts-title">{t('program.shifts')}</h2>
-        <fieldset className="segmented">
-          <legend className="visually-hidden">{t('program.viewLabel')}</legend>
-          <button
-            type="button"
-            className="button button--small button--secondary"
-            aria-pressed={view === 'list'}
-            onClick={() => onView('list')}
-          >
-            {t('program.viewList')}
-          </button>
-          <button
-            type="button"
-            className="button button--small button--secondary"
-            aria-pressed={view === 'calendar'}
-            onClick={() => onView('calendar')}
-          >
-            {t('program.viewCalendar')}
-          </button>
-        </fieldset>
+        <ViewToggle
+          label={t('program.viewLabel')}
+          value={view}
+          options={[
+            { value: 'list', label: t('program.viewList') },
+            { value: 'calendar', label: t('program.viewCalendar') },
+          ]}
+          onChange={onView}
+        />
       </div>
       {shifts.length === 0 ? (
         <EmptyState>{t('program.noShifts')}</EmptyState>
