@@ -140,7 +140,7 @@ describe('volunteering catalogue', () => {
     await waitFor(() => expect(new URLSearchParams(router.state.location.search).get('stepFree')).toBe('1'));
     await waitFor(() => expect(within(list).getAllByRole('article')).toHaveLength(1));
     expect(within(list).getByText('Збирати сміття на пляжі')).toBeInTheDocument();
-    expect(screen.getByText(/1 приховано за вашими фільтрами/)).toBeInTheDocument();
+    expect(screen.getByText('Фільтри приховали на цій сторінці: 1.', { exact: false })).toBeInTheDocument();
   });
 
   it('filters by age with the profile’s year of birth', async () => {

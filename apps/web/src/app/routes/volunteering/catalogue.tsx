@@ -203,7 +203,7 @@ function ShiftResults({ filters, offset, birthYear, onPage }: ResultsProps) {
         >
           {items.map((shift) => (
             <li key={shift.id}>
-              <ShiftCard shift={shift} showProgram />
+              <ShiftCard shift={shift} showProgram headingLevel={2} />
             </li>
           ))}
         </ul>

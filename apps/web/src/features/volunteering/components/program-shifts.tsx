@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Calendar, type CalendarEvent } from '../../../components/calendar';
 import { EmptyState } from '../../../components/status';
 import { ViewToggle } from '../../../components/view-toggle';
+import { kyivToday } from '../../../lib/kyiv-dates';
 import { shiftAnchor } from '../paths';
 import { ShiftCard } from './shift-card';
 import { type MySignup, type SignupGate, ShiftSignup } from './shift-signup';
@@ -69,7 +70,7 @@ export function ProgramShifts({ shifts, gate, mine, view, onView }: ProgramShift
           events={events}
           views={['month', 'week', 'list']}
           initialView="month"
-          initialDate={shifts[0]?.start.slice(0, 10)}
+          initialDate={shifts[0] ? kyivToday(new Date(shifts[0].start)) : undefined}
           onEventClick={onEventClick}
         />
       ) : (

@@ -24,10 +24,13 @@ interface ShiftCardProps {
   shift: ShiftView;
   /** In lists of several programs the card names its program (a link to it) and cause. */
   showProgram?: boolean;
+  /** The card's heading level under the page's headings: 3 below a section, 2 right below the h1. */
+  headingLevel?: 2 | 3;
   children?: ReactNode;
 }
 
-export function ShiftCard({ shift, showProgram = false, children }: ShiftCardProps) {
+export function ShiftCard({ shift, showProgram = false, headingLevel = 3, children }: ShiftCardProps) {
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const { t } = useTranslation('volunteering');
   const locale = useLocale();
   const placesText = usePlacesText();
@@ -36,7 +39,7 @@ export function ShiftCard({ shift, showProgram = false, children }: ShiftCardPro
   const when = formatInterval(shift.start, shift.end, locale);
   return (
     <article className="card shift-card" id={shiftAnchor(shift.id)} tabIndex={-1} aria-labelledby={titleId}>
-      <h3 className="card__title" id={titleId}>
+      <Heading className="card__title" id={titleId}>
         {showProgram ? (
           <Link to={programPath(shift.programId)} lang={program.lang}>
             {program.text}
@@ -44,7 +47,7 @@ export function ShiftCard({ shift, showProgram = false, children }: ShiftCardPro
         ) : (
           <time dateTime={shift.start}>{when}</time>
         )}
-      </h3>
+      </Heading>
       <p className="tag-list">
         {showProgram ? <span className="tag">{causeLabel(shift.cause, locale)}</span> : null}
         {shift.stepFree ? <span className="tag tag--plain">{t('shift.stepFree')}</span> : null}
