@@ -40,7 +40,7 @@ function ShiftSection({
   empty: string;
 }) {
   return (
-    <section aria-labelledby={id}>
+    <section className="volunteering-section" aria-labelledby={id}>
       <h2 id={id}>{title}</h2>
       {shifts.length === 0 ? (
         <p className="muted">{empty}</p>
@@ -116,7 +116,7 @@ function MyVolunteering() {
               />
             </>
           )}
-          <section aria-labelledby="my-hours">
+          <section className="volunteering-section" aria-labelledby="my-hours">
             <h2 id="my-hours">{t('my.hours')}</h2>
             <HoursTotals hours={my.data.hours} />
             <HoursList hours={my.data.hours} programTitles={programTitles} />

@@ -65,7 +65,12 @@ export function HoursForm({ programs }: { programs: readonly ProgramChoice[] }) 
   };
 
   return (
-    <form className="form" noValidate onSubmit={onSubmit} aria-labelledby="hours-form-title">
+    <form
+      className="form volunteering-section"
+      noValidate
+      onSubmit={onSubmit}
+      aria-labelledby="hours-form-title"
+    >
       <h2 id="hours-form-title">{t('volunteering:hours.formTitle')}</h2>
       <p className="muted">{t('volunteering:hours.formIntro')}</p>
       <FormErrorSummary state={state} fields={fields} />
