@@ -13,6 +13,7 @@ import {
   problem,
   type RecordedRequest,
   sampleMe,
+  sampleOrganization,
   signedInAs,
   signedOut,
 } from './fake-api';
@@ -31,6 +32,7 @@ import {
 
 const me = sampleMe();
 const programPage = `/volunteering/programs/${PROGRAM_ID}`;
+const ORG_ID = '40000000-0000-4000-8000-000000000001';
 
 function requestsTo(requests: RecordedRequest[], method: string, path: string) {
   return requests.filter((r) => r.method === method && r.path === path);
@@ -179,12 +181,18 @@ describe('program page', () => {
     installFakeApi({
       ...signedOut,
       [`GET /volunteering/programs/${PROGRAM_ID}`]: json(sampleProgram()),
+      [`GET /organizations/${ORG_ID}`]: json(sampleOrganization()),
       'GET /volunteering/shifts': json({ items: [sampleShift(), fullShift()], total: 2 }),
     });
     renderApp(programPage);
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Чисті береги Дніпра' })).toBeInTheDocument();
     expect(screen.getByText('Від 16 років')).toBeInTheDocument();
+    // Who runs it: the organisation, linked to its registry entry.
+    expect(await screen.findByRole('link', { name: 'Оболонь разом' })).toHaveAttribute(
+      'href',
+      `/registry/${ORG_ID}`,
+    );
     expect(screen.getByText('coordinator@example.org')).toBeInTheDocument();
     expect(screen.getByText('українська, англійська')).toBeInTheDocument();
     const shift = await screen.findByRole('article', { name: '15 черв. 2030 р., 10:00–13:00' });

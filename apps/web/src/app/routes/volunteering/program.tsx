@@ -1,9 +1,13 @@
 // One volunteer program's public page (mounted at /volunteering/programs/:id): what it is, who runs
 // it and for whom, its briefing, and its upcoming shifts as a list or a calendar, with sign-up.
+import { useQuery } from '@tanstack/react-query';
+import type { ProgramView } from '@vcentri/shared';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { ErrorState, Loading } from '../../../components/status';
+import { hubQueryOptions } from '../../../features/hubs/api/get-hub';
+import { organizationQueryOptions } from '../../../features/organizations/api/get-organization';
 import { useMyVolunteering, useVolunteerProfile } from '../../../features/volunteering/api/me';
 import { useProgram, useVolunteerViewer } from '../../../features/volunteering/api/programs';
 import { useShifts } from '../../../features/volunteering/api/shifts';
@@ -79,10 +83,6 @@ export function VolunteerProgramPage() {
           : p.briefing && !p.briefingAcknowledged
             ? 'briefing'
             : 'ready';
-  const runBy =
-    p.runBy === 'district' && p.ownerDistrict
-      ? t('program.runByDistrict', { district: districtName(p.ownerDistrict, locale) })
-      : t(`program.runBy.${p.runBy}`);
 
   return (
     <>
@@ -104,7 +104,9 @@ export function VolunteerProgramPage() {
         <dl className="facts facts--wide">
           <div>
             <dt>{t('program.runByLabel')}</dt>
-            <dd>{runBy}</dd>
+            <dd>
+              <ProgramRunner program={p} />
+            </dd>
           </div>
           <div>
             <dt>{t('program.districts')}</dt>
@@ -163,4 +165,35 @@ export function VolunteerProgramPage() {
       </article>
     </>
   );
+}
+
+/**
+ * Who runs the program: the organisation (linked to its registry entry) or the hub (linked to its
+ * page) by name once known, a district administration, or the city.
+ */
+function ProgramRunner({ program }: { program: ProgramView }) {
+  const { t } = useTranslation('volunteering');
+  const locale = useLocale();
+  const organization = useQuery({
+    ...organizationQueryOptions(program.organizationId ?? ''),
+    enabled: program.runBy === 'organization' && !!program.organizationId,
+  });
+  const hub = useQuery({
+    ...hubQueryOptions(program.hubId ?? ''),
+    enabled: program.runBy === 'hub' && !!program.hubId,
+  });
+  if (program.runBy === 'organization' && organization.data) {
+    const o = organization.data;
+    return (
+      <Link to={`/registry/${encodeURIComponent(o.id)}`}>
+        {locale === 'en' && o.nameEn ? o.nameEn : o.nameUk}
+      </Link>
+    );
+  }
+  if (program.runBy === 'hub' && hub.data) {
+    return <Link to={`/hubs/${encodeURIComponent(hub.data.id)}`}>{textIn(hub.data.name, locale).text}</Link>;
+  }
+  if (program.runBy === 'district' && program.ownerDistrict)
+    return <>{t('program.runByDistrict', { district: districtName(program.ownerDistrict, locale) })}</>;
+  return <>{t(`program.runBy.${program.runBy}`)}</>;
 }
