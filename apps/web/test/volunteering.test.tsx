@@ -388,6 +388,33 @@ describe('my volunteering', () => {
     });
   });
 
+  it('shows the API’s refusal of logged hours next to the date', async () => {
+    installFakeApi({
+      ...withoutHelpers(volunteerApi()),
+      'POST /me/volunteering/hours': problem(400, 'hours_in_future', [
+        { path: '/date', code: 'maximum', message: 'not after today' },
+      ]),
+    });
+    const user = userEvent.setup();
+    renderApp('/my/volunteering');
+
+    await screen.findByRole('heading', { level: 1, name: 'Моє волонтерство' });
+    await user.selectOptions(await screen.findByLabelText('Програма'), PROGRAM_ID);
+    fireEvent.change(screen.getByLabelText('День'), { target: { value: '2025-05-30' } });
+    await user.type(screen.getByLabelText('Годин'), '1');
+    await user.type(screen.getByLabelText('Що ви робили', { exact: false }), 'Розносила листівки');
+    await user.click(screen.getByRole('button', { name: 'Надіслати на підтвердження' }));
+
+    expect(
+      await screen.findByText('Не можна записати години за майбутню дату.', {
+        selector: '.error-summary__title',
+      }),
+    ).toBeInTheDocument();
+    expect(screen.getByLabelText('День')).toHaveAccessibleDescription(
+      'Дата не може бути пізніше сьогоднішньої.',
+    );
+  });
+
   it('leads to the catalogue when there is nothing yet, in English', async () => {
     await i18n.changeLanguage('en');
     installFakeApi({ ...withoutHelpers(volunteerApi()) });
