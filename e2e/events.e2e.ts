@@ -3,7 +3,15 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, fromKyiv, toKyiv, weekdayOf } from '../packages/shared/src';
-import { launchBrowser, type RunningServer, snapshot, startServer } from './support';
+import {
+  callApi,
+  DEMO_PASSWORD,
+  launchBrowser,
+  logInAs,
+  type RunningServer,
+  snapshot,
+  startServer,
+} from './support';
 
 let server: RunningServer;
 let browser: Browser;
@@ -16,31 +24,10 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const PASSWORD = 'Vcentri-demo-2026';
-
-async function api<T>(
-  path: string,
-  init: { method?: string; token?: string; body?: unknown } = {},
-): Promise<T> {
-  const res = await fetch(`${server.url}/api/v1${path}`, {
-    method: init.method ?? 'GET',
-    headers: {
-      ...(init.body ? { 'content-type': 'application/json' } : {}),
-      ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
-    },
-    body: init.body ? JSON.stringify(init.body) : undefined,
-  });
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
-
-async function logIn(page: Page, email: string) {
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel('Електронна пошта').fill(email);
-  await page.getByLabel('Пароль').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Увійти' }).click();
-  await page.getByTestId('current-user').waitFor();
-}
+const PASSWORD = DEMO_PASSWORD;
+const api = <T>(path: string, init: { method?: string; token?: string; body?: unknown } = {}) =>
+  callApi<T>(server, path, init);
+const logIn = (page: Page, email: string) => logInAs(page, server, email);
 
 describe('events', () => {
   it('register, get a place; the next person waits; a cancellation moves them up', async () => {

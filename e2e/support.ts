@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 const root = path.resolve(import.meta.dirname, '..');
 export const ARTIFACTS = path.join(root, 'e2e/artifacts');
@@ -87,4 +88,61 @@ export async function launchBrowser(): Promise<Browser> {
 export async function snapshot(page: Page, name: string): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+/** The password of every demo account. */
+export const DEMO_PASSWORD = 'Vcentri-demo-2026';
+
+/** A JSON call to the running server's API, as a script (not the browser) makes it. */
+export async function callApi<T>(
+  server: RunningServer,
+  path: string,
+  init: { method?: string; token?: string; body?: unknown } = {},
+): Promise<T> {
+  const res = await fetch(`${server.url}/api/v1${path}`, {
+    method: init.method ?? 'GET',
+    headers: {
+      ...(init.body ? { 'content-type': 'application/json' } : {}),
+      ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+    },
+    body: init.body ? JSON.stringify(init.body) : undefined,
+  });
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+/** Logs a demo account in through the portal's log-in page. */
+export async function logInAs(page: Page, server: RunningServer, email: string, password = DEMO_PASSWORD) {
+  await page.goto(`${server.url}/login`);
+  await page.getByLabel('Електронна пошта').fill(email);
+  await page.getByLabel('Пароль').fill(password);
+  await page.getByRole('button', { name: 'Увійти' }).click();
+  await page.getByTestId('current-user').waitFor();
+}
+
+/**
+ * A journey file's server (fresh embedded database) and browser: started before its tests, closed
+ * after them. Read them through the getters once the tests run.
+ */
+export function useServerAndBrowser(env: Record<string, string> = {}) {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await startServer(env);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  return {
+    server: (): RunningServer => {
+      if (!server) throw new Error('The server starts in beforeAll');
+      return server;
+    },
+    browser: (): Browser => {
+      if (!browser) throw new Error('The browser starts in beforeAll');
+      return browser;
+    },
+  };
 }

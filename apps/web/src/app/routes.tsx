@@ -31,6 +31,16 @@ export const routes: RouteObject[] = [
             lazy: () => import('./routes/events/event').then((m) => ({ Component: m.EventPage })),
           },
           {
+            path: 'volunteering',
+            lazy: () =>
+              import('./routes/volunteering/catalogue').then((m) => ({ Component: m.VolunteeringPage })),
+          },
+          {
+            path: 'volunteering/programs/:id',
+            lazy: () =>
+              import('./routes/volunteering/program').then((m) => ({ Component: m.VolunteerProgramPage })),
+          },
+          {
             path: 'registry',
             lazy: () => import('./routes/registry').then((m) => ({ Component: m.RegistryPage })),
           },
@@ -66,6 +76,15 @@ export const routes: RouteObject[] = [
           {
             path: 'my/bookings/:id',
             lazy: () => import('./routes/my/booking').then((m) => ({ Component: m.MyBookingPage })),
+          },
+          {
+            path: 'my/volunteering',
+            lazy: () => import('./routes/my/volunteering').then((m) => ({ Component: m.MyVolunteeringPage })),
+          },
+          {
+            path: 'my/volunteering/profile',
+            lazy: () =>
+              import('./routes/my/volunteer-profile').then((m) => ({ Component: m.VolunteerProfilePage })),
           },
           {
             path: 'notifications',

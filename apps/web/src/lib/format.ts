@@ -88,3 +88,16 @@ export function formatLocalDate(date: string, locale: Locale): string {
     instant,
   );
 }
+
+/**
+ * Bilingual text in the UI language, or in the other language when that one is empty; `lang` says
+ * which, so a screen reader reads a fallback with the right voice.
+ */
+export function textIn(
+  text: { uk: string; en: string },
+  locale: Locale,
+): { text: string; lang: Locale | undefined } {
+  if (text[locale]) return { text: text[locale], lang: undefined };
+  const other: Locale = locale === 'uk' ? 'en' : 'uk';
+  return text[other] ? { text: text[other], lang: other } : { text: '', lang: undefined };
+}

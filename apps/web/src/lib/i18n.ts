@@ -12,6 +12,7 @@ import enEvents from '../locales/en/events.json';
 import enHubs from '../locales/en/hubs.json';
 import enOpenData from '../locales/en/open-data.json';
 import enRegistry from '../locales/en/registry.json';
+import enVolunteering from '../locales/en/volunteering.json';
 import enVolunteeringAdmin from '../locales/en/volunteering-admin.json';
 import ukAdmin from '../locales/uk/admin.json';
 import ukAuth from '../locales/uk/auth.json';
@@ -22,6 +23,7 @@ import ukEvents from '../locales/uk/events.json';
 import ukHubs from '../locales/uk/hubs.json';
 import ukOpenData from '../locales/uk/open-data.json';
 import ukRegistry from '../locales/uk/registry.json';
+import ukVolunteering from '../locales/uk/volunteering.json';
 import ukVolunteeringAdmin from '../locales/uk/volunteering-admin.json';
 
 export const DEFAULT_LOCALE: Locale = 'uk';
@@ -33,6 +35,7 @@ export const NAMESPACES = [
   'bookings',
   'events',
   'registry',
+  'volunteering',
   'openData',
   'admin',
   'volunteeringAdmin',
@@ -47,6 +50,7 @@ export const resources = {
     bookings: ukBookings,
     events: ukEvents,
     registry: ukRegistry,
+    volunteering: ukVolunteering,
     openData: ukOpenData,
     admin: ukAdmin,
     volunteeringAdmin: ukVolunteeringAdmin,
@@ -59,6 +63,7 @@ export const resources = {
     bookings: enBookings,
     events: enEvents,
     registry: enRegistry,
+    volunteering: enVolunteering,
     openData: enOpenData,
     admin: enAdmin,
     volunteeringAdmin: enVolunteeringAdmin,

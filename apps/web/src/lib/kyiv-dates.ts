@@ -40,3 +40,26 @@ const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 export const isLocalDate = (value: string | null | undefined): value is string =>
   !!value && DATE.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
 export const isLocalTime = (value: string | null | undefined): value is string => !!value && TIME.test(value);
+
+export interface LocalDateRange {
+  /** Kyiv date 'YYYY-MM-DD', inclusive. */
+  from?: string;
+  /** Kyiv date 'YYYY-MM-DD', inclusive. */
+  to?: string;
+}
+
+/** A "to" date before the "from" date (or before today, when there is no "from"). */
+export function isBackwardsRange(range: LocalDateRange): boolean {
+  return !!range.to && range.to < (range.from ?? kyivToday());
+}
+
+/**
+ * A list query's instants for a range of Kyiv dates: from the start of the "from" day (today when
+ * none is chosen, so a list shows what is still to come) to the end of the "to" day.
+ */
+export function instantsOfDateRange(range: LocalDateRange): { from: string; to?: string } {
+  return {
+    from: fromKyiv(range.from ?? kyivToday(), '00:00').toISOString(),
+    ...(range.to ? { to: fromKyiv(addDays(range.to, 1), '00:00').toISOString() } : {}),
+  };
+}

@@ -60,6 +60,9 @@ export function PublicLayout() {
                 <NavLink to="/events">{t('nav.events')}</NavLink>
               </li>
               <li>
+                <NavLink to="/volunteering">{t('nav.volunteering')}</NavLink>
+              </li>
+              <li>
                 <NavLink to="/registry">{t('nav.registry')}</NavLink>
               </li>
               <li>
@@ -76,6 +79,7 @@ export function PublicLayout() {
                 </span>
                 <NotificationBell />
                 <NavLink to="/my/organizations">{t('nav.myOrganizations')}</NavLink>
+                <NavLink to="/my/volunteering">{t('nav.myVolunteering')}</NavLink>
                 {belongsToOrganization(me) ? (
                   <NavLink to="/my/bookings">{t('nav.myBookings')}</NavLink>
                 ) : null}

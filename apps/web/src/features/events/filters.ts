@@ -1,15 +1,8 @@
 // The public calendar's filters as they live in the address bar (so a filtered view can be
 // shared and the back button steps through it), and the API query they make. Dates are Kyiv
 // calendar dates; a day runs from 00:00 to 24:00 on Kyiv clocks, whatever the browser's zone.
-import {
-  addDays,
-  EVENT_CATEGORY_KEYS,
-  type EventCategory,
-  type EventListQuery,
-  fromKyiv,
-  isDistrict,
-} from '@vcentri/shared';
-import { isLocalDate, kyivToday } from '../../lib/kyiv-dates';
+import { EVENT_CATEGORY_KEYS, type EventCategory, type EventListQuery, isDistrict } from '@vcentri/shared';
+import { instantsOfDateRange, isLocalDate } from '../../lib/kyiv-dates';
 
 export const FILTER_KEYS = ['hubId', 'district', 'category', 'from', 'to'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
@@ -45,10 +38,7 @@ export function isFiltered(filters: EventFilterValues): boolean {
   return FILTER_KEYS.some((key) => !!filters[key]);
 }
 
-/** A "to" date before the "from" date (or before today, when there is no "from"). */
-export function isBackwardsRange(filters: EventFilterValues): boolean {
-  return !!filters.to && filters.to < (filters.from ?? kyivToday());
-}
+export { isBackwardsRange } from '../../lib/kyiv-dates';
 
 /**
  * The list's API query: from the start of the "from" day (today when none is chosen, so the list
@@ -56,8 +46,7 @@ export function isBackwardsRange(filters: EventFilterValues): boolean {
  */
 export function listQueryOf(filters: EventFilterValues, limit: number, offset: number): EventListQuery {
   return {
-    from: fromKyiv(filters.from ?? kyivToday(), '00:00').toISOString(),
-    ...(filters.to ? { to: fromKyiv(addDays(filters.to, 1), '00:00').toISOString() } : {}),
+    ...instantsOfDateRange(filters),
     ...(filters.hubId ? { hubId: filters.hubId } : {}),
     ...(filters.district ? { district: filters.district } : {}),
     ...(filters.category ? { category: filters.category } : {}),

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { Pagination } from '../../../components/pagination';
 import { EmptyState, ErrorState, Loading } from '../../../components/status';
+import { ViewToggle } from '../../../components/view-toggle';
 import { registerEventsI18n } from '../../../features/events';
 import { useEvents } from '../../../features/events/api/get-events';
 import { EventCard } from '../../../features/events/components/event-card';
@@ -23,6 +24,7 @@ import {
 import { useHubs } from '../../../features/hubs/api/get-hubs';
 import { localized } from '../../../lib/format';
 import { useLocale } from '../../../lib/i18n';
+import { offsetParam, withSearchChanges, withoutSearchKeys } from '../../../lib/search-params';
 import { PageTitle } from '../../page-title';
 
 registerEventsI18n();
@@ -35,7 +37,7 @@ export function EventsPage() {
   const [params, setParams] = useSearchParams();
   const filters = readEventFilters(params);
   const view = params.get('view') === 'calendar' ? 'calendar' : 'list';
-  const offset = Math.max(0, Math.floor(Number(params.get('offset')) || 0));
+  const offset = offsetParam(params);
   const backwards = isBackwardsRange(filters);
   const events = useEvents(listQueryOf(filters, PAGE_SIZE, offset), {
     enabled: view === 'list' && !backwards,
@@ -47,22 +49,11 @@ export function EventsPage() {
   const filtered = isFiltered(filters);
 
   function update(next: Partial<Record<FilterKey | 'view', string>> & { offset?: number }) {
-    const search = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(next)) {
-      if (key === 'offset') continue;
-      if (value) search.set(key, String(value));
-      else search.delete(key);
-    }
-    // A new filter starts again from the first page.
-    if (next.offset !== undefined && next.offset > 0) search.set('offset', String(next.offset));
-    else search.delete('offset');
-    setParams(search);
+    setParams(withSearchChanges(params, next));
   }
 
   function clear() {
-    const search = new URLSearchParams(params);
-    for (const key of [...FILTER_KEYS, 'offset']) search.delete(key);
-    setParams(search);
+    setParams(withoutSearchKeys(params, FILTER_KEYS));
   }
 
   return (
@@ -80,25 +71,15 @@ export function EventsPage() {
         onChange={update}
       />
       <div className="toolbar">
-        <fieldset className="segmented">
-          <legend className="visually-hidden">{t('list.viewLabel')}</legend>
-          <button
-            type="button"
-            className="button button--small button--secondary"
-            aria-pressed={view === 'list'}
-            onClick={() => update({ view: '' })}
-          >
-            {t('list.viewList')}
-          </button>
-          <button
-            type="button"
-            className="button button--small button--secondary"
-            aria-pressed={view === 'calendar'}
-            onClick={() => update({ view: 'calendar' })}
-          >
-            {t('list.viewCalendar')}
-          </button>
-        </fieldset>
+        <ViewToggle
+          label={t('list.viewLabel')}
+          value={view}
+          options={[
+            { value: 'list', label: t('list.viewList') },
+            { value: 'calendar', label: t('list.viewCalendar') },
+          ]}
+          onChange={(next) => update({ view: next === 'list' ? '' : next })}
+        />
         {view === 'list' && events.data && !backwards ? (
           <p className="toolbar__count" aria-live="polite">
             {t('list.found', { count: events.data.total })}

@@ -3,7 +3,8 @@
 import { DistrictOptions } from '../../../components/district-options';
 import { EVENT_CATEGORY_KEYS } from '@vcentri/shared';
 import { useTranslation } from 'react-i18next';
-import { SelectField, TextField } from '../../../components/field';
+import { DateRangeFields } from '../../../components/date-range-fields';
+import { SelectField } from '../../../components/field';
 import { useLocale } from '../../../lib/i18n';
 import type { EventFilterValues, FilterKey } from '../filters';
 import { categoryLabel } from '../labels';
@@ -71,25 +72,14 @@ export function EventFilters({ values, hubs, showDates, dateError, onChange }: E
         ))}
       </SelectField>
       {showDates ? (
-        <>
-          <TextField
-            id="events-from"
-            label={t('list.from')}
-            hint={t('list.fromHint')}
-            type="date"
-            value={values.from ?? ''}
-            onChange={(e) => onChange({ from: e.target.value })}
-          />
-          <TextField
-            id="events-to"
-            label={t('list.to')}
-            type="date"
-            min={values.from}
-            value={values.to ?? ''}
-            errors={dateError ? [dateError] : undefined}
-            onChange={(e) => onChange({ to: e.target.value })}
-          />
-        </>
+        <DateRangeFields
+          idPrefix="events"
+          from={values.from}
+          to={values.to}
+          labels={{ from: t('list.from'), fromHint: t('list.fromHint'), to: t('list.to') }}
+          error={dateError}
+          onChange={onChange}
+        />
       ) : null}
     </fieldset>
   );

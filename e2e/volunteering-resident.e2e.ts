@@ -1,0 +1,115 @@
+// Journey, on a 390 px phone screen: a resident finds a volunteer program in the catalogue, fills in
+// the volunteer profile it asks for, acknowledges the briefing and takes the shift's only place; a
+// second resident joins the waiting list at #1, and holds the place once the first cancels from
+// "my volunteering". No page is wider than the screen.
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { addDays, fromKyiv, toKyiv } from '../packages/shared/src';
+import { callApi, DEMO_PASSWORD, logInAs, snapshot, useServerAndBrowser } from './support';
+
+const running = useServerAndBrowser();
+
+const PHONE = { width: 390, height: 844 };
+
+async function phonePage(errors: string[]): Promise<Page> {
+  const page = await (await running.browser().newContext({ viewport: PHONE })).newPage();
+  page.on('pageerror', (e) => errors.push(e.message));
+  return page;
+}
+
+async function expectNoSidewaysScroll(page: Page) {
+  const width = await page.evaluate('document.documentElement.scrollWidth');
+  expect(width).toBeLessThanOrEqual(PHONE.width);
+}
+
+describe('volunteering', () => {
+  it('profile, briefing, a place; the next resident waits and moves up when the first cancels', async () => {
+    const server = running.server();
+    const { accessToken } = await callApi<{ accessToken: string }>(server, '/auth/login', {
+      method: 'POST',
+      body: { email: 'admin@demo.vcentri.kyiv.ua', password: DEMO_PASSWORD },
+    });
+    const tag = String(Date.now()).slice(-5);
+    const title = `Чисті береги Дніпра ${tag}`;
+    const program = await callApi<{ id: string }>(server, '/volunteering/programs', {
+      method: 'POST',
+      token: accessToken,
+      body: {
+        title: { uk: title, en: `Clean Dnipro banks ${tag}` },
+        description: { uk: 'Прибираємо береги на Оболоні.', en: 'We clean the banks in Obolon.' },
+        cause: 'environment',
+        districts: ['obolonskyi'],
+        languages: ['uk'],
+        minAge: 16,
+        briefing: 'Беріть рукавички й воду. Не торкайтеся скла руками.',
+        contact: 'coordinator@example.org',
+        status: 'published',
+      },
+    });
+    const date = addDays(toKyiv(new Date()).date, 4);
+    await callApi(server, `/volunteering/programs/${program.id}/shifts`, {
+      method: 'POST',
+      token: accessToken,
+      body: {
+        start: fromKyiv(date, '10:00').toISOString(),
+        end: fromKyiv(date, '13:00').toISOString(),
+        address: 'Наддніпрянська набережна, 1',
+        district: 'obolonskyi',
+        places: 1,
+        task: 'Збирати сміття на пляжі',
+        stepFree: true,
+      },
+    });
+
+    const errors: string[] = [];
+    const first = await phonePage(errors);
+    await logInAs(first, server, 'resident1@demo.vcentri.kyiv.ua');
+    await first.getByRole('link', { name: 'Волонтерство', exact: true }).click();
+    await first.getByRole('link', { name: title }).click();
+    await first.waitForURL(new RegExp(`/volunteering/programs/${program.id}`));
+    await expectNoSidewaysScroll(first);
+
+    // No volunteer profile yet: the page leads to the form, and back.
+    await first.getByRole('link', { name: 'Заповнити профіль' }).click();
+    await first.getByLabel('Рік народження').fill('1992');
+    await first.getByLabel('Навички').fill('перша допомога');
+    await expectNoSidewaysScroll(first);
+    await first.getByRole('button', { name: 'Зберегти профіль' }).click();
+    await first.waitForURL(new RegExp(`/volunteering/programs/${program.id}`));
+
+    // The briefing comes first, then the place.
+    await first.getByText('Спершу підтвердьте, що прочитали інструктаж.').waitFor();
+    await first.getByLabel('Я прочитав(-ла) інструктаж і дотримуватимуся його').check();
+    await first.getByRole('button', { name: 'Підтвердити' }).click();
+    await first.getByRole('button', { name: 'Записатися' }).click();
+    await first.getByText('У вас є місце на цій зміні.').waitFor();
+    await snapshot(first, 'volunteering-1-place');
+
+    // The shift is full: the second resident waits, first in line.
+    const second = await phonePage(errors);
+    await logInAs(second, server, 'resident2@demo.vcentri.kyiv.ua');
+    await second.goto(`${server.url}/my/volunteering/profile`);
+    await second.getByLabel('Рік народження').fill('1988');
+    await second.getByRole('button', { name: 'Зберегти профіль' }).click();
+    await second.getByText('Профіль збережено.').waitFor();
+    await second.goto(`${server.url}/volunteering/programs/${program.id}`);
+    await second.getByLabel('Я прочитав(-ла) інструктаж і дотримуватимуся його').check();
+    await second.getByRole('button', { name: 'Підтвердити' }).click();
+    await second.getByRole('button', { name: 'Стати в чергу' }).click();
+    await second.getByText('Ви №1 у черзі очікування.').waitFor();
+    await snapshot(second, 'volunteering-2-waiting');
+
+    // The first cancels from "my volunteering"; the second now holds the place.
+    await first.getByRole('link', { name: 'Моє волонтерство' }).click();
+    await first.getByText('У вас є місце на цій зміні.').waitFor();
+    await expectNoSidewaysScroll(first);
+    await first.getByRole('button', { name: 'Скасувати запис' }).click();
+    await first.getByRole('button', { name: 'Так, скасувати' }).click();
+    await first.getByText('Ви ще не записалися на жодну зміну.').waitFor();
+    await second.goto(`${server.url}/my/volunteering`);
+    await second.getByText('У вас є місце на цій зміні.').waitFor();
+    await expectNoSidewaysScroll(second);
+    await snapshot(second, 'volunteering-3-moved-up');
+    expect(errors).toEqual([]);
+  });
+});
