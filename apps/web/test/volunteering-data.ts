@@ -86,6 +86,7 @@ export function fullShift(overrides: Partial<ShiftView> = {}): ShiftView {
 
 export function sampleProfile(overrides: Partial<VolunteerProfileView> = {}): VolunteerProfileView {
   return {
+    code: 'VK3M7Q',
     skills: ['перша допомога'],
     languages: ['uk'],
     districts: ['obolonskyi'],

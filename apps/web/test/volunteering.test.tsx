@@ -365,6 +365,8 @@ describe('my volunteering', () => {
     expect(within(waiting).getByText('Ви №2 у черзі очікування.')).toBeInTheDocument();
     expect(screen.getByTestId('hours-approved')).toHaveTextContent('2 год 30 хв');
     expect(screen.getByTestId('hours-pending')).toHaveTextContent('1 год 30 хв');
+    // The code to say at a shift.
+    expect(screen.getByTestId('volunteer-code')).toHaveTextContent('Ваш код волонтера: VK3M7Q');
     const entries = screen.getByRole('list', { name: 'Записи годин' });
     expect(within(entries).getByText('Цього дня прибирання не було')).toBeInTheDocument();
     expect(within(entries).getByText('Відхилено')).toBeInTheDocument();

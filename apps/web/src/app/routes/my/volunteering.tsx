@@ -89,6 +89,12 @@ function MyVolunteering() {
         <p className="notice notice--warning">
           {t('my.noProfile')} <Link to={VOLUNTEER_PROFILE_PATH}>{t('program.profileLink')}</Link>
         </p>
+      ) : profile.data ? (
+        <p className="notice" data-testid="volunteer-code">
+          {t('my.code')} <strong className="code">{profile.data.code}</strong>
+          <br />
+          <span className="muted">{t('my.codeHint')}</span>
+        </p>
       ) : null}
       {my.isPending ? (
         <Loading />
