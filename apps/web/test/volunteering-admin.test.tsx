@@ -118,7 +118,7 @@ function programPageApi(extra: Record<string, unknown> = {}) {
     ...signedInAs(memberMe),
     'GET /me/organizations': json({ items: [sampleOrganization()], total: 1 }),
     [`GET /volunteering/programs/${PROGRAM_ID}`]: json(sampleProgram()),
-    'GET /volunteering/shifts': json({ items: [], total: 0 }),
+    [`GET /volunteering/programs/${PROGRAM_ID}/shifts`]: json({ items: [], total: 0 }),
     [`GET /volunteering/programs/${PROGRAM_ID}/hours`]: json({ items: [], total: 0 }),
     ...extra,
   } as Parameters<typeof installFakeApi>[0];
@@ -251,26 +251,32 @@ describe('starting a program', () => {
 
 describe('adding shifts', () => {
   it('previews every Kyiv date of a weekly series across the March clock change, then sends it', async () => {
+    const created = [
+      sampleShift({ start: '2027-03-22T08:00:00.000Z', end: '2027-03-22T12:00:00.000Z' }),
+      sampleShift({
+        id: 'b0000000-0000-4000-8000-000000000002',
+        start: '2027-03-29T07:00:00.000Z',
+        end: '2027-03-29T11:00:00.000Z',
+      }),
+      sampleShift({
+        id: 'b0000000-0000-4000-8000-000000000003',
+        start: '2027-04-05T07:00:00.000Z',
+        end: '2027-04-05T11:00:00.000Z',
+      }),
+    ];
+    let stored: typeof created = [];
     const { requests } = installFakeApi(
       programPageApi({
-        [`POST /volunteering/programs/${PROGRAM_ID}/shifts`]: json(
-          {
-            items: [
-              sampleShift({ start: '2027-03-22T08:00:00.000Z', end: '2027-03-22T12:00:00.000Z' }),
-              sampleShift({
-                id: 'b0000000-0000-4000-8000-000000000002',
-                start: '2027-03-29T07:00:00.000Z',
-                end: '2027-03-29T11:00:00.000Z',
-              }),
-              sampleShift({
-                id: 'b0000000-0000-4000-8000-000000000003',
-                start: '2027-04-05T07:00:00.000Z',
-                end: '2027-04-05T11:00:00.000Z',
-              }),
-            ],
-          },
-          201,
-        ),
+        [`GET /volunteering/programs/${PROGRAM_ID}/shifts`]: (r: RecordedRequest) =>
+          json(
+            r.query.get('when') === 'past'
+              ? { items: [], total: 0 }
+              : { items: stored, total: stored.length },
+          ),
+        [`POST /volunteering/programs/${PROGRAM_ID}/shifts`]: () => {
+          stored = created;
+          return json({ items: created }, 201);
+        },
       }),
     );
     const user = userEvent.setup();
@@ -314,7 +320,7 @@ describe('adding shifts', () => {
       stepFree: true,
     });
     expect(await screen.findByText('Додано 3 зміни.')).toBeInTheDocument();
-    const upcoming = screen.getByRole('table', { name: 'Майбутні зміни (3)' });
+    const upcoming = await screen.findByRole('table', { name: 'Майбутні зміни (3)' });
     expect(within(upcoming).getByRole('link', { name: '29 бер. 2027 р., 10:00–14:00' })).toHaveAttribute(
       'href',
       `/admin/volunteering/shifts/${SHIFT_ID.replace(/1$/, '2')}`,
@@ -354,22 +360,37 @@ describe('managing a program and its shifts', () => {
   });
 
   it('cancels a shift with the reason the volunteers are told', async () => {
-    const upcoming = sampleShift({ start: '2030-06-12T07:00:00.000Z', end: '2030-06-12T10:00:00.000Z' });
+    let upcoming = sampleShift({ start: '2030-06-12T07:00:00.000Z', end: '2030-06-12T10:00:00.000Z' });
+    const past = sampleShift({
+      id: 'b0000000-0000-4000-8000-000000000099',
+      start: '2025-06-12T07:00:00.000Z',
+      end: '2025-06-12T10:00:00.000Z',
+    });
     const { requests } = installFakeApi(
       programPageApi({
-        'GET /volunteering/shifts': json({ items: [upcoming], total: 1 }),
-        [`POST /volunteering/shifts/${SHIFT_ID}/cancel`]: json({
-          ...upcoming,
-          status: 'cancelled',
-          cancelReason: 'Повітряна тривога',
-        }),
+        [`GET /volunteering/programs/${PROGRAM_ID}/shifts`]: (r: RecordedRequest) =>
+          r.query.get('when') === 'past'
+            ? json({ items: [past], total: 1 })
+            : json({ items: [upcoming], total: 1 }),
+        [`POST /volunteering/shifts/${SHIFT_ID}/cancel`]: () => {
+          upcoming = { ...upcoming, status: 'cancelled', cancelReason: 'Повітряна тривога' };
+          return json(upcoming);
+        },
       }),
     );
     const user = userEvent.setup();
     renderApp(`/admin/volunteering/${PROGRAM_ID}`);
 
     const table = await screen.findByRole('table', { name: 'Майбутні зміни (1)' });
-    expect(sent(requests, 'GET', '/volunteering/shifts')[0]?.query.get('programId')).toBe(PROGRAM_ID);
+    // Past shifts are listed too, from the program's own list.
+    expect(
+      within(screen.getByRole('table', { name: 'Минулі зміни (1)' })).getByText(/12 черв\. 2025 р\./),
+    ).toBeInTheDocument();
+    expect(
+      sent(requests, 'GET', `/volunteering/programs/${PROGRAM_ID}/shifts`)
+        .map((r) => r.query.get('when'))
+        .sort(),
+    ).toEqual(['past', 'upcoming']);
     await user.click(
       within(table).getByRole('button', { name: 'Скасувати зміну 12 черв. 2030 р., 10:00–13:00' }),
     );

@@ -1,5 +1,5 @@
-// A program's shifts for its coordinators: the list (the API lists the upcoming shifts of
-// published programs), one shift, adding one or a series, editing and cancelling one (volunteers
+// A program's shifts for its coordinators: the lists (upcoming, and past ones page by page,
+// cancelled shifts included), one shift, adding one or a series, editing and cancelling one (volunteers
 // are told by the API), and the organisation's confirmed bookings a shift can be held in.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
@@ -16,8 +16,18 @@ import { VOLUNTEERING_ADMIN_KEY, volunteeringAdminKeys } from './keys';
 
 const shiftPath = (id: string) => `/volunteering/shifts/${encodeURIComponent(id)}`;
 
-export const getProgramShifts = (programId: string, signal?: AbortSignal) =>
-  api.get<Paged<ShiftView>>('/volunteering/shifts', { programId, limit: 100 }, signal);
+export interface ProgramShiftsPage {
+  when: 'upcoming' | 'past';
+  limit: number;
+  offset: number;
+}
+
+export const getProgramShifts = (programId: string, page: ProgramShiftsPage, signal?: AbortSignal) =>
+  api.get<Paged<ShiftView>>(
+    `/volunteering/programs/${encodeURIComponent(programId)}/shifts`,
+    { ...page },
+    signal,
+  );
 
 export const getShift = (id: string, signal?: AbortSignal) =>
   api.get<ShiftView>(shiftPath(id), undefined, signal);
@@ -31,10 +41,11 @@ export const updateShift = ({ id, patch }: { id: string; patch: ShiftPatch }) =>
 export const cancelShift = ({ id, reason }: { id: string; reason: string }) =>
   api.post<ShiftView>(`${shiftPath(id)}/cancel`, { reason });
 
-export function useProgramShifts(programId: string) {
+export function useProgramShifts(programId: string, page: ProgramShiftsPage) {
   return useQuery({
-    queryKey: volunteeringAdminKeys.shifts(programId),
-    queryFn: ({ signal }) => getProgramShifts(programId, signal),
+    queryKey: [...volunteeringAdminKeys.shifts(programId), page],
+    queryFn: ({ signal }) => getProgramShifts(programId, page, signal),
+    placeholderData: (previous) => previous,
   });
 }
 

@@ -1,11 +1,11 @@
 // A program's shifts for its coordinators: adding one or a series, the upcoming shifts with their
-// places and waiting lists, editing a shift and cancelling one with a reason (the volunteers are
-// told). The API lists upcoming shifts of published programs only, so shifts added or changed on
-// this page are kept in view too (a draft program's shifts, a cancelled shift).
+// places and waiting lists (cancelled ones marked), the past ones page by page, editing a shift and
+// cancelling one with a reason (the volunteers are told).
 import type { ProgramView, ShiftView } from '@vcentri/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { Pagination } from '../../../components/pagination';
 import { EmptyState, ErrorState, Loading } from '../../../components/status';
 import { districtName, formatInterval } from '../../../lib/format';
 import { useLocale } from '../../../lib/i18n';
@@ -16,36 +16,29 @@ import { ReasonDialog } from './reason-dialog';
 import { ShiftForm } from './shift-form';
 import { ScrollRegion } from './scroll-region';
 
+const UPCOMING_LIMIT = 100;
+const PAST_LIMIT = 20;
+
 export function ShiftsSection({ program }: { program: ProgramView }) {
   const { t } = useTranslation('volunteeringAdmin');
   const locale = useLocale();
-  const shifts = useProgramShifts(program.id);
+  const upcomingShifts = useProgramShifts(program.id, { when: 'upcoming', limit: UPCOMING_LIMIT, offset: 0 });
+  const [pastOffset, setPastOffset] = useState(0);
+  const pastShifts = useProgramShifts(program.id, { when: 'past', limit: PAST_LIMIT, offset: pastOffset });
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<ShiftView | null>(null);
   const [cancelling, setCancelling] = useState<ShiftView | null>(null);
-  const [touched, setTouched] = useState<Map<string, ShiftView>>(new Map());
   const [announcement, setAnnouncement] = useState('');
-  const keep = (changed: ShiftView[]) =>
-    setTouched((m) => {
-      const next = new Map(m);
-      for (const s of changed) next.set(s.id, s);
-      return next;
-    });
   const cancel = useCancelShift({
-    onSuccess: (s) => {
-      keep([s]);
+    onSuccess: () => {
       setCancelling(null);
       setAnnouncement(t('shifts.cancelled'));
     },
   });
 
-  const byId = new Map<string, ShiftView>();
-  for (const s of shifts.data?.items ?? []) byId.set(s.id, s);
-  for (const s of touched.values()) byId.set(s.id, s);
-  const all = [...byId.values()].sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
-  const now = Date.now();
-  const upcoming = all.filter((s) => Date.parse(s.end) > now);
-  const past = all.filter((s) => Date.parse(s.end) <= now).reverse();
+  const upcoming = upcomingShifts.data?.items ?? [];
+  const past = pastShifts.data?.items ?? [];
+  const shifts = upcomingShifts.isError ? upcomingShifts : pastShifts;
   const open = program.canManage && program.status !== 'closed';
 
   return (
@@ -73,7 +66,6 @@ export function ShiftsSection({ program }: { program: ProgramView }) {
           mode="create"
           program={program}
           onSaved={(created) => {
-            keep(created);
             setAdding(false);
             setAnnouncement(t('shifts.added', { count: created.length }));
           }}
@@ -86,19 +78,18 @@ export function ShiftsSection({ program }: { program: ProgramView }) {
           mode="edit"
           program={program}
           shift={editing}
-          onSaved={(s) => {
-            keep([s]);
+          onSaved={() => {
             setEditing(null);
             setAnnouncement(t('shifts.saved'));
           }}
           onCancel={() => setEditing(null)}
         />
       ) : null}
-      {shifts.isPending ? (
+      {upcomingShifts.isPending || pastShifts.isPending ? (
         <Loading label={t('shifts.loading')} />
       ) : shifts.isError ? (
         <ErrorState error={shifts.error} onRetry={() => void shifts.refetch()} />
-      ) : all.length === 0 ? (
+      ) : upcoming.length === 0 && past.length === 0 && pastOffset === 0 ? (
         <EmptyState>{t('shifts.empty')}</EmptyState>
       ) : (
         <>
@@ -121,11 +112,19 @@ export function ShiftsSection({ program }: { program: ProgramView }) {
             <EmptyState>{t('shifts.noUpcoming')}</EmptyState>
           )}
           {past.length ? (
-            <ShiftTable shifts={past} caption={t('shifts.past', { count: past.length })} />
+            <>
+              <ShiftTable shifts={past} caption={t('shifts.past', { count: pastShifts.data?.total ?? 0 })} />
+              <Pagination
+                total={pastShifts.data?.total ?? 0}
+                limit={PAST_LIMIT}
+                offset={pastOffset}
+                onChange={setPastOffset}
+                label={t('shifts.pastPages')}
+              />
+            </>
           ) : null}
         </>
       )}
-      <p className="muted">{t('shifts.listNote')}</p>
       <ReasonDialog
         open={cancelling !== null}
         title={t('shifts.cancelTitle')}
