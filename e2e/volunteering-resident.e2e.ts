@@ -1,10 +1,14 @@
 // Journey, on a 390 px phone screen: a resident finds a volunteer program in the catalogue, fills in
 // the volunteer profile it asks for, acknowledges the briefing and takes the shift's only place; a
 // second resident joins the waiting list at #1, and holds the place once the first cancels from
-// "my volunteering". No page is wider than the screen.
+// "my volunteering". The second logs other work; the coordinator approves it from the hours queue,
+// and once the shift has begun finds the volunteer in the roster by their code and marks them
+// present; the volunteer sees both in their total. No page is wider than the screen.
+// The shift starts a few minutes after the journey begins (attendance opens at the start, sign-up
+// closes then), so the journey waits for it: about three minutes.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { addDays, fromKyiv, toKyiv } from '../packages/shared/src';
+import { toKyiv } from '../packages/shared/src';
 import { callApi, DEMO_PASSWORD, logInAs, snapshot, useServerAndBrowser } from './support';
 
 const running = useServerAndBrowser();
@@ -23,7 +27,9 @@ async function expectNoSidewaysScroll(page: Page) {
 }
 
 describe('volunteering', () => {
-  it('profile, briefing, a place; the next resident waits and moves up when the first cancels', async () => {
+  it('profile, briefing, a place; the next waits and moves up; hours approved, attendance marked, total shown', {
+    timeout: 600_000,
+  }, async () => {
     const server = running.server();
     const { accessToken } = await callApi<{ accessToken: string }>(server, '/auth/login', {
       method: 'POST',
@@ -46,20 +52,26 @@ describe('volunteering', () => {
         status: 'published',
       },
     });
-    const date = addDays(toKyiv(new Date()).date, 4);
-    await callApi(server, `/volunteering/programs/${program.id}/shifts`, {
-      method: 'POST',
-      token: accessToken,
-      body: {
-        start: fromKyiv(date, '10:00').toISOString(),
-        end: fromKyiv(date, '13:00').toISOString(),
-        address: 'Наддніпрянська набережна, 1',
-        district: 'obolonskyi',
-        places: 1,
-        task: 'Збирати сміття на пляжі',
-        stepFree: true,
+    // On the next whole minute four minutes from now, for an hour.
+    const startsAt = new Date(Math.ceil((Date.now() + 4 * 60_000) / 60_000) * 60_000);
+    const endsAt = new Date(startsAt.getTime() + 60 * 60_000);
+    const shift = await callApi<{ items: { id: string }[] }>(
+      server,
+      `/volunteering/programs/${program.id}/shifts`,
+      {
+        method: 'POST',
+        token: accessToken,
+        body: {
+          start: startsAt.toISOString(),
+          end: endsAt.toISOString(),
+          address: 'Наддніпрянська набережна, 1',
+          district: 'obolonskyi',
+          places: 1,
+          task: 'Збирати сміття на пляжі',
+          stepFree: true,
+        },
       },
-    });
+    );
 
     const errors: string[] = [];
     const first = await phonePage(errors);
@@ -110,6 +122,43 @@ describe('volunteering', () => {
     await second.getByText('У вас є місце на цій зміні.').waitFor();
     await expectNoSidewaysScroll(second);
     await snapshot(second, 'volunteering-3-moved-up');
+    const code = (await second.getByTestId('volunteer-code').locator('strong').innerText()).trim();
+    expect(code).toMatch(/^[A-Z2-9]{6}$/);
+
+    // Other work in the program, logged for the coordinator to approve: an hour and a half today.
+    await second.getByLabel('Програма', { exact: true }).selectOption({ label: title });
+    await second.getByLabel('День', { exact: true }).fill(toKyiv(new Date()).date);
+    await second.getByLabel('Годин', { exact: true }).fill('1');
+    await second.getByLabel('Хвилин', { exact: true }).fill('30');
+    await second.getByLabel('Що ви робили').fill('Готувала мішки й рукавички для прибирання');
+    await second.getByRole('button', { name: 'Надіслати на підтвердження' }).click();
+    await second.getByText('Години надіслано координаторові.').waitFor();
+
+    // The coordinator (the city runs this program) approves the hours from the queue.
+    const coordinator = await phonePage(errors);
+    await logInAs(coordinator, server, 'admin@demo.vcentri.kyiv.ua');
+    await coordinator.goto(`${server.url}/admin/volunteering/${program.id}`);
+    await coordinator.getByRole('heading', { level: 1, name: title }).waitFor();
+    await coordinator.getByLabel('Позначити всі, що чекають рішення').check();
+    await coordinator.getByRole('button', { name: 'Затвердити позначені (1)' }).click();
+    await coordinator.getByText('Затверджено записів: 1.').waitFor();
+    await expectNoSidewaysScroll(coordinator);
+
+    // Attendance opens when the shift begins.
+    await new Promise((r) => setTimeout(r, Math.max(0, startsAt.getTime() - Date.now() + 2_000)));
+    await coordinator.goto(`${server.url}/admin/volunteering/shifts/${shift.items[0]!.id}`);
+    await coordinator.getByLabel('Пошук волонтера').fill(code.toLowerCase());
+    const row = coordinator.getByRole('row', { name: new RegExp(code) });
+    await row.getByLabel('Присутність').check();
+    await coordinator.getByRole('button', { name: 'Зберегти відвідування (1)' }).click();
+    await coordinator.getByText('Відвідування збережено. Присутнім нараховано години.').waitFor();
+    await expectNoSidewaysScroll(coordinator);
+    await snapshot(coordinator, 'volunteering-4-attendance');
+
+    // The volunteer's total: the shift's hour and the approved hour and a half.
+    await second.reload();
+    await expect.poll(() => second.getByTestId('hours-approved').innerText()).toBe('2 год 30 хв');
+    await snapshot(second, 'volunteering-5-total');
     expect(errors).toEqual([]);
   });
 });

@@ -16,6 +16,7 @@ import { districtName, formatDateTime } from '../../../lib/format';
 import { useLocale } from '../../../lib/i18n';
 import { RequireCityAdmin } from '../../guards';
 import { PageTitle } from '../../page-title';
+import { ScrollRegion } from '../../../components/scroll-region';
 
 const PAGE_SIZE = 20;
 /** The queue's views, in the order of the tabs: the statuses staff act on first, then the rest. */
@@ -122,7 +123,7 @@ function ModerationQueue() {
           {queue.data.items.length === 0 ? (
             <EmptyState>{q ? t('moderation.emptySearch', { q }) : t('moderation.empty')}</EmptyState>
           ) : (
-            <div className="table-scroll">
+            <ScrollRegion label={t('moderation.caption')}>
               <table className="table moderation-table" aria-busy={queue.isPlaceholderData || undefined}>
                 <caption className="visually-hidden">{t('moderation.caption')}</caption>
                 <thead>
@@ -168,7 +169,7 @@ function ModerationQueue() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
           )}
           <p className="muted">{t('moderation.timeNote')}</p>
           <Pagination

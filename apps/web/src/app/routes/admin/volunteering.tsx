@@ -24,7 +24,7 @@ import { districtName, formatDate, localized } from '../../../lib/format';
 import { useLocale } from '../../../lib/i18n';
 import { loginPathFor, NoAccess } from '../../guards';
 import { PageTitle } from '../../page-title';
-import { ScrollRegion } from '../../../features/volunteering-admin/components/scroll-region';
+import { ScrollRegion } from '../../../components/scroll-region';
 import '../../../features/volunteering-admin/volunteering-admin.css';
 
 const LIMIT = 100;

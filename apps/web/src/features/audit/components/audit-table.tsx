@@ -3,6 +3,7 @@ import type { AuditEntry } from '@vcentri/shared';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../lib/format';
 import { useLocale } from '../../../lib/i18n';
+import { ScrollRegion } from '../../../components/scroll-region';
 
 function detailsText(details: Record<string, unknown>): string {
   return Object.entries(details)
@@ -14,7 +15,7 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
   const { t } = useTranslation('admin');
   const locale = useLocale();
   return (
-    <div className="table-scroll">
+    <ScrollRegion label={t('audit.caption')}>
       <table className="table audit-table">
         <caption className="visually-hidden">{t('audit.caption')}</caption>
         <thead>
@@ -51,6 +52,6 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

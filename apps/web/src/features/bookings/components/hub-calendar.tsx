@@ -18,6 +18,7 @@ import { CLOSURE_COLOUR, PENDING_BORDER, roomColour } from '../labels';
 import { BookingPanel } from './booking-panel';
 import { BookingStatusBadge } from './booking-status-badge';
 import { type ClosureDraft, ClosureForm, ClosureOutcome } from './closure-form';
+import { ScrollRegion } from '../../../components/scroll-region';
 
 const SHOWN: readonly Booking['status'][] = ['pending', 'confirmed', 'disrupted'];
 
@@ -252,7 +253,7 @@ export function HubCalendar({
         ) : shown.length === 0 && closures.length === 0 ? (
           <EmptyState>{t('hubCalendar.empty')}</EmptyState>
         ) : (
-          <div className="table-scroll">
+          <ScrollRegion label={t('hubCalendar.caption', { hub: hubName })}>
             <table className="table hub-bookings" aria-busy={bookings.isPlaceholderData || undefined}>
               <caption className="visually-hidden">{t('hubCalendar.caption', { hub: hubName })}</caption>
               <thead>
@@ -313,7 +314,7 @@ export function HubCalendar({
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         )}
         <p className="muted">{t('mine.timeNote')}</p>
       </section>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { formatInterval, formatLocalDate, formatTime } from '../../../lib/format';
 import { useLocale } from '../../../lib/i18n';
 import { bookingProblemText } from '../labels';
+import { ScrollRegion } from '../../../components/scroll-region';
 
 export function ConflictList({ conflicts }: { conflicts: readonly { start: string; end: string }[] }) {
   const { t } = useTranslation('bookings');
@@ -54,7 +55,7 @@ export function OccurrenceTable({
   const { t } = useTranslation(['bookings', 'errors']);
   const locale = useLocale();
   return (
-    <div className="table-scroll">
+    <ScrollRegion label={caption}>
       <table className="table occurrence-table">
         <caption>{caption}</caption>
         <thead>
@@ -82,6 +83,6 @@ export function OccurrenceTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -5,6 +5,7 @@ import { EmptyState, ErrorState, Loading } from '../../../components/status';
 import { formatDateTime } from '../../../lib/format';
 import { useLocale } from '../../../lib/i18n';
 import { useFeedbackSummary } from '../api/feedback';
+import { ScrollRegion } from '../../../components/scroll-region';
 
 const RATINGS = [5, 4, 3, 2, 1] as const;
 
@@ -42,7 +43,7 @@ export function FeedbackSummarySection({ eventId }: { eventId: string }) {
                   count: summary.data.count,
                 })}
               </p>
-              <div className="table-scroll">
+              <ScrollRegion label={t('feedbackSummary.distribution')}>
                 <table className="table">
                   <caption>{t('feedbackSummary.distribution')}</caption>
                   <thead>
@@ -62,7 +63,7 @@ export function FeedbackSummarySection({ eventId }: { eventId: string }) {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </ScrollRegion>
               {summary.data.comments.length ? (
                 <>
                   <h3>{t('feedbackSummary.comments')}</h3>

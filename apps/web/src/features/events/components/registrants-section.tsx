@@ -11,6 +11,7 @@ import { useErrorMessage } from '../../../lib/errors';
 import { formatDateTime, formatTime } from '../../../lib/format';
 import { useLocale } from '../../../lib/i18n';
 import { type CheckInBy, useCheckIn, useRegistrants } from '../api/registrants';
+import { ScrollRegion } from '../../../components/scroll-region';
 
 export function RegistrantsSection({ event }: { event: EventView }) {
   const { t } = useTranslation('events');
@@ -182,7 +183,7 @@ function RegistrantTable({
   const { t } = useTranslation('events');
   const locale = useLocale();
   return (
-    <div className="table-scroll">
+    <ScrollRegion label={t('registrants.caption', { count: registrants.length })}>
       <table className="table registrant-table">
         <caption>{t('registrants.caption', { count: registrants.length })}</caption>
         <thead>
@@ -229,6 +230,6 @@ function RegistrantTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

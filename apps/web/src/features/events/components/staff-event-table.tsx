@@ -8,12 +8,13 @@ import { useLocale } from '../../../lib/i18n';
 import { textIn } from '../labels';
 import { adminEventPath } from '../paths';
 import { CategoryTag, EventStatusBadge } from './event-badges';
+import { ScrollRegion } from '../../../components/scroll-region';
 
 export function StaffEventTable({ events, caption }: { events: readonly EventView[]; caption: string }) {
   const { t } = useTranslation('events');
   const locale = useLocale();
   return (
-    <div className="table-scroll">
+    <ScrollRegion label={caption}>
       <table className="table staff-events">
         <caption>{caption}</caption>
         <thead>
@@ -61,6 +62,6 @@ export function StaffEventTable({ events, caption }: { events: readonly EventVie
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

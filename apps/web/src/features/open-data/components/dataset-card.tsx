@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime, localized } from '../../../lib/format';
 import { useLocale } from '../../../lib/i18n';
 import type { Dataset } from '../api/get-catalogue';
+import { ScrollRegion } from '../../../components/scroll-region';
 
 export function DatasetCard({ dataset }: { dataset: Dataset }) {
   const { t } = useTranslation('openData');
@@ -65,7 +66,7 @@ export function DatasetCard({ dataset }: { dataset: Dataset }) {
       </dl>
       <p className="muted">{t('timeNote')}</p>
       <h3>{t('dictionary')}</h3>
-      <div className="table-scroll">
+      <ScrollRegion label={t('dictionaryCaption', { title })}>
         <table className="table">
           <caption className="visually-hidden">{t('dictionaryCaption', { title })}</caption>
           <thead>
@@ -90,7 +91,7 @@ export function DatasetCard({ dataset }: { dataset: Dataset }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </article>
   );
 }

@@ -18,7 +18,7 @@ import {
   useRejectHours,
 } from '../api/hours';
 import { ReasonDialog } from './reason-dialog';
-import { ScrollRegion } from './scroll-region';
+import { ScrollRegion } from '../../../components/scroll-region';
 
 const LIMIT = 50;
 const FILTERS: HoursStatusFilter[] = ['pending', 'approved', 'rejected', 'all'];

@@ -11,7 +11,7 @@ import { useErrorMessage } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/format';
 import { useLocale } from '../../../lib/i18n';
 import { useRecordAttendance, useRoster } from '../api/attendance';
-import { ScrollRegion } from './scroll-region';
+import { ScrollRegion } from '../../../components/scroll-region';
 
 type Mark = 'present' | 'absent';
 

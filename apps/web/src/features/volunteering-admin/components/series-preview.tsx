@@ -4,7 +4,7 @@ import type { Occurrence } from '@vcentri/shared';
 import { useTranslation } from 'react-i18next';
 import { formatLocalDate, formatTime } from '../../../lib/format';
 import { useLocale } from '../../../lib/i18n';
-import { ScrollRegion } from './scroll-region';
+import { ScrollRegion } from '../../../components/scroll-region';
 
 export function SeriesPreview({ occurrences }: { occurrences: readonly Occurrence[] }) {
   const { t } = useTranslation('volunteeringAdmin');

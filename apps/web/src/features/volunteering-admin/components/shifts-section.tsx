@@ -14,7 +14,7 @@ import { adminShiftPath } from '../labels';
 import { ShiftStatusBadge } from './badges';
 import { ReasonDialog } from './reason-dialog';
 import { ShiftForm } from './shift-form';
-import { ScrollRegion } from './scroll-region';
+import { ScrollRegion } from '../../../components/scroll-region';
 
 const UPCOMING_LIMIT = 100;
 const PAST_LIMIT = 20;
