@@ -5,7 +5,7 @@
 // and once the shift has begun finds the volunteer in the roster by their code and marks them
 // present; the volunteer sees both in their total. No page is wider than the screen.
 // The shift starts a few minutes after the journey begins (attendance opens at the start, sign-up
-// closes then), so the journey waits for it: about three minutes.
+// closes then), so the journey waits for it: about two minutes.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { toKyiv } from '../packages/shared/src';
@@ -52,8 +52,8 @@ describe('volunteering', () => {
         status: 'published',
       },
     });
-    // On the next whole minute four minutes from now, for an hour.
-    const startsAt = new Date(Math.ceil((Date.now() + 4 * 60_000) / 60_000) * 60_000);
+    // On the next whole minute two minutes from now, for an hour.
+    const startsAt = new Date(Math.ceil((Date.now() + 2 * 60_000) / 60_000) * 60_000);
     const endsAt = new Date(startsAt.getTime() + 60 * 60_000);
     const shift = await callApi<{ items: { id: string }[] }>(
       server,
