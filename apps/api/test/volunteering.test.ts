@@ -275,6 +275,72 @@ describe('programs: the list of one’s own (managed=true)', () => {
   });
 });
 
+describe('finding shifts and programs', () => {
+  it('by language, step-free access and the volunteer’s age, counted by the API', async () => {
+    const district = 'desnianskyi';
+    const { owner, orgId } = await ngoWithProgram(t, { districts: [district] });
+    const adults = await createProgram(t, owner, {
+      organizationId: orgId,
+      minAge: 18,
+      languages: ['uk', 'en'],
+      districts: [district],
+    });
+    await publish(t, owner, adults.id);
+    const teens = await createProgram(t, owner, {
+      organizationId: orgId,
+      minAge: 14,
+      languages: ['uk'],
+      districts: [district],
+    });
+    await publish(t, owner, teens.id);
+    const a = await createShift(
+      t,
+      owner,
+      adults.id,
+      shiftInput(kyivDate(25), '10:00', '12:00', { district, stepFree: false }),
+    );
+    const b = await createShift(
+      t,
+      owner,
+      teens.id,
+      shiftInput(kyivDate(25), '14:00', '16:00', { district, stepFree: true }),
+    );
+    const shifts = async (query: string) =>
+      (
+        (await ok(
+          inject(t, { method: 'GET', url: url(`/shifts?district=${district}&programId=${query}`) }),
+        )) as { items: { id: string; minAge: number; languages: string[] }[]; total: number }
+      ).items.map((s) => s.id);
+    const both = async (extra: string) => [
+      ...(await shifts(`${adults.id}${extra}`)),
+      ...(await shifts(`${teens.id}${extra}`)),
+    ];
+    expect(await both('')).toEqual([a.id, b.id]);
+    expect(await both('&language=en')).toEqual([a.id]);
+    expect(await both('&stepFree=true')).toEqual([b.id]);
+    expect(await both('&age=16')).toEqual([b.id]);
+    expect(await both('&age=18')).toEqual([a.id, b.id]);
+    const one = (await ok(inject(t, { method: 'GET', url: url(`/shifts/${a.id}`) }))) as {
+      minAge: number;
+      languages: string[];
+    };
+    expect([one.minAge, one.languages]).toEqual([18, ['uk', 'en']]);
+    expectProblem(await inject(t, { method: 'GET', url: url('/shifts?age=-1') }), 400, 'validation_failed');
+
+    const programs = async (q: string) =>
+      (
+        (await ok(
+          inject(t, { method: 'GET', url: url(`/programs?district=${district}&limit=100${q}`) }),
+        )) as {
+          items: { id: string }[];
+        }
+      ).items.map((p) => p.id);
+    expect(await programs('&age=16')).toContain(teens.id);
+    expect(await programs('&age=16')).not.toContain(adults.id);
+    expect(await programs('&age=30')).toEqual(expect.arrayContaining([teens.id, adults.id]));
+  });
+});
+
 describe('a program’s own shifts (GET /programs/:id/shifts)', () => {
   it('its people see upcoming, past and cancelled shifts; nobody else does', async () => {
     const { owner, programId } = await ngoWithProgram(t);

@@ -58,6 +58,8 @@ function sampleShift(overrides: Partial<ShiftView> = {}): ShiftView {
     programId: PROGRAM_ID,
     programTitle: { uk: 'Прибирання набережної', en: 'Riverside clean-up' },
     cause: 'environment',
+    minAge: 0,
+    languages: ['uk'],
     seriesId: null,
     start: '2025-05-14T07:00:00.000Z',
     end: '2025-05-14T11:00:00.000Z',

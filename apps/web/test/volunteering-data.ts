@@ -47,6 +47,8 @@ export function sampleShift(overrides: Partial<ShiftView> = {}): ShiftView {
     programId: PROGRAM_ID,
     programTitle: { uk: 'Чисті береги Дніпра', en: 'Clean Dnipro banks' },
     cause: 'environment',
+    minAge: 0,
+    languages: ['uk'],
     seriesId: null,
     start: '2030-06-15T07:00:00.000Z',
     end: '2030-06-15T10:00:00.000Z',

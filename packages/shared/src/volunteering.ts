@@ -111,6 +111,8 @@ export const ProgramListQuery = Type.Object({
   district: Type.Optional(Type.String({ maxLength: 40 })),
   skill: Type.Optional(Type.String({ maxLength: 60 })),
   language: Type.Optional(Type.String({ maxLength: 10 })),
+  /** Only programs a volunteer of this age may join (minimum age at most this). */
+  age: Type.Optional(Type.Integer({ minimum: 0, maximum: 130 })),
   q: Type.Optional(Type.String({ maxLength: 100 })),
   limit: Type.Optional(Limit()),
   offset: Type.Optional(Offset),
@@ -162,6 +164,9 @@ export const ShiftSchema = Type.Object({
   programId: Uuid,
   programTitle: Type.Object({ uk: Type.String(), en: Type.String() }),
   cause: Type.Enum(VOLUNTEER_CAUSE_KEYS),
+  /** The program's minimum age and languages, so a list of shifts can be filtered by them. */
+  minAge: Type.Integer(),
+  languages: Type.Array(Type.String()),
   seriesId: Type.Union([Uuid, Type.Null()]),
   start: Instant,
   end: Instant,
@@ -188,6 +193,11 @@ export const ShiftListQuery = Type.Object({
   cause: Type.Optional(Type.Enum(VOLUNTEER_CAUSE_KEYS)),
   district: Type.Optional(Type.String({ maxLength: 40 })),
   skill: Type.Optional(Type.String({ maxLength: 60 })),
+  language: Type.Optional(Language),
+  /** Only shifts at a place without steps. */
+  stepFree: Type.Optional(Type.Boolean()),
+  /** Only shifts of programs a volunteer of this age may join (minimum age at most this). */
+  age: Type.Optional(Type.Integer({ minimum: 0, maximum: 130 })),
   programId: Type.Optional(Uuid),
   limit: Type.Optional(Limit()),
   offset: Type.Optional(Offset),

@@ -86,6 +86,7 @@ export async function listPrograms(db: Database, p: Principal | null, q: Program
   if (q.district) base = base.where(sql<boolean>`${q.district} = any(districts)`);
   if (q.skill) base = base.where(sql<boolean>`${q.skill} = any(skills)`);
   if (q.language) base = base.where(sql<boolean>`${q.language} = any(languages)`);
+  if (q.age !== undefined) base = base.where('minAge', '<=', q.age);
   if (q.q?.trim()) {
     const like = containsPattern(q.q);
     base = base.where((eb) =>

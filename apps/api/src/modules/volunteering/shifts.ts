@@ -212,6 +212,9 @@ export async function listShifts(db: Database, q: ShiftListQuery) {
   if (q.cause) base = base.where('p.cause', '=', q.cause);
   if (q.district) base = base.where('s.district', '=', q.district);
   if (q.skill) base = base.where(sql<boolean>`${q.skill.trim().toLowerCase()} = any(p.skills)`);
+  if (q.language) base = base.where(sql<boolean>`${q.language} = any(p.languages)`);
+  if (q.stepFree) base = base.where('s.stepFree', '=', true);
+  if (q.age !== undefined) base = base.where('p.minAge', '<=', q.age);
   if (q.programId) base = base.where('s.programId', '=', q.programId);
   const rows = await base
     .select(sql<number>`count(*) over ()::int`.as('total'))

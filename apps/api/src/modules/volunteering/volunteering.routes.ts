@@ -175,7 +175,8 @@ const volunteeringRoutes: FastifyPluginAsyncTypebox<{ db: Database }> = async (a
       config: { access: 'public' },
       schema: {
         tags,
-        summary: 'Upcoming shifts of published programs: from, to, cause, district, skill',
+        summary:
+          'Upcoming shifts of published programs: from, to, cause, district, skill, language, stepFree, age',
         querystring: ShiftListQuery,
         response: { 200: Page(ShiftSchema), ...problems },
       },

@@ -1,14 +1,11 @@
 // The volunteering catalogue's filters as they live in the address bar (so a filtered view can be
-// shared and the back button steps through it), and the API queries they make. The API filters
-// programs by cause, district, skill, language and text, and shifts by dates, cause, district and
-// skill; the rest ("suitable for my age", step-free access, a shift's language) is decided here,
-// on the page the API returned.
+// shared and the back button steps through it), and the API queries they make: the API filters
+// programs by cause, district, skill, language, text and age, and shifts by dates, cause, district,
+// skill, language, age and step-free access, so totals and paging count only what matches.
 import {
   isDistrict,
   type ProgramListQuery,
-  type ProgramView,
   type ShiftListQuery,
-  type ShiftView,
   toKyiv,
   VOLUNTEER_CAUSE_KEYS,
   type VolunteerCause,
@@ -80,13 +77,28 @@ export function isFiltered(filters: CatalogueFilters): boolean {
 
 export { isBackwardsRange } from '../../lib/kyiv-dates';
 
-export function programsQueryOf(filters: CatalogueFilters, limit: number, offset: number): ProgramListQuery {
+/** The age the API counts with: a volunteer is N for the whole Kyiv year they turn N. */
+export function ageIn(birthYear: number, on: Date = new Date()): number {
+  return Math.max(0, Number(toKyiv(on).date.slice(0, 4)) - birthYear);
+}
+
+/** `age` for the API when "suitable for my age" is on and the profile says the birth year. */
+const ageQuery = (filters: Pick<CatalogueFilters, 'age'>, birthYear: number | null) =>
+  filters.age && birthYear !== null ? { age: ageIn(birthYear) } : {};
+
+export function programsQueryOf(
+  filters: CatalogueFilters,
+  birthYear: number | null,
+  limit: number,
+  offset: number,
+): ProgramListQuery {
   return {
     ...(filters.cause ? { cause: filters.cause } : {}),
     ...(filters.district ? { district: filters.district } : {}),
     ...(filters.skill ? { skill: filters.skill } : {}),
     ...(filters.language ? { language: filters.language } : {}),
     ...(filters.q ? { q: filters.q } : {}),
+    ...ageQuery(filters, birthYear),
     limit,
     offset,
   };
@@ -94,7 +106,11 @@ export function programsQueryOf(filters: CatalogueFilters, limit: number, offset
 
 /** Shifts from the start of the "from" day (today when none) to the end of the "to" day. */
 export function shiftsQueryOf(
-  filters: Pick<CatalogueFilters, 'from' | 'to' | 'cause' | 'district' | 'skill'>,
+  filters: Pick<
+    CatalogueFilters,
+    'from' | 'to' | 'cause' | 'district' | 'skill' | 'language' | 'stepFree' | 'age'
+  >,
+  birthYear: number | null,
   limit: number,
   offset: number,
 ): ShiftListQuery {
@@ -103,47 +119,10 @@ export function shiftsQueryOf(
     ...(filters.cause ? { cause: filters.cause } : {}),
     ...(filters.district ? { district: filters.district } : {}),
     ...(filters.skill ? { skill: filters.skill } : {}),
+    ...(filters.language ? { language: filters.language as ShiftListQuery['language'] } : {}),
+    ...(filters.stepFree ? { stepFree: true } : {}),
+    ...ageQuery(filters, birthYear),
     limit,
     offset,
   };
-}
-
-/**
- * Whether a volunteer born in `birthYear` meets a minimum age on a day: as the API counts it, a
- * volunteer is N for the whole Kyiv year they turn N.
- */
-export function oldEnough(minAge: number, birthYear: number, on: Date = new Date()): boolean {
-  return Number(toKyiv(on).date.slice(0, 4)) - birthYear >= minAge;
-}
-
-/** The programs of a page the client-side filters let through. */
-export function visiblePrograms(
-  programs: readonly ProgramView[],
-  filters: Pick<CatalogueFilters, 'age'>,
-  birthYear: number | null,
-): ProgramView[] {
-  if (!filters.age || birthYear === null) return [...programs];
-  return programs.filter((p) => oldEnough(p.minAge, birthYear));
-}
-
-/**
- * The shifts of a page the client-side filters let through. A shift does not carry its program's
- * minimum age or languages, so those come from `programs` (by id); a shift whose program is not
- * known is kept rather than hidden.
- */
-export function visibleShifts(
-  shifts: readonly ShiftView[],
-  filters: Pick<CatalogueFilters, 'age' | 'stepFree' | 'language'>,
-  birthYear: number | null,
-  programs: ReadonlyMap<string, Pick<ProgramView, 'minAge' | 'languages'>>,
-): ShiftView[] {
-  return shifts.filter((shift) => {
-    if (filters.stepFree && !shift.stepFree) return false;
-    const program = programs.get(shift.programId);
-    if (!program) return true;
-    if (filters.age && birthYear !== null && !oldEnough(program.minAge, birthYear, new Date(shift.start)))
-      return false;
-    if (filters.language && !program.languages.includes(filters.language)) return false;
-    return true;
-  });
 }

@@ -24,8 +24,6 @@ import {
   programsQueryOf,
   readCatalogueFilters,
   shiftsQueryOf,
-  visiblePrograms,
-  visibleShifts,
 } from '../../../features/volunteering/filters';
 import { offsetParam, withSearchChanges, withoutSearchKeys } from '../../../lib/search-params';
 import { PageTitle } from '../../page-title';
@@ -112,20 +110,19 @@ interface ResultsProps {
   onPage(offset: number): void;
 }
 
-/** "N shown" and, when filters decided here hid some of the page, how many. */
-function ResultCount({ total, shown, onPage }: { total: number; shown: number; onPage: number }) {
+/** How many match, announced as the filters change. */
+function ResultCount({ total }: { total: number }) {
   const { t } = useTranslation('volunteering');
   return (
     <p className="toolbar__count" aria-live="polite">
       {t('catalogue.found', { count: total })}
-      {shown < onPage ? ` ${t('catalogue.hiddenOnPage', { count: onPage - shown })}` : ''}
     </p>
   );
 }
 
 function ProgramResults({ filters, offset, birthYear, onPage }: ResultsProps) {
   const { t } = useTranslation('volunteering');
-  const programs = usePrograms(programsQueryOf(filters, PAGE_SIZE, offset));
+  const programs = usePrograms(programsQueryOf(filters, birthYear, PAGE_SIZE, offset));
   if (programs.isPending) return <Loading label={t('catalogue.loading')} />;
   if (programs.isError)
     return (
@@ -135,10 +132,10 @@ function ProgramResults({ filters, offset, birthYear, onPage }: ResultsProps) {
         onRetry={() => void programs.refetch()}
       />
     );
-  const items = visiblePrograms(programs.data.items, filters, birthYear);
+  const items = programs.data.items;
   return (
     <>
-      <ResultCount total={programs.data.total} shown={items.length} onPage={programs.data.items.length} />
+      <ResultCount total={programs.data.total} />
       {items.length === 0 ? (
         <EmptyState>{isFiltered(filters) ? t('catalogue.emptyFiltered') : t('catalogue.empty')}</EmptyState>
       ) : (
@@ -168,17 +165,9 @@ function ProgramResults({ filters, offset, birthYear, onPage }: ResultsProps) {
 function ShiftResults({ filters, offset, birthYear, onPage }: ResultsProps) {
   const { t } = useTranslation('volunteering');
   const backwards = isBackwardsRange(filters);
-  const shifts = useShifts(shiftsQueryOf(filters, PAGE_SIZE, offset), { enabled: !backwards });
-  // A shift does not carry its program's minimum age or languages: the programs bring them.
-  const needPrograms = (filters.age && birthYear !== null) || !!filters.language;
-  const programs = usePrograms({ limit: 100 }, { enabled: needPrograms });
-  const programMap = useMemo(
-    () => new Map<string, ProgramView>((programs.data?.items ?? []).map((p) => [p.id, p])),
-    [programs.data],
-  );
+  const shifts = useShifts(shiftsQueryOf(filters, birthYear, PAGE_SIZE, offset), { enabled: !backwards });
   if (backwards) return null;
-  if (shifts.isPending || (needPrograms && programs.isPending))
-    return <Loading label={t('catalogue.loading')} />;
+  if (shifts.isPending) return <Loading label={t('catalogue.loading')} />;
   if (shifts.isError)
     return (
       <ErrorState
@@ -187,10 +176,10 @@ function ShiftResults({ filters, offset, birthYear, onPage }: ResultsProps) {
         onRetry={() => void shifts.refetch()}
       />
     );
-  const items = visibleShifts(shifts.data.items, filters, birthYear, programMap);
+  const items = shifts.data.items;
   return (
     <>
-      <ResultCount total={shifts.data.total} shown={items.length} onPage={shifts.data.items.length} />
+      <ResultCount total={shifts.data.total} />
       {items.length === 0 ? (
         <EmptyState>
           {isFiltered(filters) ? t('catalogue.emptyShiftsFiltered') : t('catalogue.emptyShifts')}
