@@ -2,8 +2,6 @@
 // upcoming shifts, filtered by cause, district, skill, language and text, by dates and step-free
 // access (shifts), and by what the volunteer's age allows. Every choice is in the query string, so
 // a view can be shared and the back button steps through it.
-import type { ProgramView } from '@vcentri/shared';
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { Pagination } from '../../../components/pagination';
