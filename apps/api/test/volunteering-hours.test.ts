@@ -103,6 +103,9 @@ describe('roster and attendance', () => {
     expect(mineA.hours.entries).toEqual([
       expect.objectContaining({ source: 'attendance', status: 'approved', minutes: 180, shiftId: shift.id }),
     ]);
+    // Each entry names its program, so the volunteer's list reads without another request.
+    const program = await ok(inject(t, { method: 'GET', url: url(`/volunteering/programs/${programId}`) }));
+    expect(mineA.hours.entries[0].programTitle).toEqual(program.title);
     const mineB = await ok(inject(t, { method: 'GET', url: url('/me/volunteering'), as: b }));
     expect(mineB.hours).toMatchObject({ approvedMinutes: 0, entries: [] });
   });

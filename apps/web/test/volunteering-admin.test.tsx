@@ -102,6 +102,7 @@ function hoursEntry(overrides: Partial<HoursEntry> = {}): HoursEntry {
     userId: '00000000-0000-4000-8000-000000000011',
     volunteerName: 'Тарас Мельник',
     programId: PROGRAM_ID,
+    programTitle: { uk: 'Чисті береги Дніпра', en: 'Clean Dnipro banks' },
     shiftId: null,
     date: '2026-11-20',
     minutes: 150,

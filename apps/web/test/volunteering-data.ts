@@ -106,6 +106,7 @@ export function sampleHoursEntry(overrides: Partial<HoursEntry> = {}): HoursEntr
     userId: '00000000-0000-4000-8000-000000000001',
     volunteerName: 'Олена Коваль',
     programId: PROGRAM_ID,
+    programTitle: { uk: 'Чисті береги Дніпра', en: 'Clean Dnipro banks' },
     shiftId: null,
     date: '2030-05-20',
     minutes: 150,

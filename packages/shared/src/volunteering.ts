@@ -249,6 +249,7 @@ export const HoursEntrySchema = Type.Object({
   userId: Uuid,
   volunteerName: Type.String(),
   programId: Uuid,
+  programTitle: Type.Object({ uk: Type.String(), en: Type.String() }),
   shiftId: Type.Union([Uuid, Type.Null()]),
   date: Type.String({ format: 'date' }),
   minutes: Type.Integer(),

@@ -223,11 +223,14 @@ export function hoursRows(db: Kysely<DB>) {
   return db
     .selectFrom('volunteerHours as h')
     .innerJoin('users as u', 'u.id', 'h.userId')
+    .innerJoin('volunteerPrograms as p', 'p.id', 'h.programId')
     .select([
       'h.id',
       'h.userId',
       'u.name as volunteerName',
       'h.programId',
+      'p.titleUk as programTitleUk',
+      'p.titleEn as programTitleEn',
       'h.shiftId',
       sql<string>`to_char(h.work_date, 'YYYY-MM-DD')`.as('date'),
       'h.minutes',
@@ -248,6 +251,7 @@ export function hoursView(
     userId: r.userId,
     volunteerName: r.volunteerName,
     programId: r.programId,
+    programTitle: { uk: r.programTitleUk, en: r.programTitleEn },
     shiftId: r.shiftId,
     date: r.date,
     minutes: r.minutes,

@@ -70,6 +70,8 @@ function MyVolunteering() {
     for (const p of programs.data?.items ?? []) titles.set(p.id, textIn(p.title, locale).text);
     for (const s of my.data?.shifts ?? [])
       titles.set(s.shift.programId, textIn(s.shift.programTitle, locale).text);
+    for (const h of my.data?.hours.entries ?? [])
+      titles.set(h.programId, textIn(h.programTitle, locale).text);
     return titles;
   }, [programs.data, my.data, locale]);
   const choices = [...programTitles].map(([id, title]) => ({ id, title }));
@@ -125,7 +127,7 @@ function MyVolunteering() {
           <section className="volunteering-section" aria-labelledby="my-hours">
             <h2 id="my-hours">{t('my.hours')}</h2>
             <HoursTotals hours={my.data.hours} />
-            <HoursList hours={my.data.hours} programTitles={programTitles} />
+            <HoursList hours={my.data.hours} />
           </section>
         </>
       )}

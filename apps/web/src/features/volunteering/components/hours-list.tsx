@@ -2,7 +2,7 @@
 // where it came from (attendance at a shift or logged by the volunteer), its status and any reason.
 import type { HoursEntry, MyVolunteering } from '@vcentri/shared';
 import { useTranslation } from 'react-i18next';
-import { formatLocalDate } from '../../../lib/format';
+import { formatLocalDate, textIn } from '../../../lib/format';
 import { useLocale } from '../../../lib/i18n';
 import { formatMinutes } from '../labels';
 
@@ -15,7 +15,6 @@ const STATUS_CLASS: Record<HoursEntry['status'], string> = {
 interface HoursListProps {
   hours: MyVolunteering['hours'];
   /** Program titles by id, in the UI language. */
-  programTitles: ReadonlyMap<string, string>;
 }
 
 export function HoursTotals({ hours }: Pick<HoursListProps, 'hours'>) {
@@ -34,7 +33,7 @@ export function HoursTotals({ hours }: Pick<HoursListProps, 'hours'>) {
   );
 }
 
-export function HoursList({ hours, programTitles }: HoursListProps) {
+export function HoursList({ hours }: HoursListProps) {
   const { t } = useTranslation('volunteering');
   const locale = useLocale();
   if (hours.entries.length === 0) return <p className="status status--empty">{t('my.noHours')}</p>;
@@ -53,7 +52,7 @@ export function HoursList({ hours, programTitles }: HoursListProps) {
             </div>
             <div>
               <dt>{t('hours.program')}</dt>
-              <dd>{programTitles.get(entry.programId) ?? t('my.unknownProgram')}</dd>
+              <dd>{textIn(entry.programTitle, locale).text}</dd>
             </div>
             <div>
               <dt>{t('hours.duration')}</dt>
