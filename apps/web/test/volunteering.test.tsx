@@ -195,6 +195,25 @@ describe('volunteering catalogue', () => {
 });
 
 describe('program page', () => {
+  it('a link to one shift (from a reminder) opens its program with that shift in focus', async () => {
+    const shift = fullShift();
+    installFakeApi({
+      ...signedOut,
+      [`GET /volunteering/shifts/${shift.id}`]: json(shift),
+      [`GET /volunteering/programs/${PROGRAM_ID}`]: json(sampleProgram()),
+      [`GET /organizations/${ORG_ID}`]: json(sampleOrganization()),
+      'GET /volunteering/shifts': json({ items: [sampleShift(), shift], total: 2 }),
+      'GET /volunteering/shifts/b0000000-0000-4000-8000-00000000dead': problem(404, 'not_found'),
+    });
+    const { router } = renderApp(`/volunteering/shifts/${shift.id}`);
+    await waitFor(() => expect(router.state.location.pathname).toBe(programPage));
+    expect(router.state.location.hash).toBe(`#shift-${shift.id}`);
+    await waitFor(() => expect(document.getElementById(`shift-${shift.id}`)).toHaveFocus());
+
+    renderApp('/volunteering/shifts/b0000000-0000-4000-8000-00000000dead');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Зміну не знайдено' })).toBeInTheDocument();
+  });
+
   it('shows the program and its shifts; a guest is asked to log in to sign up', async () => {
     installFakeApi({
       ...signedOut,

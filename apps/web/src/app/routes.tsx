@@ -36,6 +36,11 @@ export const routes: RouteObject[] = [
               import('./routes/volunteering/catalogue').then((m) => ({ Component: m.VolunteeringPage })),
           },
           {
+            path: 'volunteering/shifts/:id',
+            lazy: () =>
+              import('./routes/volunteering/shift').then((m) => ({ Component: m.VolunteerShiftPage })),
+          },
+          {
             path: 'volunteering/programs/:id',
             lazy: () =>
               import('./routes/volunteering/program').then((m) => ({ Component: m.VolunteerProgramPage })),

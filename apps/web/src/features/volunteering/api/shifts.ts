@@ -26,6 +26,13 @@ export function useShifts(query: ShiftListQuery, options: { enabled?: boolean } 
   });
 }
 
+export const getShift = (id: string, signal?: AbortSignal) =>
+  api.get<ShiftView>(`/volunteering/shifts/${encodeURIComponent(id)}`, undefined, signal);
+
+export function useShift(id: string) {
+  return useQuery({ queryKey: volunteeringKeys.shift(id), queryFn: ({ signal }) => getShift(id, signal) });
+}
+
 /** One key per click: a retry after a lost connection gets the place that click got, not a second one. */
 export const signUpForShift = (shiftId: string, idempotencyKey = newIdempotencyKey()) =>
   api.post<SignupResult>(signupsPath(shiftId), undefined, { idempotencyKey });

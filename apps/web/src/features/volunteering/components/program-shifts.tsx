@@ -3,6 +3,7 @@
 import type { ShiftView } from '@vcentri/shared';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLocation } from 'react-router';
 import { Calendar, type CalendarEvent } from '../../../components/calendar';
 import { EmptyState } from '../../../components/status';
 import { ViewToggle } from '../../../components/view-toggle';
@@ -21,14 +22,20 @@ interface ProgramShiftsProps {
 
 export function ProgramShifts({ shifts, gate, mine, view, onView }: ProgramShiftsProps) {
   const { t } = useTranslation('volunteering');
-  const [focusShift, setFocusShift] = useState<string | null>(null);
+  // A link to one shift (a reminder's, say) lands here with #shift-<id>: focus that shift.
+  const { hash } = useLocation();
+  const [focusShift, setFocusShift] = useState<string | null>(
+    hash.startsWith(`#${shiftAnchor('')}`) ? hash.slice(1 + shiftAnchor('').length) : null,
+  );
 
   useEffect(() => {
-    if (view === 'list' && focusShift) {
-      document.getElementById(shiftAnchor(focusShift))?.focus();
-      setFocusShift(null);
-    }
-  }, [view, focusShift]);
+    if (view !== 'list' || !focusShift) return;
+    const card = document.getElementById(shiftAnchor(focusShift));
+    if (!card) return;
+    card.focus();
+    card.scrollIntoView?.({ block: 'center' });
+    setFocusShift(null);
+  }, [view, focusShift, shifts]);
 
   const onEventClick = useCallback(
     (id: string) => {
