@@ -3,7 +3,6 @@
 // withdrawal or a cancelled shift, to a volunteer promoted from the waiting list, only for the
 // shift's current start after it moved, and after a restart. Time is moved by setting `run_at`.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { kyivText } from '@vcentri/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, openDatabase } from '../src/db/database';
 import { JobWorker } from '../src/jobs/worker';
@@ -109,9 +108,39 @@ describe('shift reminders', () => {
     expect(notes).toHaveLength(1);
     const n = notes[0]!;
     expect(n.link).toBe(`/volunteering/shifts/${shift.id}`);
-    const kyiv = kyivText(shift.start);
-    expect(n.bodyUk).toContain(kyiv);
-    expect(n.bodyEn).toContain(kyiv);
+    // The day as people say it, in Kyiv time: «12 грудня 2026 р. о 10:00», "12 December 2026 at 10:00".
+    const [y, m, d] = kyivDate(10).split('-').map(Number) as [number, number, number];
+    const uk = [
+      'січня',
+      'лютого',
+      'березня',
+      'квітня',
+      'травня',
+      'червня',
+      'липня',
+      'серпня',
+      'вересня',
+      'жовтня',
+      'листопада',
+      'грудня',
+    ];
+    const en = [
+      'January',
+      'February',
+      'March',
+      'April',
+      'May',
+      'June',
+      'July',
+      'August',
+      'September',
+      'October',
+      'November',
+      'December',
+    ];
+    expect(n.bodyUk).toContain(`Початок ${d} ${uk[m - 1]} ${y} р. о 10:00 (за київським часом)`);
+    expect(n.bodyEn).toContain(`Starts ${d} ${en[m - 1]} ${y} at 10:00 (Kyiv time)`);
+    expect(n.bodyUk).not.toMatch(/\d{4}-\d\d-\d\d/);
     expect(n.bodyEn).toContain('Kyiv time');
     expect(n.bodyUk).toContain('вул. Героїв Дніпра, 10');
     expect(n.bodyEn).toContain(`/volunteering/shifts/${shift.id}`);

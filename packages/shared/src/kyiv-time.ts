@@ -41,10 +41,33 @@ export function toKyiv(instant: Date | string | number): KyivLocal {
   };
 }
 
-/** An instant as Kyiv wall-clock text, `YYYY-MM-DD HH:MM`: the one wording of times in notifications. */
-export function kyivText(instant: Date | string | number): string {
-  const k = toKyiv(instant);
-  return `${k.date} ${k.time}`;
+const textFormatters = {
+  uk: new Intl.DateTimeFormat('uk-UA', {
+    timeZone: KYIV,
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }),
+  en: new Intl.DateTimeFormat('en-GB', {
+    timeZone: KYIV,
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }),
+};
+
+/**
+ * An instant as a reader says it, in Kyiv time: «22 грудня 2026 р. о 10:00», "22 December 2026 at
+ * 10:00". The one wording of times in notifications and e-mails.
+ */
+export function kyivText(instant: Date | string | number, locale: 'uk' | 'en'): string {
+  return textFormatters[locale].format(new Date(instant));
 }
 
 /** Offset of Kyiv from UTC at an instant, in minutes (120 in winter, 180 in summer). */

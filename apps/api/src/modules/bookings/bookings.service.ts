@@ -12,6 +12,7 @@ import {
   type BookingPreview,
   type ClosureInput,
   type ClosureResult,
+  kyivText,
   type OccurrenceResult,
   toKyiv,
 } from '@vcentri/shared';
@@ -37,7 +38,7 @@ import {
   range,
 } from './bookings.repository';
 import { distanceKm, openWindows, subtract, withinOpeningHours } from './opening-hours';
-import { bookingContext, checkOccurrence, checkRequest, fmtLocal, occurrenceError, statusFor } from './rules';
+import { bookingContext, checkOccurrence, checkRequest, occurrenceError, statusFor } from './rules';
 
 export function toBookingDto(r: BookingViewRow, p: Principal | null): Booking {
   const canManage = !!p && (p.isCityAdmin() || p.managesHub(r.hubId));
@@ -209,8 +210,8 @@ export async function bookRoom(
   if (preview.status === 'pending') {
     const more = ids.length - 1;
     await askManagers(trx, room, ids, {
-      uk: `«${input.title}» — ${fmtLocal(new Date(ok[0]!.start))}${more ? ` і ще ${more}` : ''}. Потрібне ваше рішення.`,
-      en: `“${input.title}” — ${fmtLocal(new Date(ok[0]!.start))}${more ? ` and ${more} more` : ''}. Your decision is needed.`,
+      uk: `«${input.title}» — ${kyivText(new Date(ok[0]!.start), 'uk')}${more ? ` і ще ${more}` : ''}. Потрібне ваше рішення.`,
+      en: `“${input.title}” — ${kyivText(new Date(ok[0]!.start), 'en')}${more ? ` and ${more} more` : ''}. Your decision is needed.`,
     });
   }
   await recordAudit(trx, {
@@ -302,8 +303,8 @@ async function notifyOrganisation(
       kind: t.kind,
       title: { uk: `${t.uk}: ${b.title}`, en: `${t.en}: ${b.title}` },
       body: {
-        uk: `${b.hubNameUk}, ${b.roomNameUk}, ${fmtLocal(b.start)}.${reason ? ` Причина: ${reason}` : ''}`,
-        en: `${b.hubNameEn}, ${b.roomNameEn}, ${fmtLocal(b.start)}.${reason ? ` Reason: ${reason}` : ''}`,
+        uk: `${b.hubNameUk}, ${b.roomNameUk}, ${kyivText(b.start, 'uk')}.${reason ? ` Причина: ${reason}` : ''}`,
+        en: `${b.hubNameEn}, ${b.roomNameEn}, ${kyivText(b.start, 'en')}.${reason ? ` Reason: ${reason}` : ''}`,
       },
       link: `/my/bookings/${b.id}`,
       data: { bookingId: b.id },
@@ -577,8 +578,8 @@ export async function moveBooking(
     });
     if (status === 'pending') {
       await askManagers(trx, target, [id], {
-        uk: `«${current.title}» — ${fmtLocal(start)} (перенесено з іншої кімнати). Потрібне ваше рішення.`,
-        en: `“${current.title}” — ${fmtLocal(start)} (moved from another room). Your decision is needed.`,
+        uk: `«${current.title}» — ${kyivText(start, 'uk')} (перенесено з іншої кімнати). Потрібне ваше рішення.`,
+        en: `“${current.title}” — ${kyivText(start, 'en')} (moved from another room). Your decision is needed.`,
       });
     }
   });
@@ -720,8 +721,8 @@ export async function createClosure(
           kind: 'booking.disrupted',
           title: { uk: `Приміщення закрито: ${row.title}`, en: `Room closed: ${row.title}` },
           body: {
-            uk: `${row.hubNameUk}, ${row.roomNameUk}, ${fmtLocal(row.start)}. Причина: ${input.reason.trim()}. ${n ? `Вільних альтернатив: ${n} — оберіть одну в один клік.` : 'Вільних альтернатив зараз немає.'}`,
-            en: `${row.hubNameEn}, ${row.roomNameEn}, ${fmtLocal(row.start)}. Reason: ${input.reason.trim()}. ${n ? `${n} free alternative${n > 1 ? 's' : ''} — take one in one click.` : 'No free alternatives right now.'}`,
+            uk: `${row.hubNameUk}, ${row.roomNameUk}, ${kyivText(row.start, 'uk')}. Причина: ${input.reason.trim()}. ${n ? `Вільних альтернатив: ${n} — оберіть одну в один клік.` : 'Вільних альтернатив зараз немає.'}`,
+            en: `${row.hubNameEn}, ${row.roomNameEn}, ${kyivText(row.start, 'en')}. Reason: ${input.reason.trim()}. ${n ? `${n} free alternative${n > 1 ? 's' : ''} — take one in one click.` : 'No free alternatives right now.'}`,
           },
           link: `/my/bookings/${row.id}`,
           data: { bookingId: row.id, closureId: closure.id, alternatives: n },

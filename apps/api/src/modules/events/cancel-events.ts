@@ -25,8 +25,8 @@ export async function cancelEvents(trx: Database, eventIds: string[], reason: st
       kind: 'event.cancelled',
       title: { uk: `Подію скасовано: ${r.titleUk}`, en: `Event cancelled: ${r.titleEn}` },
       body: {
-        uk: `${kyivText(r.startsAt)}.${reason ? ` Причина: ${reason}` : ''}`,
-        en: `${kyivText(r.startsAt)}.${reason ? ` Reason: ${reason}` : ''}`,
+        uk: `${kyivText(r.startsAt, 'uk')}.${reason ? ` Причина: ${reason}` : ''}`,
+        en: `${kyivText(r.startsAt, 'en')}.${reason ? ` Reason: ${reason}` : ''}`,
       },
       link: `/events/${r.id}`,
       data: { eventId: r.id },

@@ -198,8 +198,8 @@ export async function fillPlaces(trx: Database, eventId: string) {
       kind: 'event.promoted',
       title: { uk: `Для вас звільнилося місце: ${ev.titleUk}`, en: `A place is yours: ${ev.titleEn}` },
       body: {
-        uk: `Ви більше не в листі очікування. ${kyivText(ev.startsAt)}.`,
-        en: `You are off the waiting list. ${kyivText(ev.startsAt)}.`,
+        uk: `Ви більше не в листі очікування. ${kyivText(ev.startsAt, 'uk')}.`,
+        en: `You are off the waiting list. ${kyivText(ev.startsAt, 'en')}.`,
       },
       link: `/events/${eventId}`,
       data: { eventId },

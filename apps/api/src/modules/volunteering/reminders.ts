@@ -87,7 +87,6 @@ export function shiftReminderHandler(db: Kysely<DB>): JobHandler {
         .executeTakeFirst();
       if (sent) return;
       const link = `/volunteering/shifts/${row.shiftId}`;
-      const when = kyivText(row.startsAt);
       await insertNotification(trx, {
         userId: row.userId,
         kind: SHIFT_REMINDER_JOB,
@@ -96,8 +95,8 @@ export function shiftReminderHandler(db: Kysely<DB>): JobHandler {
           en: `Shift reminder: ${row.titleEn}`,
         },
         body: {
-          uk: `Початок ${when} (за київським часом), місце: ${row.address}. Якщо не зможете прийти, скасуйте участь: ${link}`,
-          en: `Starts ${when} (Kyiv time) at ${row.address}. If you cannot come, cancel your place: ${link}`,
+          uk: `Початок ${kyivText(row.startsAt, 'uk')} (за київським часом), місце: ${row.address}. Якщо не зможете прийти, скасуйте участь: ${link}`,
+          en: `Starts ${kyivText(row.startsAt, 'en')} (Kyiv time) at ${row.address}. If you cannot come, cancel your place: ${link}`,
         },
         link,
         data: { shiftId: row.shiftId, signupId, startsAt },

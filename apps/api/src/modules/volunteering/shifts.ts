@@ -83,7 +83,7 @@ async function resolvePlace(
       if (busy.length > 0)
         throw conflict(
           'booking_conflict',
-          `The room is booked or closed within ${kyivText(start)}–${kyivText(end)}.`,
+          `The room is booked or closed within ${kyivText(start, 'en')}–${kyivText(end, 'en')}.`,
           {
             conflicts: busy.map((b) => ({
               start: new Date(b.start).toISOString(),
@@ -105,7 +105,7 @@ async function resolvePlace(
     if (!booking)
       throw conflict(
         'outside_booking',
-        `No confirmed booking of the program’s organisation holds the room ${kyivText(start)}–${kyivText(end)}.`,
+        `No confirmed booking of the program’s organisation holds the room ${kyivText(start, 'en')}–${kyivText(end, 'en')}.`,
         { start: start.toISOString(), end: end.toISOString() },
       );
     return { ...place, bookingId: booking.id };
@@ -375,8 +375,8 @@ async function applyShiftPatch(
       en: `Shift updated: ${before.programTitleEn}`,
     },
     body: {
-      uk: `Перевірте час і місце: ${kyivText(start)}, ${place?.address ?? before.address}.`,
-      en: `Check the time and place: ${kyivText(start)}, ${place?.address ?? before.address}.`,
+      uk: `Перевірте час і місце: ${kyivText(start, 'uk')}, ${place?.address ?? before.address}.`,
+      en: `Check the time and place: ${kyivText(start, 'en')}, ${place?.address ?? before.address}.`,
     },
   });
   await recordAudit(trx, {

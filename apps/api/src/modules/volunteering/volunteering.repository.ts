@@ -153,8 +153,8 @@ export async function fillPlaces(trx: Database, shiftId: string) {
         en: `A shift place is yours: ${shift.titleEn}`,
       },
       body: {
-        uk: `Ви більше не в листі очікування. Початок: ${kyivText(shift.startsAt)}.`,
-        en: `You are off the waiting list. Starts ${kyivText(shift.startsAt)}.`,
+        uk: `Ви більше не в листі очікування. Початок: ${kyivText(shift.startsAt, 'uk')}.`,
+        en: `You are off the waiting list. Starts ${kyivText(shift.startsAt, 'en')}.`,
       },
       link: `/volunteering/shifts/${shiftId}`,
       data: { shiftId },
@@ -202,8 +202,8 @@ export async function cancelShiftRow(
       en: `Shift cancelled: ${shift.programTitleEn}`,
     },
     body: {
-      uk: `Зміну ${kyivText(shift.startsAt)} скасовано. Причина: ${reason.uk}`,
-      en: `The shift on ${kyivText(shift.startsAt)} is cancelled. Reason: ${reason.en}`,
+      uk: `Зміну ${kyivText(shift.startsAt, 'uk')} скасовано. Причина: ${reason.uk}`,
+      en: `The shift on ${kyivText(shift.startsAt, 'en')} is cancelled. Reason: ${reason.en}`,
     },
   });
   await trx
