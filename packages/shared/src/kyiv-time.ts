@@ -41,8 +41,8 @@ export function toKyiv(instant: Date | string | number): KyivLocal {
   };
 }
 
-const textFormatters = {
-  uk: new Intl.DateTimeFormat('uk-UA', {
+const spokenFormat = (locale: string) =>
+  new Intl.DateTimeFormat(locale, {
     timeZone: KYIV,
     day: 'numeric',
     month: 'long',
@@ -50,17 +50,8 @@ const textFormatters = {
     hour: '2-digit',
     minute: '2-digit',
     hourCycle: 'h23',
-  }),
-  en: new Intl.DateTimeFormat('en-GB', {
-    timeZone: KYIV,
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }),
-};
+  });
+const textFormatters = { uk: spokenFormat('uk-UA'), en: spokenFormat('en-GB') };
 
 /**
  * An instant as a reader says it, in Kyiv time: «22 грудня 2026 р. о 10:00», "22 December 2026 at
