@@ -10,6 +10,15 @@ import { i18n } from '../src/lib/i18n';
 // longer than Testing Library's default second without anything being wrong.
 configure({ asyncUtilTimeout: 5000 });
 
+// A text the portal asks for and neither language has would show its key to a reader: every
+// test fails on one (a component's key lost from the translations, a typo in a key).
+const missing: string[] = [];
+i18n.options.saveMissing = true;
+i18n.on('missingKey', (_lngs: readonly string[], ns: string, key: string, fallback: unknown) => {
+  // A call with its own defaultValue (equipment a hub typed in, say) handles the miss itself.
+  if (fallback === undefined || fallback === key) missing.push(`${ns}:${key}`);
+});
+
 // jsdom does not scroll; the layout scrolls to the top after navigation.
 window.scrollTo = () => {};
 
@@ -24,7 +33,9 @@ beforeEach(async () => {
 });
 
 afterEach(() => {
+  const lost = missing.splice(0);
   cleanup();
+  if (lost.length) throw new Error(`Missing translations: ${[...new Set(lost)].join(', ')}`);
   vi.unstubAllGlobals();
   vi.useRealTimers();
 });

@@ -130,6 +130,9 @@ export default function KyivCalendar({
               }
             : undefined
         }
+        // A month cell is labelled by its day number although it also holds events: the name would
+        // leave out text the cell shows (WCAG 2.5.3). The cell needs no name of its own.
+        dayCellDidMount={(arg) => arg.el.removeAttribute('aria-labelledby')}
         datesSet={
           onRangeChange
             ? (arg: DatesSetArg) =>
