@@ -200,8 +200,13 @@ describe('hours', () => {
       }),
     );
     expect(pending.total).toBe(3);
+    expect(pending.totals).toEqual({ approvedMinutes: 0, pendingMinutes: 210, volunteers: 0 });
 
     expect(await ok(approve(e1.id, owner))).toMatchObject({ status: 'approved' });
+    const afterOne = await ok(
+      inject(t, { method: 'GET', url: url(`/volunteering/programs/${programId}/hours`), as: owner }),
+    );
+    expect(afterOne.totals).toEqual({ approvedMinutes: 120, pendingMinutes: 90, volunteers: 1 });
     expectProblem(await approve(e1.id, owner), 409, 'hours_final');
     expectProblem(
       await inject(t, {

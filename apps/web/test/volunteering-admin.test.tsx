@@ -116,13 +116,15 @@ function hoursEntry(overrides: Partial<HoursEntry> = {}): HoursEntry {
   };
 }
 
+const NO_TOTALS = { approvedMinutes: 0, pendingMinutes: 0, volunteers: 0 };
+
 function programPageApi(extra: Record<string, unknown> = {}) {
   return {
     ...signedInAs(memberMe),
     'GET /me/organizations': json({ items: [sampleOrganization()], total: 1 }),
     [`GET /volunteering/programs/${PROGRAM_ID}`]: json(sampleProgram()),
     [`GET /volunteering/programs/${PROGRAM_ID}/shifts`]: json({ items: [], total: 0 }),
-    [`GET /volunteering/programs/${PROGRAM_ID}/hours`]: json({ items: [], total: 0 }),
+    [`GET /volunteering/programs/${PROGRAM_ID}/hours`]: json({ items: [], total: 0, totals: NO_TOTALS }),
     ...extra,
   } as Parameters<typeof installFakeApi>[0];
 }
@@ -186,7 +188,7 @@ describe('starting a program', () => {
       'GET /volunteering/programs': json({ items: [], total: 0 }),
       'POST /volunteering/programs': json(sampleProgram({ id: NEW_ID, status: 'draft' }), 201),
       [`GET /volunteering/programs/${NEW_ID}`]: json(sampleProgram({ id: NEW_ID, status: 'draft' })),
-      [`GET /volunteering/programs/${NEW_ID}/hours`]: json({ items: [], total: 0 }),
+      [`GET /volunteering/programs/${NEW_ID}/hours`]: json({ items: [], total: 0, totals: NO_TOTALS }),
     });
     const user = userEvent.setup();
     const { router } = renderApp('/admin/volunteering');
@@ -500,7 +502,11 @@ describe('deciding on hours', () => {
   it('approves the ticked entries at once', async () => {
     const { requests } = installFakeApi(
       programPageApi({
-        [`GET /volunteering/programs/${PROGRAM_ID}/hours`]: json({ items: [a, b], total: 2 }),
+        [`GET /volunteering/programs/${PROGRAM_ID}/hours`]: json({
+          items: [a, b],
+          total: 2,
+          totals: { approvedMinutes: 725, pendingMinutes: 210, volunteers: 4 },
+        }),
         'POST /volunteering/hours/decisions': json({
           items: [a, b].map((h) => ({ ...h, status: 'approved' })),
         }),
@@ -510,6 +516,9 @@ describe('deciding on hours', () => {
     renderApp(`/admin/volunteering/${PROGRAM_ID}`);
 
     const table = await screen.findByRole('table', { name: 'Записи годин (2)' });
+    expect(screen.getByTestId('program-hours-totals')).toHaveTextContent(
+      'Затверджено в програмі: 12 год 5 хв, волонтерів: 4. Чекають вашого рішення: 3 год 30 хв.',
+    );
     expect(within(table).getByRole('row', { name: /Тарас Мельник/ })).toHaveTextContent('2 год 30 хв');
     expect(sent(requests, 'GET', `/volunteering/programs/${PROGRAM_ID}/hours`)[0]?.query.get('status')).toBe(
       'pending',
@@ -528,7 +537,11 @@ describe('deciding on hours', () => {
   it('asks for a reason before rejecting one entry', async () => {
     const { requests } = installFakeApi(
       programPageApi({
-        [`GET /volunteering/programs/${PROGRAM_ID}/hours`]: json({ items: [a, b], total: 2 }),
+        [`GET /volunteering/programs/${PROGRAM_ID}/hours`]: json({
+          items: [a, b],
+          total: 2,
+          totals: NO_TOTALS,
+        }),
         [`POST /volunteering/hours/${a.id}/reject`]: json({
           ...a,
           status: 'rejected',
@@ -563,7 +576,11 @@ describe('in English', () => {
   it('shows the program page, its shifts form and the hours queue in English', async () => {
     installFakeApi(
       programPageApi({
-        [`GET /volunteering/programs/${PROGRAM_ID}/hours`]: json({ items: [hoursEntry()], total: 1 }),
+        [`GET /volunteering/programs/${PROGRAM_ID}/hours`]: json({
+          items: [hoursEntry()],
+          total: 1,
+          totals: NO_TOTALS,
+        }),
       }),
     );
     await changeLocale('en');

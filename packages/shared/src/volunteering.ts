@@ -283,6 +283,19 @@ export const HoursDecisionsBody = Type.Object(
 );
 export type HoursDecisionsBody = Static<typeof HoursDecisionsBody>;
 
+/** A program's hours for its coordinators: a page of entries and the program's totals. */
+export const ProgramHoursSchema = Type.Object({
+  items: Type.Array(HoursEntrySchema),
+  total: Type.Integer({ minimum: 0 }),
+  totals: Type.Object({
+    approvedMinutes: Type.Integer(),
+    pendingMinutes: Type.Integer(),
+    /** Volunteers with approved hours in the program. */
+    volunteers: Type.Integer(),
+  }),
+});
+export type ProgramHours = Static<typeof ProgramHoursSchema>;
+
 export const HoursListQuery = Type.Object({
   status: Type.Optional(Type.Enum(HOURS_STATUSES)),
   limit: Type.Optional(Limit()),

@@ -271,14 +271,25 @@ export async function programHours(
   await managedProgram(db, p, programId);
   let base = hoursRows(db).where('h.programId', '=', programId);
   if (q.status) base = base.where('h.status', '=', q.status);
-  const rows = await base
-    .select(sql<number>`count(*) over ()::int`.as('total'))
-    .orderBy('h.createdAt')
-    .orderBy('h.id')
-    .limit(q.limit ?? 20)
-    .offset(q.offset ?? 0)
-    .execute();
-  return { items: rows.map(hoursView), total: rows[0]?.total ?? 0 };
+  const [rows, totals] = await Promise.all([
+    base
+      .select(sql<number>`count(*) over ()::int`.as('total'))
+      .orderBy('h.createdAt')
+      .orderBy('h.id')
+      .limit(q.limit ?? 20)
+      .offset(q.offset ?? 0)
+      .execute(),
+    db
+      .selectFrom('volunteerHours')
+      .select([
+        sql<number>`coalesce(sum(minutes) filter (where status = 'approved'), 0)::int`.as('approvedMinutes'),
+        sql<number>`coalesce(sum(minutes) filter (where status = 'pending'), 0)::int`.as('pendingMinutes'),
+        sql<number>`count(distinct user_id) filter (where status = 'approved')::int`.as('volunteers'),
+      ])
+      .where('programId', '=', programId)
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { items: rows.map(hoursView), total: rows[0]?.total ?? 0, totals };
 }
 
 export async function myVolunteering(db: Database, p: Principal): Promise<MyVolunteering> {

@@ -1,7 +1,7 @@
 // A program's hour entries for its coordinators, and deciding on pending ones: one at a time or
 // many at once (all or none). Rejections carry a reason the volunteer reads.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { HoursDecisionsBody, HoursEntry, Paged } from '@vcentri/shared';
+import type { HoursDecisionsBody, HoursEntry, ProgramHours } from '@vcentri/shared';
 import { api } from '../../../lib/api-client';
 import { VOLUNTEERING_ADMIN_KEY, volunteeringAdminKeys } from './keys';
 
@@ -14,7 +14,7 @@ export interface HoursQuery {
 }
 
 export const getProgramHours = (programId: string, query: HoursQuery, signal?: AbortSignal) =>
-  api.get<Paged<HoursEntry>>(
+  api.get<ProgramHours>(
     `/volunteering/programs/${encodeURIComponent(programId)}/hours`,
     {
       ...(query.status === 'all' ? {} : { status: query.status }),

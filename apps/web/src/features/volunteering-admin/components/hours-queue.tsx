@@ -3,6 +3,7 @@
 // reason the volunteer reads. Approved hours are final.
 import type { HoursEntry } from '@vcentri/shared';
 import { useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Pagination } from '../../../components/pagination';
 import { SelectField } from '../../../components/field';
@@ -24,6 +25,9 @@ const LIMIT = 50;
 const FILTERS: HoursStatusFilter[] = ['pending', 'approved', 'rejected', 'all'];
 
 type Rejecting = { ids: string[] } | null;
+
+const formatDuration = (t: TFunction<'volunteeringAdmin'>, minutes: number) =>
+  t('hours.duration', { hours: Math.floor(minutes / 60), minutes: minutes % 60 });
 
 export function HoursQueue({ programId }: { programId: string }) {
   const { t } = useTranslation('volunteeringAdmin');
@@ -84,6 +88,15 @@ export function HoursQueue({ programId }: { programId: string }) {
     <section className="card hours-queue" aria-labelledby="hours-title">
       <h2 id="hours-title">{t('hours.title')}</h2>
       <p className="muted">{t('hours.intro')}</p>
+      {hours.data ? (
+        <p data-testid="program-hours-totals">
+          {t('hours.totals', {
+            approved: formatDuration(t, hours.data.totals.approvedMinutes),
+            volunteers: hours.data.totals.volunteers,
+            pending: formatDuration(t, hours.data.totals.pendingMinutes),
+          })}
+        </p>
+      ) : null}
       <SelectField
         id="hours-status"
         label={t('hours.filter')}
@@ -255,9 +268,7 @@ function HoursRow({
       </td>
       <th scope="row">{entry.volunteerName}</th>
       <td>{dateText}</td>
-      <td className="numeric">
-        {t('hours.duration', { hours: Math.floor(entry.minutes / 60), minutes: entry.minutes % 60 })}
-      </td>
+      <td className="numeric">{formatDuration(t, entry.minutes)}</td>
       <td>
         {entry.description}
         <br />
