@@ -3,6 +3,7 @@ import { buildApp } from './app';
 import { prepareDatabase } from './bootstrap';
 import { ConfigError, loadConfig } from './config';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './db/demo-seed';
+import { DEMO_VOLUNTEERS, demoVolunteerEmail } from './db/demo-volunteering';
 
 const REDACT = [
   'req.headers.authorization',
@@ -63,6 +64,9 @@ async function main() {
   if (config.demoData) {
     lines.push(`  Demo accounts (password ${DEMO_PASSWORD}):`);
     for (const a of DEMO_ACCOUNTS) lines.push(`    ${a.role.padEnd(15)} ${a.email}`);
+    lines.push(
+      `    ${'volunteers'.padEnd(15)} ${demoVolunteerEmail(DEMO_VOLUNTEERS[0]!.key)} … ${demoVolunteerEmail(DEMO_VOLUNTEERS.at(-1)!.key)}`,
+    );
   }
   lines.push('  Stop with Ctrl+C.', '');
   console.log(lines.join('\n'));
