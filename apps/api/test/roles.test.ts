@@ -180,6 +180,9 @@ describe('granting and revoking roles', () => {
     const me = await inject(t, { method: 'GET', url: '/api/v1/me', as: u });
     expect(me.json().scopes.hubIds).toEqual([hubId]);
     expect(me.json().roles).toEqual(['resident', 'hub_manager']);
+    // The grant names the hub in both languages, for the English admin screens.
+    const hub = (await inject(t, { method: 'GET', url: `/api/v1/hubs/${hubId}` })).json();
+    expect(me.json().grants[0]).toMatchObject({ hubName: hub.name.uk, hubNameEn: hub.name.en });
     expectProblem(
       await inject(t, {
         method: 'POST',

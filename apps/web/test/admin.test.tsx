@@ -15,6 +15,7 @@ import {
   signedInAs,
   signedOut,
 } from './fake-api';
+import { changeLocale } from '../src/lib/i18n';
 import { renderApp } from './render-app';
 
 const cityAdmin = sampleMe([sampleGrant({ role: 'city_admin' })]);
@@ -24,6 +25,7 @@ const hubManager = sampleMe([
     role: 'hub_manager',
     hubId: '20000000-0000-4000-8000-000000000001',
     hubName: 'Vcentri HUB Оболонь',
+    hubNameEn: 'Vcentri HUB Obolon',
   }),
 ]);
 const resident = sampleMe([]);
@@ -56,8 +58,16 @@ describe('admin navigation', () => {
     const hubs = within(screen.getByRole('region', { name: 'Ваші хаби' }));
     expect(hubs.getByRole('link', { name: 'Vcentri HUB Оболонь' })).toHaveAttribute(
       'href',
-      '/hubs/20000000-0000-4000-8000-000000000001',
+      '/admin/hubs/20000000-0000-4000-8000-000000000001',
     );
+    expect(screen.queryByText(/з'являться/)).toBeNull();
+
+    // In English the hub has its English name, in the overview and in the role.
+    await changeLocale('en');
+    const hubsEn = within(await screen.findByRole('region', { name: 'Your hubs' }));
+    expect(hubsEn.getByRole('link', { name: 'Vcentri HUB Obolon' })).toBeInTheDocument();
+    expect(screen.getByText('Vcentri HUB Obolon', { selector: '.grant__scope' })).toBeInTheDocument();
+    await changeLocale('uk');
   });
 
   it('tells a hub manager who opens the users page directly that it is not for them', async () => {

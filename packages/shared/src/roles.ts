@@ -31,9 +31,12 @@ export const RoleGrantSchema = Type.Object({
   role: GrantedRoleSchema,
   district: Type.Union([DistrictSchema, Type.Null()]),
   hubId: Type.Union([Uuid, Type.Null()]),
+  /** Ukrainian name; `hubNameEn` in English (the Ukrainian one when the hub has none). */
   hubName: Type.Union([Type.String(), Type.Null()]),
+  hubNameEn: Type.Optional(Type.Union([Type.String(), Type.Null()])),
   organizationId: Type.Union([Uuid, Type.Null()]),
   organizationName: Type.Union([Type.String(), Type.Null()]),
+  organizationNameEn: Type.Optional(Type.Union([Type.String(), Type.Null()])),
   createdAt: Type.String({ format: 'date-time' }),
 });
 export type RoleGrant = Static<typeof RoleGrantSchema>;

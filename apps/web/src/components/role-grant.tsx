@@ -14,8 +14,9 @@ export function useGrantScope(): (grant: RoleGrant) => string {
   const locale = useLocale();
   return (grant) => {
     if (grant.district) return districtName(grant.district, locale);
-    if (grant.hubId) return grant.hubName ?? grant.hubId;
-    if (grant.organizationId) return grant.organizationName ?? grant.organizationId;
+    if (grant.hubId) return (locale === 'en' && grant.hubNameEn) || grant.hubName || grant.hubId;
+    if (grant.organizationId)
+      return (locale === 'en' && grant.organizationNameEn) || grant.organizationName || grant.organizationId;
     return '';
   };
 }

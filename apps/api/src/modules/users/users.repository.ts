@@ -52,8 +52,10 @@ export async function grantsWithNames(db: Kysely<DB>, userIds: string[]): Promis
       'g.district',
       'g.hubId',
       'h.nameUk as hubName',
+      'h.nameEn as hubNameEn',
       'g.organizationId',
       'o.nameUk as organizationName',
+      'o.nameEn as organizationNameEn',
       'g.createdAt',
     ])
     .where('g.userId', 'in', userIds)
@@ -67,8 +69,10 @@ export async function grantsWithNames(db: Kysely<DB>, userIds: string[]): Promis
       district: r.district as RoleGrant['district'],
       hubId: r.hubId,
       hubName: r.hubName,
+      hubNameEn: r.hubNameEn || r.hubName,
       organizationId: r.organizationId,
       organizationName: r.organizationName,
+      organizationNameEn: r.organizationNameEn || r.organizationName,
       createdAt: r.createdAt.toISOString(),
     });
     out.set(r.userId, list);

@@ -1,9 +1,8 @@
 // The admin area's landing page: what the signed-in account may look after, by role and scope.
-// Later modules (bookings, dashboards) link their pages from here.
 import type { RoleGrant } from '@vcentri/shared';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { RoleGrantLabel } from '../../../components/role-grant';
+import { RoleGrantLabel, useGrantScope } from '../../../components/role-grant';
 import { isCityAdmin, useAuth } from '../../../lib/auth';
 import { districtName } from '../../../lib/format';
 import { useLocale } from '../../../lib/i18n';
@@ -17,6 +16,7 @@ export function AdminOverviewPage() {
   const { t } = useTranslation('admin');
   const locale = useLocale();
   const { me } = useAuth();
+  const scopeOf = useGrantScope();
   if (!me) return null;
 
   const grants = me.grants;
@@ -83,7 +83,7 @@ export function AdminOverviewPage() {
           <ul className="link-list">
             {hubGrants.map((g) => (
               <li key={g.hubId}>
-                <Link to={`/hubs/${g.hubId}`}>{g.hubName ?? g.hubId}</Link>
+                <Link to={`/admin/hubs/${g.hubId}`}>{scopeOf(g)}</Link>
               </li>
             ))}
           </ul>
@@ -95,13 +95,13 @@ export function AdminOverviewPage() {
           <h2 id="overview-organizations">{t('overview.organizationsTitle')}</h2>
           <ul className="plain-list">
             {organizationGrants.map((g) => (
-              <li key={g.organizationId}>{g.organizationName ?? g.organizationId}</li>
+              <li key={g.organizationId}>
+                <Link to={`/my/organizations/${g.organizationId}`}>{scopeOf(g)}</Link>
+              </li>
             ))}
           </ul>
         </section>
       ) : null}
-
-      <p className="muted">{t('overview.moreSoon')}</p>
     </>
   );
 }
