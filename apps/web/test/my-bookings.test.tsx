@@ -70,7 +70,7 @@ describe('my bookings', () => {
     const list = within(await card.findByRole('region', { name: 'Вільні альтернативи' }));
     expect(list.getByText(/до 15 осіб · у тому самому хабі/)).toBeInTheDocument();
     expect(
-      list.getByText(/до 30 осіб · 4.2 км звідси · потрібне підтвердження менеджера/),
+      list.getByText(/до 30 осіб · 4,2 км звідси · потрібне підтвердження менеджера/),
     ).toBeInTheDocument();
 
     // Someone takes the small room first: the list is read again and says why.

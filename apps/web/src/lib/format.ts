@@ -40,6 +40,16 @@ export function kyivWeekday(date: Date = new Date()): number {
   return WEEKDAY_NUMBER[kyivWeekdayFormatter.format(date)] ?? 1;
 }
 
+const decimals = {
+  uk: new Intl.NumberFormat('uk-UA', { maximumFractionDigits: 1 }),
+  en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 }),
+};
+
+/** A number as the reader writes it: «4,2» in Ukrainian, "4.2" in English (one decimal at most). */
+export function formatDecimal(value: number, locale: Locale): string {
+  return decimals[locale].format(value);
+}
+
 export function localized(text: { uk: string; en: string }, locale: Locale): string {
   return text[locale] || text.uk || text.en;
 }

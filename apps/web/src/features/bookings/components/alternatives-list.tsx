@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { EmptyState, ErrorState, Loading } from '../../../components/status';
 import { errorCodeOf } from '../../../lib/errors';
-import { localized } from '../../../lib/format';
+import { formatDecimal, localized } from '../../../lib/format';
 import { useLocale } from '../../../lib/i18n';
 import { useAlternatives, useMoveBooking } from '../api/alternatives';
 import { useBookingErrorMessage } from '../labels';
@@ -59,7 +59,9 @@ export function AlternativesList({ booking, onMoved }: AlternativesListProps) {
                   <p className="muted">
                     {t('alternatives.capacity', { count: a.capacity })}
                     {' · '}
-                    {a.sameHub ? t('alternatives.sameHub') : t('alternatives.distance', { km: a.distanceKm })}
+                    {a.sameHub
+                      ? t('alternatives.sameHub')
+                      : t('alternatives.distance', { km: formatDecimal(a.distanceKm, locale) })}
                     {a.requiresApproval ? ` · ${t('alternatives.needsApproval')}` : ''}
                   </p>
                 </div>
