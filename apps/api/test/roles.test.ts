@@ -281,6 +281,11 @@ describe('granting and revoking roles', () => {
       ['role.revoked', '10.20.30.41', users.city_admin.email],
       ['role.granted', '10.20.30.40', users.city_admin.email],
     ]);
+    // The log names the people, not only their ids.
+    expect(mine[0]).toMatchObject({
+      actorName: `Test ${users.city_admin.email}`,
+      targetName: { uk: `Test ${u.email}`, en: `Test ${u.email}` },
+    });
     const filtered = await inject(t, {
       method: 'GET',
       url: '/api/v1/admin/audit?action=role.revoked',

@@ -255,33 +255,57 @@ describe('users & roles', () => {
 });
 
 describe('audit log', () => {
-  it('shows entries with Kyiv time, the actor, the translated action, target and IP', async () => {
+  it('reads as sentences: Kyiv time, who by name, what happened to which object (linked), no raw ids', async () => {
     const entry: AuditEntry = {
       id: '50000000-0000-4000-8000-000000000001',
       // 12:30 UTC in July is 15:30 in Kyiv (EEST, UTC+3).
       at: '2026-07-01T12:30:00Z',
       actorId: cityAdmin.user.id,
       actorEmail: 'olena@example.com',
+      actorName: 'Олена Петренко',
+      action: 'organization.verify',
+      targetType: 'organization',
+      targetId: '30000000-0000-4000-8000-000000000001',
+      targetName: { uk: 'Оболонь разом', en: 'Obolon Together' },
+      ip: '203.0.113.7',
+      details: { from: 'submitted', to: 'verified' },
+    };
+    const grant: AuditEntry = {
+      ...entry,
+      id: '50000000-0000-4000-8000-000000000002',
       action: 'role.granted',
       targetType: 'user',
-      targetId: '30000000-0000-4000-8000-000000000001',
-      ip: '203.0.113.7',
-      details: { role: 'hub_manager' },
+      targetId: '30000000-0000-4000-8000-000000000009',
+      targetName: { uk: 'Тарас Мельник', en: 'Тарас Мельник' },
+      details: { role: 'hub_manager', organizationId: '30000000-0000-4000-8000-000000000001' },
     };
     const { requests } = installFakeApi({
       ...signedInAs(cityAdmin),
-      'GET /admin/audit': json({ items: [entry], total: 1 }),
+      'GET /admin/audit': json({ items: [entry, grant], total: 2 }),
     });
     const user = userEvent.setup();
     renderApp('/admin/audit');
 
     const table = await screen.findByRole('table');
-    const row = within(within(table).getAllByRole('row')[1]!);
+    const [, first, second] = within(table).getAllByRole('row');
+    const row = within(first!);
     expect(row.getByText(/15:30/)).toBeInTheDocument();
-    expect(row.getByText('olena@example.com')).toBeInTheDocument();
-    expect(row.getByText('Надання ролі')).toBeInTheDocument();
-    expect(row.getByText('Користувач')).toBeInTheDocument();
+    expect(first).toHaveTextContent('Олена Петренкоolena@example.com');
+    expect(first).toHaveTextContent('Верифікація — організація «Оболонь разом»');
+    expect(row.getByRole('link', { name: '«Оболонь разом»' })).toHaveAttribute(
+      'href',
+      '/admin/moderation/30000000-0000-4000-8000-000000000001',
+    );
+    expect(first).toHaveTextContent('На перевірці → Верифіковано');
     expect(row.getByText('203.0.113.7')).toBeInTheDocument();
+    expect(second).toHaveTextContent('Надання ролі — користувач «Тарас Мельник»');
+    expect(second).toHaveTextContent('роль: Менеджер хабу');
+    expect(table.textContent).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+
+    await changeLocale('en');
+    expect(await within(table).findByText(/Verified —/)).toBeInTheDocument();
+    expect(within(table).getByRole('link', { name: '«Obolon Together»' })).toBeInTheDocument();
+    await changeLocale('uk');
 
     await user.selectOptions(screen.getByLabelText('Дія'), 'Невдала спроба входу');
     await waitFor(() =>

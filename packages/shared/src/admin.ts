@@ -34,9 +34,13 @@ export const AuditEntrySchema = Type.Object({
   at: Instant,
   actorId: Type.Union([Uuid, Type.Null()]),
   actorEmail: Type.Union([Type.String(), Type.Null()]),
+  /** The actor's name now (null: no account, or it is gone). */
+  actorName: Type.Union([Type.String(), Type.Null()]),
   action: Type.String(),
   targetType: Type.Union([Type.String(), Type.Null()]),
   targetId: Type.Union([Type.String(), Type.Null()]),
+  /** What the target is called now, in both languages (null: gone, or nothing to name). */
+  targetName: Type.Union([Type.Object({ uk: Type.String(), en: Type.String() }), Type.Null()]),
   ip: Type.Union([Type.String(), Type.Null()]),
   details: Type.Record(Type.String(), Type.Unknown()),
 });

@@ -148,6 +148,7 @@ export async function listAudit(
     base.selectAll().orderBy('at', 'desc').orderBy('id').limit(filter.limit).offset(filter.offset).execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
+  const names = await auditNames(db, rows);
   return {
     total: Number(count.n),
     items: rows.map((r) => ({
@@ -155,6 +156,8 @@ export async function listAudit(
       at: r.at.toISOString(),
       actorId: r.actorId,
       actorEmail: r.actorEmail,
+      actorName: (r.actorId && names.get(`user:${r.actorId}`)?.uk) || null,
+      targetName: (r.targetType && r.targetId && names.get(`${r.targetType}:${r.targetId}`)) || null,
       action: r.action,
       targetType: r.targetType,
       targetId: r.targetId,
@@ -162,4 +165,89 @@ export async function listAudit(
       details: r.details ?? {},
     })),
   };
+}
+
+type Named = { uk: string; en: string };
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * What the log's ids stand for, in words: the people who acted and the objects acted on (a user's
+ * name, an organisation's, a hub's, a room's, an event's or program's title, a booking's title…),
+ * each kind in one query. Keys are `type:id`; a deleted object has no entry.
+ */
+async function auditNames(
+  db: Kysely<DB>,
+  rows: { actorId: string | null; targetType: string | null; targetId: string | null }[],
+): Promise<Map<string, Named>> {
+  const ids = new Map<string, Set<string>>();
+  const want = (type: string, id: string | null) => {
+    if (!id || !UUID.test(id)) return;
+    const set = ids.get(type) ?? new Set<string>();
+    set.add(id);
+    ids.set(type, set);
+  };
+  for (const r of rows) {
+    want('user', r.actorId);
+    want(r.targetType === 'account' ? 'user' : (r.targetType ?? ''), r.targetId);
+  }
+  const list = (type: string) => [...(ids.get(type) ?? [])];
+  const out = new Map<string, Named>();
+  const put = (type: string, found: { id: string; uk: string; en: string }[]) => {
+    for (const f of found) out.set(`${type}:${f.id}`, { uk: f.uk, en: f.en || f.uk });
+  };
+  const lookups: Promise<void>[] = [];
+  const lookup = (
+    type: string,
+    query: (idList: string[]) => Promise<{ id: string; uk: string; en: string }[]>,
+  ) => {
+    const idList = list(type);
+    if (idList.length) lookups.push(query(idList).then((found) => put(type, found)));
+  };
+  lookup('user', (l) =>
+    db.selectFrom('users').select(['id', 'name as uk', 'name as en']).where('id', 'in', l).execute(),
+  );
+  lookup('organization', (l) =>
+    db
+      .selectFrom('organizations')
+      .select(['id', 'nameUk as uk', 'nameEn as en'])
+      .where('id', 'in', l)
+      .execute(),
+  );
+  lookup('hub', (l) =>
+    db.selectFrom('hubs').select(['id', 'nameUk as uk', 'nameEn as en']).where('id', 'in', l).execute(),
+  );
+  lookup('room', (l) =>
+    db.selectFrom('rooms').select(['id', 'nameUk as uk', 'nameEn as en']).where('id', 'in', l).execute(),
+  );
+  lookup('booking', (l) =>
+    db.selectFrom('bookings').select(['id', 'title as uk', 'title as en']).where('id', 'in', l).execute(),
+  );
+  lookup('event', (l) =>
+    db.selectFrom('events').select(['id', 'titleUk as uk', 'titleEn as en']).where('id', 'in', l).execute(),
+  );
+  lookup('volunteer_program', (l) =>
+    db
+      .selectFrom('volunteerPrograms')
+      .select(['id', 'titleUk as uk', 'titleEn as en'])
+      .where('id', 'in', l)
+      .execute(),
+  );
+  lookup('volunteer_shift', (l) =>
+    db
+      .selectFrom('volunteerShifts as s')
+      .innerJoin('volunteerPrograms as p', 'p.id', 's.programId')
+      .select(['s.id', 'p.titleUk as uk', 'p.titleEn as en'])
+      .where('s.id', 'in', l)
+      .execute(),
+  );
+  lookup('volunteer_hours', (l) =>
+    db
+      .selectFrom('volunteerHours as h')
+      .innerJoin('volunteerPrograms as p', 'p.id', 'h.programId')
+      .select(['h.id', 'p.titleUk as uk', 'p.titleEn as en'])
+      .where('h.id', 'in', l)
+      .execute(),
+  );
+  await Promise.all(lookups);
+  return out;
 }
