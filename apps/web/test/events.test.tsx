@@ -260,6 +260,8 @@ describe('event page', () => {
     expect(screen.getByTestId('registration-code')).toHaveTextContent('K7P2QX');
     expect(screen.getByText('Покажіть цей код на вході.')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Зареєструватися' })).not.toBeInTheDocument();
+    // The button went away with the answer: focus is on the answer, not lost to the page.
+    expect(screen.getByTestId('registration-status').parentElement).toHaveFocus();
     expect(requests.filter((r) => r.method === 'POST' && r.path.startsWith('/events'))).toHaveLength(1);
   });
 

@@ -272,6 +272,8 @@ describe('program page', () => {
     const shift = await screen.findByRole('article', { name: '15 черв. 2030 р., 10:00–13:00' });
     await user.click(await within(shift).findByRole('button', { name: 'Записатися' }));
     expect(await within(shift).findByText('У вас є місце на цій зміні.')).toBeInTheDocument();
+    // Focus follows the answer, not lost with the button that went away.
+    expect(within(shift).getByRole('status')).toHaveFocus();
     expect(
       requestsTo(requests, 'POST', `/volunteering/shifts/${SHIFT_ID}/signups`)[0]?.headers.get(
         'Idempotency-Key',

@@ -200,7 +200,7 @@ function RegistrantTable({
             <tr key={r.id} data-testid={`registrant-${r.id}`}>
               <th scope="row">{r.name}</th>
               <td className="break-anywhere">{r.email}</td>
-              <td className="mono">{r.code}</td>
+              <td className="mono nowrap">{r.code}</td>
               <td>
                 {r.status === 'waitlisted'
                   ? t('registrants.status.waitlisted', { position: r.position ?? '' })

@@ -3,7 +3,7 @@
 // waiting-list position they hold, gets the code to show at the door, and can cancel (after
 // confirming) while the event is still ahead.
 import type { EventView } from '@vcentri/shared';
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
@@ -19,11 +19,19 @@ export function RegistrationPanel({ event }: { event: EventView }) {
   const errorMessage = useErrorMessage();
   const [confirmOpen, setConfirmOpen] = useState(false);
   const [announcement, setAnnouncement] = useState('');
-  const register = useRegister(event.id, { onSuccess: () => setAnnouncement('') });
+  // The button pressed goes away with the answer: focus moves to the answer instead of the page.
+  const stateRef = useRef<HTMLDivElement>(null);
+  const register = useRegister(event.id, {
+    onSuccess: () => {
+      setAnnouncement('');
+      stateRef.current?.focus();
+    },
+  });
   const cancel = useCancelRegistration(event.id, {
     onSuccess: () => {
       setConfirmOpen(false);
       setAnnouncement(t('registration.cancelled'));
+      stateRef.current?.focus();
     },
   });
 
@@ -100,7 +108,7 @@ export function RegistrationPanel({ event }: { event: EventView }) {
     <section className="card registration" aria-labelledby="registration-title">
       <h2 id="registration-title">{t('registration.title')}</h2>
       {/* One live region: registering, moving up and cancelling are all announced here. */}
-      <div role="status" className="registration__state">
+      <div role="status" className="registration__state" ref={stateRef} tabIndex={-1}>
         {mine ? (
           <p
             className={mine.status === 'confirmed' ? 'notice notice--success' : 'notice notice--warning'}

@@ -3,7 +3,7 @@
 // the profile form, an unacknowledged briefing comes first; then one button, and the answer at once:
 // a place, or the position on the waiting list. Withdrawing asks for confirmation first.
 import type { ShiftView } from '@vcentri/shared';
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { loginPathFor } from '../../../app/guards';
@@ -42,11 +42,14 @@ export function ShiftSignup({ shift, gate, mine }: ShiftSignupProps) {
   const location = useLocation();
   const errorMessage = useErrorMessage();
   const [announcement, setAnnouncement] = useState('');
+  // The button pressed goes away with the answer: focus moves to the answer instead of the page.
+  const stateRef = useRef<HTMLDivElement>(null);
   const signUp = useSignUp(shift.id);
   const withdraw = useWithdraw(shift.id, {
     onSuccess: () => {
       signUp.reset();
       setAnnouncement(t('signup.withdrawn'));
+      stateRef.current?.focus();
     },
   });
   const [confirmOpen, setConfirmOpen] = useState(false);
@@ -101,7 +104,7 @@ export function ShiftSignup({ shift, gate, mine }: ShiftSignupProps) {
             aria-busy={signUp.isPending || undefined}
             onClick={() => {
               setAnnouncement('');
-              signUp.mutate();
+              signUp.mutate(undefined, { onSuccess: () => stateRef.current?.focus() });
             }}
           >
             {shift.placesLeft > 0 ? t('signup.signUp') : t('signup.joinWaitlist')}
@@ -119,7 +122,7 @@ export function ShiftSignup({ shift, gate, mine }: ShiftSignupProps) {
   return (
     <div className="shift-actions">
       {/* One live region: signing up, moving up and withdrawing are all announced here. */}
-      <div role="status">
+      <div role="status" ref={stateRef} tabIndex={-1} className="shift-actions__state">
         {result ? (
           <SignupStatus signup={result} />
         ) : announcement ? (
