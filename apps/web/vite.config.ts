@@ -25,9 +25,9 @@ export default defineConfig({
       // The shared contract builds TypeBox schemas at module level; the portal only needs its
       // constants and pure functions. Treating TypeBox calls and the contract's modules as free of
       // side effects lets the bundler drop the schemas (and TypeBox with them). The contract's
-      // little schema builders (hubs.ts: Localized, LocalizedOptional) only call Type too.
+      // little schema builders (Localized, LocalizedOptional, Limit, Page, Text) only call Type too.
       treeshake: {
-        manualPureFunctions: ['Type', 'Localized', 'LocalizedOptional'],
+        manualPureFunctions: ['Type', 'Localized', 'LocalizedOptional', 'Limit', 'Page', 'Text'],
         moduleSideEffects: (id: string) => !/[\\/](packages[\\/]shared|typebox)[\\/]/.test(id),
       },
     },

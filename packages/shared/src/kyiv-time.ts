@@ -51,13 +51,14 @@ const spokenFormat = (locale: string) =>
     minute: '2-digit',
     hourCycle: 'h23',
   });
-const textFormatters = { uk: spokenFormat('uk-UA'), en: spokenFormat('en-GB') };
+const textFormatters: Partial<Record<'uk' | 'en', Intl.DateTimeFormat>> = {};
 
 /**
  * An instant as a reader says it, in Kyiv time: «22 грудня 2026 р. о 10:00», "22 December 2026 at
  * 10:00". The one wording of times in notifications and e-mails.
  */
 export function kyivText(instant: Date | string | number, locale: 'uk' | 'en'): string {
+  textFormatters[locale] ??= spokenFormat(locale === 'uk' ? 'uk-UA' : 'en-GB');
   return textFormatters[locale].format(new Date(instant));
 }
 
