@@ -1,6 +1,6 @@
 // Browser entry point: translations first (so the first paint is in the chosen language), then
 // the providers and the router.
-import './lib/i18n';
+import { i18nReady } from './lib/i18n';
 import './styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -11,10 +11,13 @@ const router = createAppRouter();
 const container = document.getElementById('root');
 if (!container) throw new Error('#root is missing from index.html');
 
-createRoot(container).render(
-  <StrictMode>
-    <AppProviders>
-      <AppRouterProvider router={router} />
-    </AppProviders>
-  </StrictMode>,
+// Ukrainian is bundled; a reader who chose English waits for its file before the first paint.
+void i18nReady.then(() =>
+  createRoot(container).render(
+    <StrictMode>
+      <AppProviders>
+        <AppRouterProvider router={router} />
+      </AppProviders>
+    </StrictMode>,
+  ),
 );

@@ -51,6 +51,8 @@ describe('language switch', () => {
     localStorage.setItem(LOCALE_STORAGE_KEY, 'en');
     vi.resetModules();
     const fresh = await import('../src/lib/i18n');
+    // English is its own file, fetched before the first paint.
+    await fresh.i18nReady;
 
     expect(fresh.i18n.language).toBe('en');
     expect(fresh.i18n.t('nav.login')).toBe('Log in');

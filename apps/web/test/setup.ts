@@ -2,9 +2,9 @@
 // before every test, and no real network.
 import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
-import { afterEach, beforeEach, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, vi } from 'vitest';
 import { setAccessToken } from '../src/lib/api-client';
-import { i18n } from '../src/lib/i18n';
+import { i18n, i18nReady } from '../src/lib/i18n';
 
 // The web suite shares two cores with the API suite in CI: waiting for what a page shows may take
 // longer than Testing Library's default second without anything being wrong.
@@ -21,6 +21,12 @@ i18n.on('missingKey', (_lngs: readonly string[], ns: string, key: string, fallba
 
 // jsdom does not scroll; the layout scrolls to the top after navigation.
 window.scrollTo = () => {};
+
+// English is a separate file in the portal, fetched when chosen; tests switch freely, so load it.
+beforeAll(async () => {
+  await i18nReady;
+  await i18n.loadLanguages('en');
+});
 
 beforeEach(async () => {
   localStorage.clear();

@@ -11,7 +11,11 @@ import {
   ORGANIZATION_TRANSITIONS,
 } from '@vcentri/shared';
 import { describe, expect, it } from 'vitest';
-import { i18n, resources } from '../src/lib/i18n';
+import { en } from '../src/locales/en';
+import { uk } from '../src/locales/uk';
+import { i18n } from '../src/lib/i18n';
+
+const resources = { uk, en };
 
 type Tree = { [key: string]: string | Tree };
 

@@ -119,20 +119,21 @@ export const ProgramListQuery = Type.Object({
 });
 export type ProgramListQuery = Static<typeof ProgramListQuery>;
 
-const ShiftPlace = {
-  /** Either an address and its district… */
-  address: Type.Optional(Type.String({ minLength: 3, maxLength: 300 })),
-  district: Type.Optional(District),
-  /** …or a room, held by a confirmed booking of the program's organisation covering the shift. */
-  roomId: Type.Optional(Uuid),
-};
+// A shift's place: either an address and its district, or a room, held by a confirmed booking of
+// the program's organisation covering the shift. (Listed in each schema, not spread from one
+// object: a spread keeps the schemas, and TypeBox, in the portal's bundle.)
+const ShiftAddress = Type.Optional(Type.String({ minLength: 3, maxLength: 300 }));
+const ShiftDistrict = Type.Optional(District);
+const ShiftRoom = Type.Optional(Uuid);
 
 export const ShiftInput = Type.Object(
   {
     start: Instant,
     end: Instant,
     recurrence: Type.Optional(RecurrenceSchema),
-    ...ShiftPlace,
+    address: ShiftAddress,
+    district: ShiftDistrict,
+    roomId: ShiftRoom,
     places: Type.Integer({ minimum: 1, maximum: 1000 }),
     task: Type.String({ minLength: 3, maxLength: 2000 }),
     accessibilityNotes: Type.Optional(Type.String({ maxLength: 1000 })),
@@ -147,7 +148,9 @@ export const ShiftPatch = Type.Partial(
     {
       start: Instant,
       end: Instant,
-      ...ShiftPlace,
+      address: ShiftAddress,
+      district: ShiftDistrict,
+      roomId: ShiftRoom,
       places: Type.Integer({ minimum: 1, maximum: 1000 }),
       task: Type.String({ minLength: 3, maxLength: 2000 }),
       accessibilityNotes: Type.String({ maxLength: 1000 }),

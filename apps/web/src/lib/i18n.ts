@@ -3,28 +3,7 @@
 import { LOCALES, type Locale } from '@vcentri/shared';
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
-import enAdmin from '../locales/en/admin.json';
-import enAuth from '../locales/en/auth.json';
-import enBookings from '../locales/en/bookings.json';
-import enCommon from '../locales/en/common.json';
-import enErrors from '../locales/en/errors.json';
-import enEvents from '../locales/en/events.json';
-import enHubs from '../locales/en/hubs.json';
-import enOpenData from '../locales/en/open-data.json';
-import enRegistry from '../locales/en/registry.json';
-import enVolunteering from '../locales/en/volunteering.json';
-import enVolunteeringAdmin from '../locales/en/volunteering-admin.json';
-import ukAdmin from '../locales/uk/admin.json';
-import ukAuth from '../locales/uk/auth.json';
-import ukBookings from '../locales/uk/bookings.json';
-import ukCommon from '../locales/uk/common.json';
-import ukErrors from '../locales/uk/errors.json';
-import ukEvents from '../locales/uk/events.json';
-import ukHubs from '../locales/uk/hubs.json';
-import ukOpenData from '../locales/uk/open-data.json';
-import ukRegistry from '../locales/uk/registry.json';
-import ukVolunteering from '../locales/uk/volunteering.json';
-import ukVolunteeringAdmin from '../locales/uk/volunteering-admin.json';
+import { uk } from '../locales/uk';
 
 export const DEFAULT_LOCALE: Locale = 'uk';
 export const LOCALE_STORAGE_KEY = 'vcentri.locale';
@@ -42,34 +21,32 @@ export const NAMESPACES = [
   'errors',
 ] as const;
 
-export const resources = {
-  uk: {
-    common: ukCommon,
-    auth: ukAuth,
-    hubs: ukHubs,
-    bookings: ukBookings,
-    events: ukEvents,
-    registry: ukRegistry,
-    volunteering: ukVolunteering,
-    openData: ukOpenData,
-    admin: ukAdmin,
-    volunteeringAdmin: ukVolunteeringAdmin,
-    errors: ukErrors,
+/** The texts bundled with the portal: Ukrainian, the default. English comes on demand. */
+export const bundled = { uk } as const;
+
+/** English, fetched the first time a reader chooses it (a separate file of the build). */
+const loadEnglish = () => import('../locales/en').then((m) => m.en);
+
+// An i18next back end for the languages not bundled: it answers each namespace from the English
+// module, loaded once.
+const lazyLanguages = {
+  type: 'backend' as const,
+  init() {},
+  read(
+    language: string,
+    namespace: string,
+    callback: (error: unknown, data: Record<string, unknown> | null) => void,
+  ) {
+    if (language !== 'en') {
+      callback(null, (uk as Record<string, Record<string, unknown>>)[namespace] ?? {});
+      return;
+    }
+    loadEnglish().then(
+      (en) => callback(null, (en as Record<string, Record<string, unknown>>)[namespace] ?? {}),
+      (error: unknown) => callback(error, null),
+    );
   },
-  en: {
-    common: enCommon,
-    auth: enAuth,
-    hubs: enHubs,
-    bookings: enBookings,
-    events: enEvents,
-    registry: enRegistry,
-    volunteering: enVolunteering,
-    openData: enOpenData,
-    admin: enAdmin,
-    volunteeringAdmin: enVolunteeringAdmin,
-    errors: enErrors,
-  },
-} as const;
+};
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
@@ -99,18 +76,23 @@ i18n.on('languageChanged', (lng) => {
   }
 });
 
-void i18n.use(initReactI18next).init({
-  resources,
-  lng: storedLocale(),
-  fallbackLng: DEFAULT_LOCALE,
-  supportedLngs: [...LOCALES],
-  ns: [...NAMESPACES],
-  defaultNS: 'common',
-  interpolation: { escapeValue: false }, // React escapes already
-  returnNull: false,
-  initAsync: false,
-  react: { useSuspense: false },
-});
+/** Resolves once the reader's language is loaded: the portal renders after it (no flash of keys). */
+export const i18nReady: Promise<unknown> = i18n
+  .use(lazyLanguages)
+  .use(initReactI18next)
+  .init({
+    resources: bundled,
+    partialBundledLanguages: true,
+    lng: storedLocale(),
+    fallbackLng: DEFAULT_LOCALE,
+    supportedLngs: [...LOCALES],
+    ns: [...NAMESPACES],
+    defaultNS: 'common',
+    interpolation: { escapeValue: false }, // React escapes already
+    returnNull: false,
+    initAsync: false,
+    react: { useSuspense: false },
+  });
 reflectLocale(i18n.language);
 
 export function changeLocale(locale: Locale): Promise<unknown> {

@@ -1,0 +1,27 @@
+// Every Ukrainian text of the portal, by namespace. Bundled: Ukrainian is the default language.
+
+import admin from './admin.json';
+import auth from './auth.json';
+import bookings from './bookings.json';
+import common from './common.json';
+import errors from './errors.json';
+import events from './events.json';
+import hubs from './hubs.json';
+import openData from './open-data.json';
+import registry from './registry.json';
+import volunteering from './volunteering.json';
+import volunteeringAdmin from './volunteering-admin.json';
+
+export const uk = {
+  common,
+  auth,
+  hubs,
+  bookings,
+  events,
+  registry,
+  volunteering,
+  openData,
+  admin,
+  volunteeringAdmin,
+  errors,
+};
