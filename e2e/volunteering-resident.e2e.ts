@@ -112,6 +112,8 @@ describe('volunteering', () => {
     await snapshot(second, 'volunteering-2-waiting');
 
     // The first cancels from "my volunteering"; the second now holds the place.
+    // On a phone the account's links sit under «Меню».
+    await first.getByRole('button', { name: 'Меню' }).click();
     await first.getByRole('link', { name: 'Моє волонтерство' }).click();
     await first.getByText('У вас є місце на цій зміні.').waitFor();
     await expectNoSidewaysScroll(first);

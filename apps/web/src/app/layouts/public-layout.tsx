@@ -1,5 +1,5 @@
 // The frame of every page: skip link, header (brand, navigation, language, account), main, footer.
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
 import { LanguageSwitch } from '../../components/language-switch';
@@ -14,6 +14,9 @@ export function PublicLayout() {
   const location = useLocation();
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
+  // On a phone the account's links fold under one «Меню» button (the header would otherwise take
+  // a third of the screen); on wider screens they are always shown and the button is not.
+  const [menuOpen, setMenuOpen] = useState(false);
   const onHubPage = location.pathname.startsWith('/hubs/') || location.pathname.startsWith('/rooms/');
 
   // After client-side navigation, move focus to the new content like a page load would.
@@ -22,6 +25,7 @@ export function PublicLayout() {
       firstRender.current = false;
       return;
     }
+    setMenuOpen(false);
     mainRef.current?.focus({ preventScroll: true });
     window.scrollTo?.(0, 0);
   }, [location.pathname]);
@@ -73,11 +77,28 @@ export function PublicLayout() {
           <div className="site-header__tools">
             <LanguageSwitch />
             {status === 'restoring' ? null : user ? (
-              <nav className="user-nav" aria-label={t('nav.userMenu')}>
+              <>
                 <span className="user-nav__name" data-testid="current-user">
                   {user.name}
                 </span>
                 <NotificationBell />
+                <button
+                  type="button"
+                  className="menu-toggle"
+                  aria-expanded={menuOpen}
+                  aria-controls="user-menu"
+                  onClick={() => setMenuOpen((open) => !open)}
+                >
+                  {t('nav.menu')}
+                </button>
+              </>
+            ) : null}
+            {status === 'restoring' ? null : user ? (
+              <nav
+                id="user-menu"
+                className={`user-nav user-nav--folding${menuOpen ? ' is-open' : ''}`}
+                aria-label={t('nav.userMenu')}
+              >
                 <NavLink to="/my/organizations">{t('nav.myOrganizations')}</NavLink>
                 <NavLink to="/my/volunteering">{t('nav.myVolunteering')}</NavLink>
                 {belongsToOrganization(me) ? (
