@@ -3,6 +3,7 @@ import Fastify from 'fastify';
 import authPlugin from '../src/plugins/auth';
 import problemPlugin from '../src/plugins/problem';
 import { prepareRoles } from './roles-fixture';
+import { createProgram, createShift, kyivDate, publish, shiftInput } from './volunteering-fixture';
 import {
   buildTestApp,
   createHub,
@@ -16,10 +17,25 @@ import {
 
 let t: TestApp;
 let users: Awaited<ReturnType<typeof prepareRoles>>;
+/** A published program of the NGO owner's and member's organisation, with one shift. */
+const program = { id: '', shiftId: '' };
 beforeAll(async () => {
   t = await buildTestApp();
   users = await prepareRoles(t);
+  const grant = await t.db
+    .selectFrom('roleGrants')
+    .select('organizationId')
+    .where('userId', '=', users.ngo_owner.id)
+    .executeTakeFirstOrThrow();
+  program.id = (await createProgram(t, users.ngo_owner, { organizationId: grant.organizationId })).id;
+  await publish(t, users.ngo_owner, program.id);
+  program.shiftId = (
+    await createShift(t, users.ngo_owner, program.id, shiftInput(kyivDate(40), '10:00', '12:00'))
+  ).id;
 });
+
+/** The program's own people: its organisation's owner and members, and the city. */
+const PROGRAM_PEOPLE: Who[] = ['ngo_owner', 'ngo_member', 'city_admin'];
 
 type Who = keyof Awaited<ReturnType<typeof prepareRoles>> | 'guest';
 const EVERYONE: Who[] = [
@@ -97,6 +113,27 @@ const MATRIX: {
     method: 'GET',
     url: () => '/api/v1/admin/audit',
     allowed: ['city_admin'],
+    ok: 200,
+  },
+  {
+    label: '/volunteering/programs/{id}/shifts',
+    method: 'GET',
+    url: () => `/api/v1/volunteering/programs/${program.id}/shifts?when=all`,
+    allowed: PROGRAM_PEOPLE,
+    ok: 200,
+  },
+  {
+    label: '/volunteering/programs/{id}/hours',
+    method: 'GET',
+    url: () => `/api/v1/volunteering/programs/${program.id}/hours`,
+    allowed: PROGRAM_PEOPLE,
+    ok: 200,
+  },
+  {
+    label: '/volunteering/shifts/{id}/roster',
+    method: 'GET',
+    url: () => `/api/v1/volunteering/shifts/${program.shiftId}/roster`,
+    allowed: PROGRAM_PEOPLE,
     ok: 200,
   },
   {
