@@ -12,6 +12,7 @@ import {
 } from '@vcentri/shared';
 import { api } from '../../../lib/api-client';
 import { kyivToday } from '../../../lib/kyiv-dates';
+import { getShift } from '../../volunteering/api/shifts';
 import { VOLUNTEERING_ADMIN_KEY, volunteeringAdminKeys } from './keys';
 
 const shiftPath = (id: string) => `/volunteering/shifts/${encodeURIComponent(id)}`;
@@ -28,9 +29,6 @@ export const getProgramShifts = (programId: string, page: ProgramShiftsPage, sig
     { ...page },
     signal,
   );
-
-export const getShift = (id: string, signal?: AbortSignal) =>
-  api.get<ShiftView>(shiftPath(id), undefined, signal);
 
 export const createShifts = ({ programId, input }: { programId: string; input: ShiftInput }) =>
   api.post<{ items: ShiftView[] }>(`/volunteering/programs/${encodeURIComponent(programId)}/shifts`, input);

@@ -3,7 +3,6 @@
 // reason the volunteer reads. Approved hours are final.
 import type { HoursEntry } from '@vcentri/shared';
 import { useState } from 'react';
-import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Pagination } from '../../../components/pagination';
 import { SelectField } from '../../../components/field';
@@ -20,14 +19,12 @@ import {
 } from '../api/hours';
 import { ReasonDialog } from './reason-dialog';
 import { ScrollRegion } from '../../../components/scroll-region';
+import { formatMinutes } from '../../volunteering/labels';
 
 const LIMIT = 50;
 const FILTERS: HoursStatusFilter[] = ['pending', 'approved', 'rejected', 'all'];
 
 type Rejecting = { ids: string[] } | null;
-
-const formatDuration = (t: TFunction<'volunteeringAdmin'>, minutes: number) =>
-  t('hours.duration', { hours: Math.floor(minutes / 60), minutes: minutes % 60 });
 
 export function HoursQueue({ programId }: { programId: string }) {
   const { t } = useTranslation('volunteeringAdmin');
@@ -91,9 +88,9 @@ export function HoursQueue({ programId }: { programId: string }) {
       {hours.data ? (
         <p data-testid="program-hours-totals">
           {t('hours.totals', {
-            approved: formatDuration(t, hours.data.totals.approvedMinutes),
+            approved: formatMinutes(t, hours.data.totals.approvedMinutes),
             volunteers: hours.data.totals.volunteers,
-            pending: formatDuration(t, hours.data.totals.pendingMinutes),
+            pending: formatMinutes(t, hours.data.totals.pendingMinutes),
           })}
         </p>
       ) : null}
@@ -268,7 +265,7 @@ function HoursRow({
       </td>
       <th scope="row">{entry.volunteerName}</th>
       <td>{dateText}</td>
-      <td className="numeric">{formatDuration(t, entry.minutes)}</td>
+      <td className="numeric">{formatMinutes(t, entry.minutes)}</td>
       <td>
         {entry.description}
         <br />
