@@ -77,6 +77,30 @@ describe('the built portal', () => {
     }
   });
 
+  it('sends the document policies with pages and only the file protections with assets', async () => {
+    const asset = await get('/assets/app-1a2b.js', 'br');
+    expect(asset.headers['x-content-type-options']).toBe('nosniff');
+    expect(asset.headers['cross-origin-resource-policy']).toBe('same-origin');
+    for (const name of [
+      'content-security-policy',
+      'x-frame-options',
+      'strict-transport-security',
+      'last-modified',
+    ]) {
+      expect(asset.headers[name], name).toBeUndefined();
+    }
+    const headerBytes = (h: Record<string, unknown>) =>
+      Object.entries(h).reduce((sum, [k, v]) => sum + k.length + String(v).length + 4, 0);
+    expect(headerBytes(asset.headers)).toBeLessThan(400);
+
+    for (const url of ['/', '/events']) {
+      const res = await get(url, 'br');
+      expect(res.headers['content-security-policy'], url).toContain("default-src 'self'");
+      expect(res.headers['x-frame-options'], url).toBe('SAMEORIGIN');
+      expect(res.headers['strict-transport-security'], url).toBeDefined();
+    }
+  });
+
   it('answers a missing asset with a 404 problem, not the page', async () => {
     const res = await get('/assets/gone-0000.js', 'br');
     expect(res.statusCode).toBe(404);
