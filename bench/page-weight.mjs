@@ -55,7 +55,13 @@ async function measure(url, { width = 390, height = 844 } = {}) {
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   const files = new Map();
-  cdp.on('Network.responseReceived', (e) => files.set(e.requestId, { url: e.response.url, bytes: 0 }));
+  cdp.on('Network.responseReceived', (e) =>
+    files.set(e.requestId, {
+      url: e.response.url,
+      encoding: e.response.headers['content-encoding'],
+      bytes: 0,
+    }),
+  );
   cdp.on('Network.loadingFinished', (e) => {
     const f = files.get(e.requestId);
     if (f) f.bytes = e.encodedDataLength;
@@ -63,11 +69,20 @@ async function measure(url, { width = 390, height = 844 } = {}) {
   await page.goto(base + url, { waitUntil: 'networkidle' });
   await context.close();
   const list = [...files.values()].filter((f) => f.url.startsWith(base));
+  if (process.env.VERBOSE) {
+    for (const f of list)
+      console.log(
+        `  ${(f.bytes / 1024).toFixed(1).padStart(6)} ${f.encoding ?? '-'} ${f.url.slice(base.length)}`,
+      );
+  }
+  const sum = (of) => of.reduce((s, f) => s + f.bytes, 0) / 1024;
   return {
     url,
     files: list.length,
-    kb: list.reduce((s, f) => s + f.bytes, 0) / 1024,
-    calendar: list.some((f) => /calendar|fullcalendar/i.test(f.url)),
+    kb: sum(list),
+    apiKb: sum(list.filter((f) => f.url.includes('/api/'))),
+    encodings: [...new Set(list.map((f) => f.encoding).filter(Boolean))].join(' '),
+    calendar: list.some((f) => /full-calendar/i.test(f.url)),
   };
 }
 
@@ -75,11 +90,11 @@ try {
   const hubs = await (await fetch(`${base}/api/v1/hubs`)).json();
   const rooms = await (await fetch(`${base}/api/v1/hubs/${hubs.items[0].id}/rooms`)).json();
   const room = (rooms.items ?? rooms)[0].id;
-  console.log(`${'page'.padEnd(48)} files  KB sent  calendar`);
+  console.log(`${'page'.padEnd(48)} files  KB sent  of it API  calendar  encoding`);
   for (const url of ['/', `/rooms/${room}`, '/events', '/registry', '/volunteering']) {
     const r = await measure(url);
     console.log(
-      `${r.url.padEnd(48)} ${String(r.files).padStart(5)}  ${r.kb.toFixed(1).padStart(7)}  ${r.calendar ? 'yes' : 'no'}`,
+      `${r.url.padEnd(48)} ${String(r.files).padStart(5)}  ${r.kb.toFixed(1).padStart(7)}  ${r.apiKb.toFixed(1).padStart(9)}  ${(r.calendar ? 'yes' : 'no').padEnd(8)}  ${r.encodings}`,
     );
   }
 } finally {
