@@ -1,7 +1,6 @@
 // Renders the events screens in memory, inside the real providers, at the paths they are meant to
 // be mounted at (/events, /events/:id, /admin/events, /admin/events/:id), with sample events.
-// The route table does not list them yet, so this harness mounts them itself; it also adds the
-// `events` translations, which the i18n setup does not list yet either.
+// This harness mounts them itself, without the rest of the route table.
 import { QueryClient } from '@tanstack/react-query';
 import { type RenderResult, render } from '@testing-library/react';
 import type { Booking, EventView, Registrant } from '@vcentri/shared';
@@ -12,10 +11,6 @@ import { AdminEventsPage } from '../src/app/routes/admin/events';
 import { AdminEventPage } from '../src/app/routes/admin/events-detail';
 import { EventPage } from '../src/app/routes/events/event';
 import { EventsPage } from '../src/app/routes/events/events';
-import { registerEventsI18n } from '../src/features/events';
-import { i18n } from '../src/lib/i18n';
-
-registerEventsI18n(i18n);
 
 export const EVENT_ID = '80000000-0000-4000-8000-000000000001';
 export const HUB_ID = '20000000-0000-4000-8000-000000000001';

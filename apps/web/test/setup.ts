@@ -4,7 +4,7 @@ import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, vi } from 'vitest';
 import { setAccessToken } from '../src/lib/api-client';
-import { i18n, i18nReady } from '../src/lib/i18n';
+import { i18n, i18nReady, loadTexts, NAMESPACES } from '../src/lib/i18n';
 
 // The web suite shares two cores with the API suite in CI: waiting for what a page shows may take
 // longer than Testing Library's default second without anything being wrong.
@@ -22,9 +22,12 @@ i18n.on('missingKey', (_lngs: readonly string[], ns: string, key: string, fallba
 // jsdom does not scroll; the layout scrolls to the top after navigation.
 window.scrollTo = () => {};
 
-// English is a separate file in the portal, fetched when chosen; tests switch freely, so load it.
+// In the portal a page brings its own texts and English comes when chosen (test/route-texts.test.tsx)
+// checks each page asks for what it shows); tests render components alone and switch freely, so
+// every namespace of both languages is loaded first.
 beforeAll(async () => {
   await i18nReady;
+  await loadTexts(NAMESPACES);
   await i18n.loadLanguages('en');
 });
 

@@ -1,9 +1,22 @@
 // The route table. Pages are lazy-loaded, so a visitor of the public portal never downloads the
 // admin area; the public layout (header, language switch) is part of the first bundle.
+import type { ComponentType } from 'react';
 import type { RouteObject } from 'react-router';
+import { loadTexts, type Namespace } from '../lib/i18n';
 import { PublicLayout } from './layouts/public-layout';
 import { RouteError } from './route-error';
 import { PageLoading } from './page-loading';
+
+/**
+ * A lazily loaded page: its code and the texts it shows beyond the boot ones (lib/i18n.ts), fetched
+ * together. test/route-texts.test.tsx checks each list against the namespaces the page's code uses.
+ */
+function page<M>(load: () => Promise<M>, pick: (module: M) => ComponentType, namespaces: Namespace[]) {
+  return async () => {
+    const [module] = await Promise.all([load(), loadTexts(namespaces)]);
+    return { Component: pick(module) };
+  };
+}
 
 export const routes: RouteObject[] = [
   {
@@ -15,179 +28,327 @@ export const routes: RouteObject[] = [
       {
         errorElement: <RouteError />,
         children: [
-          { index: true, lazy: () => import('./routes/home').then((m) => ({ Component: m.HomePage })) },
-          { path: 'hubs/:id', lazy: () => import('./routes/hub').then((m) => ({ Component: m.HubPage })) },
-          { path: 'rooms/:id', lazy: () => import('./routes/room').then((m) => ({ Component: m.RoomPage })) },
+          {
+            index: true,
+            lazy: page(
+              () => import('./routes/home'),
+              (m) => m.HomePage,
+              ['hubs'],
+            ),
+          },
+          {
+            path: 'hubs/:id',
+            lazy: page(
+              () => import('./routes/hub'),
+              (m) => m.HubPage,
+              ['hubs'],
+            ),
+          },
+          {
+            path: 'rooms/:id',
+            lazy: page(
+              () => import('./routes/room'),
+              (m) => m.RoomPage,
+              ['hubs', 'bookings', 'admin'],
+            ),
+          },
           {
             path: 'rooms/:id/book',
-            lazy: () => import('./routes/room-book').then((m) => ({ Component: m.RoomBookPage })),
+            lazy: page(
+              () => import('./routes/room-book'),
+              (m) => m.RoomBookPage,
+              ['hubs', 'bookings', 'admin'],
+            ),
           },
           {
             path: 'events',
-            lazy: () => import('./routes/events/events').then((m) => ({ Component: m.EventsPage })),
+            lazy: page(
+              () => import('./routes/events/events'),
+              (m) => m.EventsPage,
+              ['events'],
+            ),
           },
           {
             path: 'events/:id',
-            lazy: () => import('./routes/events/event').then((m) => ({ Component: m.EventPage })),
+            lazy: page(
+              () => import('./routes/events/event'),
+              (m) => m.EventPage,
+              ['events'],
+            ),
           },
           {
             path: 'volunteering',
-            lazy: () =>
-              import('./routes/volunteering/catalogue').then((m) => ({ Component: m.VolunteeringPage })),
+            lazy: page(
+              () => import('./routes/volunteering/catalogue'),
+              (m) => m.VolunteeringPage,
+              ['volunteering'],
+            ),
           },
           {
             path: 'volunteering/shifts/:id',
-            lazy: () =>
-              import('./routes/volunteering/shift').then((m) => ({ Component: m.VolunteerShiftPage })),
+            lazy: page(
+              () => import('./routes/volunteering/shift'),
+              (m) => m.VolunteerShiftPage,
+              ['volunteering'],
+            ),
           },
           {
             path: 'volunteering/programs/:id',
-            lazy: () =>
-              import('./routes/volunteering/program').then((m) => ({ Component: m.VolunteerProgramPage })),
+            lazy: page(
+              () => import('./routes/volunteering/program'),
+              (m) => m.VolunteerProgramPage,
+              ['volunteering', 'admin'],
+            ),
           },
           {
             path: 'registry',
-            lazy: () => import('./routes/registry').then((m) => ({ Component: m.RegistryPage })),
+            lazy: page(
+              () => import('./routes/registry'),
+              (m) => m.RegistryPage,
+              ['registry'],
+            ),
           },
           {
             path: 'registry/:id',
-            lazy: () =>
-              import('./routes/registry-organization').then((m) => ({
-                Component: m.RegistryOrganizationPage,
-              })),
+            lazy: page(
+              () => import('./routes/registry-organization'),
+              (m) => m.RegistryOrganizationPage,
+              ['registry'],
+            ),
           },
           {
             path: 'open-data',
-            lazy: () => import('./routes/open-data').then((m) => ({ Component: m.OpenDataPage })),
+            lazy: page(
+              () => import('./routes/open-data'),
+              (m) => m.OpenDataPage,
+              ['openData'],
+            ),
           },
           {
             path: 'my/organizations',
-            lazy: () =>
-              import('./routes/my/organizations').then((m) => ({ Component: m.MyOrganizationsPage })),
+            lazy: page(
+              () => import('./routes/my/organizations'),
+              (m) => m.MyOrganizationsPage,
+              ['registry', 'admin'],
+            ),
           },
           {
             path: 'my/organizations/new',
-            lazy: () =>
-              import('./routes/my/organization-new').then((m) => ({ Component: m.NewOrganizationPage })),
+            lazy: page(
+              () => import('./routes/my/organization-new'),
+              (m) => m.NewOrganizationPage,
+              ['registry', 'admin'],
+            ),
           },
           {
             path: 'my/organizations/:id',
-            lazy: () => import('./routes/my/organization').then((m) => ({ Component: m.MyOrganizationPage })),
+            lazy: page(
+              () => import('./routes/my/organization'),
+              (m) => m.MyOrganizationPage,
+              ['registry', 'admin'],
+            ),
           },
           {
             path: 'my/bookings',
-            lazy: () => import('./routes/my/bookings').then((m) => ({ Component: m.MyBookingsPage })),
+            lazy: page(
+              () => import('./routes/my/bookings'),
+              (m) => m.MyBookingsPage,
+              ['bookings', 'admin'],
+            ),
           },
           {
             path: 'my/bookings/:id',
-            lazy: () => import('./routes/my/booking').then((m) => ({ Component: m.MyBookingPage })),
+            lazy: page(
+              () => import('./routes/my/booking'),
+              (m) => m.MyBookingPage,
+              ['bookings', 'admin'],
+            ),
           },
           {
             path: 'my/volunteering',
-            lazy: () => import('./routes/my/volunteering').then((m) => ({ Component: m.MyVolunteeringPage })),
+            lazy: page(
+              () => import('./routes/my/volunteering'),
+              (m) => m.MyVolunteeringPage,
+              ['volunteering', 'admin'],
+            ),
           },
           {
             path: 'my/volunteering/profile',
-            lazy: () =>
-              import('./routes/my/volunteer-profile').then((m) => ({ Component: m.VolunteerProfilePage })),
+            lazy: page(
+              () => import('./routes/my/volunteer-profile'),
+              (m) => m.VolunteerProfilePage,
+              ['volunteering', 'admin'],
+            ),
           },
           {
             path: 'notifications',
-            lazy: () => import('./routes/notifications').then((m) => ({ Component: m.NotificationsPage })),
+            lazy: page(
+              () => import('./routes/notifications'),
+              (m) => m.NotificationsPage,
+              ['bookings', 'admin'],
+            ),
           },
-          { path: 'login', lazy: () => import('./routes/login').then((m) => ({ Component: m.LoginPage })) },
+          {
+            path: 'login',
+            lazy: page(
+              () => import('./routes/login'),
+              (m) => m.LoginPage,
+              ['auth', 'admin'],
+            ),
+          },
           {
             path: 'register',
-            lazy: () => import('./routes/register').then((m) => ({ Component: m.RegisterPage })),
+            lazy: page(
+              () => import('./routes/register'),
+              (m) => m.RegisterPage,
+              ['auth', 'admin'],
+            ),
           },
           {
             path: 'account',
-            lazy: () => import('./routes/account').then((m) => ({ Component: m.AccountPage })),
+            lazy: page(
+              () => import('./routes/account'),
+              (m) => m.AccountPage,
+              ['auth', 'admin'],
+            ),
           },
           {
             path: 'admin',
-            lazy: () => import('./layouts/admin-layout').then((m) => ({ Component: m.AdminLayout })),
+            lazy: page(
+              () => import('./layouts/admin-layout'),
+              (m) => m.AdminLayout,
+              ['admin', 'volunteeringAdmin'],
+            ),
             children: [
               {
                 index: true,
-                lazy: () =>
-                  import('./routes/admin/overview').then((m) => ({ Component: m.AdminOverviewPage })),
+                lazy: page(
+                  () => import('./routes/admin/overview'),
+                  (m) => m.AdminOverviewPage,
+                  ['admin'],
+                ),
               },
               {
                 path: 'moderation',
-                lazy: () =>
-                  import('./routes/admin/moderation').then((m) => ({ Component: m.AdminModerationPage })),
+                lazy: page(
+                  () => import('./routes/admin/moderation'),
+                  (m) => m.AdminModerationPage,
+                  ['registry', 'admin'],
+                ),
               },
               {
                 path: 'moderation/:id',
-                lazy: () =>
-                  import('./routes/admin/moderation-organization').then((m) => ({
-                    Component: m.AdminModerationOrganizationPage,
-                  })),
+                lazy: page(
+                  () => import('./routes/admin/moderation-organization'),
+                  (m) => m.AdminModerationOrganizationPage,
+                  ['registry', 'admin'],
+                ),
               },
               {
                 path: 'users',
-                lazy: () => import('./routes/admin/users').then((m) => ({ Component: m.AdminUsersPage })),
+                lazy: page(
+                  () => import('./routes/admin/users'),
+                  (m) => m.AdminUsersPage,
+                  ['admin'],
+                ),
               },
               {
                 path: 'audit',
-                lazy: () => import('./routes/admin/audit').then((m) => ({ Component: m.AdminAuditPage })),
+                lazy: page(
+                  () => import('./routes/admin/audit'),
+                  (m) => m.AdminAuditPage,
+                  ['registry', 'admin'],
+                ),
               },
               {
                 path: 'calendar',
-                lazy: () =>
-                  import('./routes/admin/calendar').then((m) => ({ Component: m.AdminCalendarPage })),
+                lazy: page(
+                  () => import('./routes/admin/calendar'),
+                  (m) => m.AdminCalendarPage,
+                  ['bookings', 'admin'],
+                ),
               },
               {
                 path: 'hubs',
-                lazy: () => import('./routes/admin/hubs').then((m) => ({ Component: m.AdminHubsPage })),
+                lazy: page(
+                  () => import('./routes/admin/hubs'),
+                  (m) => m.AdminHubsPage,
+                  ['hubs', 'admin'],
+                ),
               },
               {
                 path: 'hubs/new',
-                lazy: () => import('./routes/admin/hub-new').then((m) => ({ Component: m.AdminNewHubPage })),
+                lazy: page(
+                  () => import('./routes/admin/hub-new'),
+                  (m) => m.AdminNewHubPage,
+                  ['hubs', 'admin'],
+                ),
               },
               {
                 path: 'hubs/:id',
-                lazy: () => import('./routes/admin/hub').then((m) => ({ Component: m.AdminHubPage })),
+                lazy: page(
+                  () => import('./routes/admin/hub'),
+                  (m) => m.AdminHubPage,
+                  ['hubs', 'bookings', 'admin'],
+                ),
               },
               {
                 path: 'events',
-                lazy: () => import('./routes/admin/events').then((m) => ({ Component: m.AdminEventsPage })),
+                lazy: page(
+                  () => import('./routes/admin/events'),
+                  (m) => m.AdminEventsPage,
+                  ['events', 'admin'],
+                ),
               },
               {
                 path: 'events/:id',
-                lazy: () =>
-                  import('./routes/admin/events-detail').then((m) => ({ Component: m.AdminEventPage })),
+                lazy: page(
+                  () => import('./routes/admin/events-detail'),
+                  (m) => m.AdminEventPage,
+                  ['events', 'admin'],
+                ),
               },
               {
                 path: 'district',
-                lazy: () =>
-                  import('./routes/admin/district').then((m) => ({ Component: m.AdminDistrictPage })),
+                lazy: page(
+                  () => import('./routes/admin/district'),
+                  (m) => m.AdminDistrictPage,
+                  ['hubs', 'bookings', 'events', 'admin'],
+                ),
               },
               {
                 path: 'volunteering',
-                lazy: () =>
-                  import('./routes/admin/volunteering').then((m) => ({ Component: m.AdminVolunteeringPage })),
+                lazy: page(
+                  () => import('./routes/admin/volunteering'),
+                  (m) => m.AdminVolunteeringPage,
+                  ['admin', 'volunteeringAdmin'],
+                ),
               },
               {
                 path: 'volunteering/shifts/:id',
-                lazy: () =>
-                  import('./routes/admin/volunteering-shift').then((m) => ({
-                    Component: m.AdminVolunteeringShiftPage,
-                  })),
+                lazy: page(
+                  () => import('./routes/admin/volunteering-shift'),
+                  (m) => m.AdminVolunteeringShiftPage,
+                  ['admin', 'volunteeringAdmin'],
+                ),
               },
               {
                 path: 'volunteering/:id',
-                lazy: () =>
-                  import('./routes/admin/volunteering-program').then((m) => ({
-                    Component: m.AdminVolunteeringProgramPage,
-                  })),
+                lazy: page(
+                  () => import('./routes/admin/volunteering-program'),
+                  (m) => m.AdminVolunteeringProgramPage,
+                  ['volunteering', 'admin', 'volunteeringAdmin'],
+                ),
               },
             ],
           },
           {
             path: '*',
-            lazy: () => import('./routes/not-found').then((m) => ({ Component: m.NotFoundPage })),
+            lazy: page(
+              () => import('./routes/not-found'),
+              (m) => m.NotFoundPage,
+              [],
+            ),
           },
         ],
       },

@@ -3,7 +3,8 @@
 import { LOCALES, type Locale } from '@vcentri/shared';
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
-import { uk } from '../locales/uk';
+import ukCommon from '../locales/uk/common.json';
+import ukErrors from '../locales/uk/errors.json';
 
 export const DEFAULT_LOCALE: Locale = 'uk';
 export const LOCALE_STORAGE_KEY = 'vcentri.locale';
@@ -20,16 +21,23 @@ export const NAMESPACES = [
   'volunteeringAdmin',
   'errors',
 ] as const;
+export type Namespace = (typeof NAMESPACES)[number];
 
-/** The texts bundled with the portal: Ukrainian, the default. English comes on demand. */
-export const bundled = { uk } as const;
+/**
+ * The texts every page needs (the header, the footer, error messages), there before the first
+ * paint. Each page brings the rest of its texts along with its code (`loadTexts`, app/routes.tsx):
+ * a visitor of the home page does not download the admin area's words.
+ */
+export const BOOT_NAMESPACES = ['common', 'errors'] as const satisfies readonly Namespace[];
 
-/** English, fetched the first time a reader chooses it (a separate file of the build). */
-const loadEnglish = () => import('../locales/en').then((m) => m.en);
+/** The boot texts in Ukrainian, the default, are part of the first bundle. */
+const bundled = { uk: { common: ukCommon, errors: ukErrors } };
 
-// An i18next back end for the languages not bundled: it answers each namespace from the English
-// module, loaded once.
-const lazyLanguages = {
+// Every other namespace of either language is a file of its own in the build, fetched once.
+const files = import.meta.glob<Record<string, unknown>>('../locales/*/*.json', { import: 'default' });
+const fileName = (namespace: string) => namespace.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
+const lazyTexts = {
   type: 'backend' as const,
   init() {},
   read(
@@ -37,12 +45,13 @@ const lazyLanguages = {
     namespace: string,
     callback: (error: unknown, data: Record<string, unknown> | null) => void,
   ) {
-    if (language !== 'en') {
-      callback(null, (uk as Record<string, Record<string, unknown>>)[namespace] ?? {});
+    const load = files[`../locales/${language}/${fileName(namespace)}.json`];
+    if (!load) {
+      callback(null, {});
       return;
     }
-    loadEnglish().then(
-      (en) => callback(null, (en as Record<string, Record<string, unknown>>)[namespace] ?? {}),
+    load().then(
+      (data) => callback(null, data),
       (error: unknown) => callback(error, null),
     );
   },
@@ -78,7 +87,7 @@ i18n.on('languageChanged', (lng) => {
 
 /** Resolves once the reader's language is loaded: the portal renders after it (no flash of keys). */
 export const i18nReady: Promise<unknown> = i18n
-  .use(lazyLanguages)
+  .use(lazyTexts)
   .use(initReactI18next)
   .init({
     resources: bundled,
@@ -86,7 +95,7 @@ export const i18nReady: Promise<unknown> = i18n
     lng: storedLocale(),
     fallbackLng: DEFAULT_LOCALE,
     supportedLngs: [...LOCALES],
-    ns: [...NAMESPACES],
+    ns: [...BOOT_NAMESPACES],
     defaultNS: 'common',
     interpolation: { escapeValue: false }, // React escapes already
     returnNull: false,
@@ -94,6 +103,11 @@ export const i18nReady: Promise<unknown> = i18n
     react: { useSuspense: false },
   });
 reflectLocale(i18n.language);
+
+/** Fetches texts a page needs (in the reader's language; a later switch fetches them again). */
+export function loadTexts(namespaces: readonly Namespace[]): Promise<void> {
+  return i18n.loadNamespaces([...namespaces]);
+}
 
 export function changeLocale(locale: Locale): Promise<unknown> {
   return i18n.changeLanguage(locale);

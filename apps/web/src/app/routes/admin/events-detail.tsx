@@ -6,7 +6,6 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation, useParams } from 'react-router';
 import { ErrorState, Loading } from '../../../components/status';
-import { registerEventsI18n } from '../../../features/events';
 import { useEvent } from '../../../features/events/api/get-event';
 import { CancelEventDialog } from '../../../features/events/components/cancel-event-dialog';
 import {
@@ -25,8 +24,6 @@ import { administersDistrict, useAuth } from '../../../lib/auth';
 import { useLocale } from '../../../lib/i18n';
 import { loginPathFor, NoAccess } from '../../guards';
 import { PageTitle } from '../../page-title';
-
-registerEventsI18n();
 
 export function AdminEventPage() {
   const { id = '' } = useParams();

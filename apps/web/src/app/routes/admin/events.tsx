@@ -5,7 +5,6 @@ import type { EventView } from '@vcentri/shared';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { EmptyState, ErrorState, Loading } from '../../../components/status';
-import { registerEventsI18n } from '../../../features/events';
 import { usePublishableBookings } from '../../../features/events/api/get-publishable-bookings';
 import {
   canPublishEvents,
@@ -20,8 +19,6 @@ import { adminEventPath } from '../../../features/events/paths';
 import { useAuth } from '../../../lib/auth';
 import { loginPathFor, NoAccess } from '../../guards';
 import { PageTitle } from '../../page-title';
-
-registerEventsI18n();
 
 export function AdminEventsPage() {
   const { t } = useTranslation('events');

@@ -3,15 +3,12 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorState, Loading } from '../../../components/status';
-import { registerEventsI18n } from '../../../features/events';
 import { useEvent } from '../../../features/events/api/get-event';
 import { EventArticle } from '../../../features/events/components/event-article';
 import { textIn } from '../../../features/events/labels';
 import { isApiError } from '../../../lib/api-client';
 import { useLocale } from '../../../lib/i18n';
 import { PageTitle } from '../../page-title';
-
-registerEventsI18n();
 
 export function EventPage() {
   const { id = '' } = useParams();

@@ -7,7 +7,6 @@ import { useSearchParams } from 'react-router';
 import { Pagination } from '../../../components/pagination';
 import { EmptyState, ErrorState, Loading } from '../../../components/status';
 import { ViewToggle } from '../../../components/view-toggle';
-import { registerEventsI18n } from '../../../features/events';
 import { useEvents } from '../../../features/events/api/get-events';
 import { EventCard } from '../../../features/events/components/event-card';
 import { EventFilters, type HubOption } from '../../../features/events/components/event-filters';
@@ -26,8 +25,6 @@ import { localized } from '../../../lib/format';
 import { useLocale } from '../../../lib/i18n';
 import { offsetParam, withSearchChanges, withoutSearchKeys } from '../../../lib/search-params';
 import { PageTitle } from '../../page-title';
-
-registerEventsI18n();
 
 const PAGE_SIZE = 20;
 
