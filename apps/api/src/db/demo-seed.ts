@@ -217,183 +217,182 @@ const HUBS: {
 ];
 
 /** Loads the demo data into an empty database; returns false when hubs already exist. */
-export async function seedDemoData(db: Kysely<DB>): Promise<boolean> {
+export async function seedDemoData(db: Kysely<DB>, now = new Date()): Promise<boolean> {
   const existing = await db.selectFrom('hubs').select('id').limit(1).executeTakeFirst();
   if (existing) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  await db.transaction().execute(async (trx) => {
-    const hubIds: string[] = [];
-    const roomIds: string[][] = [];
-    for (const h of HUBS) {
-      const hub = await trx
-        .insertInto('hubs')
-        .values({
-          nameUk: h.nameUk,
-          nameEn: h.nameEn,
-          district: h.district,
-          addressUk: h.addressUk,
-          addressEn: h.addressEn,
-          latitude: h.latitude,
-          longitude: h.longitude,
-          shelterNotesUk: h.shelterUk,
-          shelterNotesEn: h.shelterEn,
-          accessibilityNotesUk: h.accessUk,
-          accessibilityNotesEn: h.accessEn,
-          isDemo: true,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      hubIds.push(hub.id);
-      await trx
-        .insertInto('hubOpeningHours')
-        .values(h.hours.map(([weekday, opens, closes]) => ({ hubId: hub.id, weekday, opens, closes })))
-        .execute();
-      const rooms = await trx
-        .insertInto('rooms')
-        .values(
-          h.rooms.map((r, i) => ({
-            // The big halls need a manager's approval; smaller rooms are confirmed at once.
-            requiresApproval: i === 0,
-            bufferMinutes: i === 0 ? 30 : 15,
-            monthlyQuotaHours: i === 0 ? 40 : null,
-            hubId: hub.id,
-            nameUk: r.uk,
-            nameEn: r.en,
-            capacity: r.capacity,
-            equipment: r.equipment,
-            accessibilityFeatures: r.access,
-            isDemo: true,
-          })),
-        )
-        .returning('id')
-        .execute();
-      roomIds.push(rooms.map((r) => r.id));
-    }
-    const orgIds: string[] = [];
-    const now = Date.now();
-    for (const [i, org] of DEMO_ORGANIZATIONS.entries()) {
-      const reached = (states: string[]) => states.includes(org.status);
-      const at = (daysAgo: number) => new Date(now - daysAgo * 86_400_000);
-      const row = await trx
-        .insertInto('organizations')
-        .values({
-          nameUk: `${org.nameUk} (демо)`,
-          nameEn: `${org.nameEn} (demo)`,
-          legalForm: org.legalForm,
-          edrpou:
-            org.legalForm === 'civic_initiative' || org.legalForm === 'volunteer_group'
-              ? null
-              : demoEdrpou(2_100_000 + i * 37),
-          status: org.status,
-          district: org.district,
-          address: `Київ, ${HUBS.find((h) => h.district === org.district)?.addressUk ?? 'вул. Хрещатик, 36 (демо)'}`,
-          activities: org.activities,
-          targetGroups: org.targetGroups,
-          contacts: JSON.stringify({
-            email: `info${i + 1}@demo.vcentri.kyiv.ua`,
-            website: `https://example.org/demo-${i + 1}`,
-          }),
-          descriptionUk: org.descriptionUk,
-          descriptionEn: org.descriptionEn,
-          yearFounded: org.yearFounded,
-          rejectionReason: org.rejectionReason ?? null,
-          submittedAt: reached(['submitted', 'verified', 'rejected', 'suspended', 'archived'])
-            ? at(60 - i)
-            : null,
-          verifiedAt: reached(['verified', 'suspended', 'archived']) ? at(50 - i) : null,
-          isDemo: true,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      orgIds.push(row.id);
-      await trx
-        .insertInto('organizationHistory')
-        .values({
-          organizationId: row.id,
-          actorId: null,
-          action: 'created',
-          toStatus: 'draft',
-          reason: 'demo data',
-          changes: '[]',
-        })
-        .execute();
-    }
-    // Demo bookings of the verified demo organisations over the next two weeks, in Kyiv time.
-    const today = toKyiv(new Date()).date;
-    const demoBookings: [
-      hub: number,
-      room: number,
-      org: number,
-      day: number,
-      from: string,
-      to: string,
-      status: string,
-      title: string,
-      attendees: number,
-    ][] = [
-      [0, 0, 0, 2, '18:00', '20:00', 'confirmed', 'Дебати: майбутнє набережної', 45],
-      [0, 1, 0, 3, '10:00', '12:00', 'confirmed', 'Засідання правління', 8],
-      [0, 0, 11, 4, '15:00', '17:00', 'pending', 'Зустріч волонтерів', 30],
-      [0, 2, 5, 5, '11:00', '13:00', 'confirmed', 'Цифрова грамотність для старших', 15],
-      [1, 0, 1, 3, '17:00', '19:00', 'confirmed', 'Лекція про волонтерство', 35],
-      [1, 1, 12, 6, '10:00', '12:00', 'pending', 'Майстерня для батьків', 12],
-      [2, 0, 13, 2, '14:00', '17:00', 'confirmed', 'Тренінг з реабілітації', 25],
-      [3, 0, 3, 4, '18:00', '20:00', 'confirmed', 'Група підтримки ветеранів', 20],
-      [4, 1, 16, 3, '10:00', '11:30', 'confirmed', 'Читання для дітей', 20],
-    ];
-    const bookingIds: string[] = [];
-    for (const [hub, room, org, day, from, to, status, title, attendees] of demoBookings) {
-      const date = addDays(today, day);
-      const start = fromKyiv(date, from);
-      const end = fromKyiv(date, to);
-      const booking = await trx
-        .insertInto('bookings')
-        .values({
-          roomId: roomIds[hub]![room]!,
-          kind: 'booking',
-          organizationId: orgIds[org]!,
-          title,
-          attendees,
-          status,
-          period: range(start, end) as unknown as string,
-          blocked: range(
-            start,
-            new Date(end.getTime() + (room === 0 ? 30 : 15) * 60_000),
-          ) as unknown as string,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      bookingIds.push(booking.id);
-    }
-    await seedDemoEvents(trx, { today, roomIds, orgIds, bookingIds, passwordHash });
-    const accountIds: Record<string, string> = {};
-    for (const a of DEMO_ACCOUNTS) {
-      const user = await trx
-        .insertInto('users')
-        .values({ email: a.email, name: a.name, passwordHash, isDemo: true })
-        .onConflict((oc) => oc.column('email').doUpdateSet({ isDemo: true }))
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      accountIds[a.email] = user.id;
-      const scope =
-        a.role === 'district_admin'
-          ? { district: 'obolonskyi' }
-          : a.role === 'hub_manager'
-            ? { hubId: hubIds[0]! }
-            : a.role === 'ngo_owner' || a.role === 'ngo_member'
-              ? { organizationId: orgIds[0]! }
-              : {};
-      if (a.role !== 'resident') {
-        await trx
-          .insertInto('roleGrants')
-          .values({ userId: user.id, role: a.role, ...scope })
-          .onConflict((oc) => oc.doNothing())
-          .execute();
-      }
-    }
-    await seedDemoVolunteering(trx, { today, orgIds, passwordHash, accountIds });
-  });
+  await db.transaction().execute((trx) => loadDemoData(trx, passwordHash, now));
   return true;
+}
+
+/** Writes every demo row inside the caller's transaction, as of `now`. */
+export async function loadDemoData(trx: Kysely<DB>, passwordHash: string, now: Date): Promise<void> {
+  const hubIds: string[] = [];
+  const roomIds: string[][] = [];
+  for (const h of HUBS) {
+    const hub = await trx
+      .insertInto('hubs')
+      .values({
+        nameUk: h.nameUk,
+        nameEn: h.nameEn,
+        district: h.district,
+        addressUk: h.addressUk,
+        addressEn: h.addressEn,
+        latitude: h.latitude,
+        longitude: h.longitude,
+        shelterNotesUk: h.shelterUk,
+        shelterNotesEn: h.shelterEn,
+        accessibilityNotesUk: h.accessUk,
+        accessibilityNotesEn: h.accessEn,
+        isDemo: true,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    hubIds.push(hub.id);
+    await trx
+      .insertInto('hubOpeningHours')
+      .values(h.hours.map(([weekday, opens, closes]) => ({ hubId: hub.id, weekday, opens, closes })))
+      .execute();
+    const rooms = await trx
+      .insertInto('rooms')
+      .values(
+        h.rooms.map((r, i) => ({
+          // The big halls need a manager's approval; smaller rooms are confirmed at once.
+          requiresApproval: i === 0,
+          bufferMinutes: i === 0 ? 30 : 15,
+          monthlyQuotaHours: i === 0 ? 40 : null,
+          hubId: hub.id,
+          nameUk: r.uk,
+          nameEn: r.en,
+          capacity: r.capacity,
+          equipment: r.equipment,
+          accessibilityFeatures: r.access,
+          isDemo: true,
+        })),
+      )
+      .returning('id')
+      .execute();
+    roomIds.push(rooms.map((r) => r.id));
+  }
+  const orgIds: string[] = [];
+  for (const [i, org] of DEMO_ORGANIZATIONS.entries()) {
+    const reached = (states: string[]) => states.includes(org.status);
+    const at = (daysAgo: number) => new Date(now.getTime() - daysAgo * 86_400_000);
+    const row = await trx
+      .insertInto('organizations')
+      .values({
+        nameUk: `${org.nameUk} (демо)`,
+        nameEn: `${org.nameEn} (demo)`,
+        legalForm: org.legalForm,
+        edrpou:
+          org.legalForm === 'civic_initiative' || org.legalForm === 'volunteer_group'
+            ? null
+            : demoEdrpou(2_100_000 + i * 37),
+        status: org.status,
+        district: org.district,
+        address: `Київ, ${HUBS.find((h) => h.district === org.district)?.addressUk ?? 'вул. Хрещатик, 36 (демо)'}`,
+        activities: org.activities,
+        targetGroups: org.targetGroups,
+        contacts: JSON.stringify({
+          email: `info${i + 1}@demo.vcentri.kyiv.ua`,
+          website: `https://example.org/demo-${i + 1}`,
+        }),
+        descriptionUk: org.descriptionUk,
+        descriptionEn: org.descriptionEn,
+        yearFounded: org.yearFounded,
+        rejectionReason: org.rejectionReason ?? null,
+        submittedAt: reached(['submitted', 'verified', 'rejected', 'suspended', 'archived'])
+          ? at(60 - i)
+          : null,
+        verifiedAt: reached(['verified', 'suspended', 'archived']) ? at(50 - i) : null,
+        isDemo: true,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    orgIds.push(row.id);
+    await trx
+      .insertInto('organizationHistory')
+      .values({
+        organizationId: row.id,
+        actorId: null,
+        action: 'created',
+        toStatus: 'draft',
+        reason: 'demo data',
+        changes: '[]',
+      })
+      .execute();
+  }
+  // Demo bookings of the verified demo organisations over the next two weeks, in Kyiv time.
+  const today = toKyiv(now).date;
+  const demoBookings: [
+    hub: number,
+    room: number,
+    org: number,
+    day: number,
+    from: string,
+    to: string,
+    status: string,
+    title: string,
+    attendees: number,
+  ][] = [
+    [0, 0, 0, 2, '18:00', '20:00', 'confirmed', 'Дебати: майбутнє набережної', 45],
+    [0, 1, 0, 3, '10:00', '12:00', 'confirmed', 'Засідання правління', 8],
+    [0, 0, 11, 4, '15:00', '17:00', 'pending', 'Зустріч волонтерів', 30],
+    [0, 2, 5, 5, '11:00', '13:00', 'confirmed', 'Цифрова грамотність для старших', 15],
+    [1, 0, 1, 3, '17:00', '19:00', 'confirmed', 'Лекція про волонтерство', 35],
+    [1, 1, 12, 6, '10:00', '12:00', 'pending', 'Майстерня для батьків', 12],
+    [2, 0, 13, 2, '14:00', '17:00', 'confirmed', 'Тренінг з реабілітації', 25],
+    [3, 0, 3, 4, '18:00', '20:00', 'confirmed', 'Група підтримки ветеранів', 20],
+    [4, 1, 16, 3, '10:00', '11:30', 'confirmed', 'Читання для дітей', 20],
+  ];
+  const bookingIds: string[] = [];
+  for (const [hub, room, org, day, from, to, status, title, attendees] of demoBookings) {
+    const date = addDays(today, day);
+    const start = fromKyiv(date, from);
+    const end = fromKyiv(date, to);
+    const booking = await trx
+      .insertInto('bookings')
+      .values({
+        roomId: roomIds[hub]![room]!,
+        kind: 'booking',
+        organizationId: orgIds[org]!,
+        title,
+        attendees,
+        status,
+        period: range(start, end) as unknown as string,
+        blocked: range(start, new Date(end.getTime() + (room === 0 ? 30 : 15) * 60_000)) as unknown as string,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    bookingIds.push(booking.id);
+  }
+  await seedDemoEvents(trx, { today, roomIds, orgIds, bookingIds, passwordHash });
+  const accountIds: Record<string, string> = {};
+  for (const a of DEMO_ACCOUNTS) {
+    const user = await trx
+      .insertInto('users')
+      .values({ email: a.email, name: a.name, passwordHash, isDemo: true })
+      .onConflict((oc) => oc.column('email').doUpdateSet({ isDemo: true }))
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    accountIds[a.email] = user.id;
+    const scope =
+      a.role === 'district_admin'
+        ? { district: 'obolonskyi' }
+        : a.role === 'hub_manager'
+          ? { hubId: hubIds[0]! }
+          : a.role === 'ngo_owner' || a.role === 'ngo_member'
+            ? { organizationId: orgIds[0]! }
+            : {};
+    if (a.role !== 'resident') {
+      await trx
+        .insertInto('roleGrants')
+        .values({ userId: user.id, role: a.role, ...scope })
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+    }
+  }
+  await seedDemoVolunteering(trx, { today, now, orgIds, passwordHash, accountIds });
 }
 
 const DEMO_EVENTS: {
