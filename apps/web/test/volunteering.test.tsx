@@ -420,7 +420,7 @@ describe('my volunteering', () => {
     await user.type(screen.getByLabelText('Хвилин'), '15');
     await user.type(screen.getByLabelText('Що ви робили', { exact: false }), 'Розносила листівки');
     await user.click(screen.getByRole('button', { name: 'Надіслати на підтвердження' }));
-    expect(await screen.findByText('Години надіслано координаторові.')).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByText('Години надіслано координаторові.')).toHaveFocus());
     expect(requestsTo(requests, 'POST', '/me/volunteering/hours')[0]?.body).toEqual({
       programId: PROGRAM_ID,
       date: '2025-05-30',
