@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 // Every page of the portal, as each role sees it, in both languages, on a 390 px phone and a
-// 1366 px screen: no page is wider than the screen on the phone, and axe finds no violation.
+// 1366 px screen: no page is wider than the screen on the phone, its calendars show a list or a
+// day, and axe finds no violation.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -52,6 +53,7 @@ async function inspect(page: Page, width: number): Promise<string[]> {
       return `${w}px wide (${culprits.join(', ')})`;
     });
     if (wide) out.push(`overflow: ${wide}`);
+    out.push(...(await page.evaluate(calendarViews)));
   }
   await page.addScriptTag({ content: AXE });
   const violations = await page.evaluate(async () => {
@@ -68,6 +70,21 @@ async function inspect(page: Page, width: number): Promise<string[]> {
     );
   });
   return [...out, ...violations];
+}
+
+/** A calendar on a phone shows a list or a single day, and its toolbar fits. Runs inside the page. */
+function calendarViews(): string[] {
+  const out: string[] = [];
+  for (const view of document.querySelectorAll('.fc-view')) {
+    const name = [...view.classList].find((c) => /^fc-\w+-view$/.test(c) && c !== 'fc-view') ?? '?';
+    if (!/^fc-(list\w*|timeGridDay)-view$/.test(name)) out.push(`calendar: ${name} on a phone`);
+  }
+  for (const bar of document.querySelectorAll('.fc-header-toolbar')) {
+    const r = bar.getBoundingClientRect();
+    if (r.right > window.innerWidth + 1 || bar.scrollWidth > bar.clientWidth + 1)
+      out.push(`calendar: toolbar ${Math.round(bar.scrollWidth)} px wide`);
+  }
+  return out;
 }
 
 async function signedIn(email: string | null, lang: string, width: number): Promise<BrowserContext> {
@@ -120,6 +137,7 @@ describe('every page on a phone and a screen, in both languages', () => {
       `/hubs/${hubId}`,
       `/rooms/${roomId}`,
       '/events',
+      '/events?view=calendar',
       `/events/${eventId}`,
       '/registry',
       `/registry/${orgId}`,
@@ -151,6 +169,7 @@ describe('every page on a phone and a screen, in both languages', () => {
           `/rooms/${roomId}/book`,
           '/my/organizations',
           '/my/bookings',
+          '/my/bookings?view=calendar',
           '/admin/events',
           '/admin/volunteering',
           '/admin/volunteering?new=1',
