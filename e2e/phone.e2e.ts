@@ -1,7 +1,8 @@
 /// <reference lib="dom" />
 // Every page of the portal, as each role sees it, in both languages, on a 390 px phone and a
 // 1366 px screen: no page is wider than the screen on the phone, every control on the phone is at
-// least 44 × 44 px to tap, its calendars show a list or a day, and axe finds no violation.
+// least 44 × 44 px to tap, its calendars show a list or a day, a list's filters leave room for the
+// list, and axe finds no violation.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -55,6 +56,7 @@ async function inspect(page: Page, width: number): Promise<string[]> {
     if (wide) out.push(`overflow: ${wide}`);
     out.push(...(await page.evaluate(smallTargets)));
     out.push(...(await page.evaluate(calendarViews)));
+    out.push(...(await page.evaluate(crowdedFirstScreen)));
   }
   await page.addScriptTag({ content: AXE });
   const violations = await page.evaluate(async () => {
@@ -158,6 +160,27 @@ function calendarViews(): string[] {
       out.push(`calendar: toolbar ${Math.round(bar.scrollWidth)} px wide`);
   }
   return out;
+}
+
+/**
+ * A list's filters take at most half of the first screen below the site's header, so some of the
+ * list shows without scrolling. Runs inside the page.
+ */
+function crowdedFirstScreen(): string[] {
+  const header = Math.max(0, document.querySelector('.site-header')?.getBoundingClientRect().bottom ?? 0);
+  const room = window.innerHeight - header;
+  let top = Number.POSITIVE_INFINITY;
+  let bottom = 0;
+  for (const el of document.querySelectorAll('.filters')) {
+    const r = el.getBoundingClientRect();
+    if (!el.checkVisibility() || r.top >= window.innerHeight) continue;
+    top = Math.min(top, r.top);
+    bottom = Math.max(bottom, r.bottom);
+  }
+  const tall = Math.round(bottom - top);
+  return tall > room / 2
+    ? [`filters ${tall} px tall, more than half of the first screen (${Math.round(room)} px)`]
+    : [];
 }
 
 async function signedIn(email: string | null, lang: string, width: number): Promise<BrowserContext> {
