@@ -58,6 +58,8 @@ async function inspect(page: Page, width: number): Promise<string[]> {
     out.push(...(await page.evaluate(calendarViews)));
     out.push(...(await page.evaluate(crowdedFirstScreen)));
   }
+  const shift = await page.evaluate(() => (window as unknown as { layoutShift: number }).layoutShift);
+  if (shift >= 0.1) out.push(`layout shift ${shift.toFixed(3)} (0.1 at most)`);
   await page.addScriptTag({ content: AXE });
   const violations = await page.evaluate(async () => {
     // @ts-expect-error axe is injected above
@@ -192,6 +194,17 @@ async function signedIn(email: string | null, lang: string, width: number): Prom
     hasTouch: width <= 400,
   });
   await context.addInitScript((l) => localStorage.setItem('vcentri.locale', l), lang);
+  // Every layout shift not caused by the reader, added up from the first paint (stricter than
+  // Lighthouse's worst five-second window).
+  await context.addInitScript(() => {
+    const w = window as unknown as { layoutShift: number };
+    w.layoutShift = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) {
+        if (!entry.hadRecentInput) w.layoutShift += entry.value;
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
   if (email) {
     const page = await context.newPage();
     await page.goto(`${server.url}/login`);

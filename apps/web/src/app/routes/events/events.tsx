@@ -121,7 +121,10 @@ export function EventsPage() {
           label={t('list.pagination')}
         />
       ) : null}
-      <SubscribeFeed filters={filters} />
+      {/* Drawn with the list it follows, so the list arriving does not push it down the screen. */}
+      {view === 'calendar' || backwards || events.data || events.isError ? (
+        <SubscribeFeed filters={filters} />
+      ) : null}
     </>
   );
 }
