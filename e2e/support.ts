@@ -50,10 +50,19 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
       reject(new Error(`server exited with ${code}:\n${out}`));
     });
   });
+  // A journey that meets a refused connection should say why: the server's end and last words.
+  let stopping = false;
+  child.on('exit', (code, signal) => {
+    if (!stopping)
+      console.error(
+        `The server at ${url} exited during the journey (${code ?? signal}):\n${out.slice(-4000)}`,
+      );
+  });
   return {
     url,
     output: () => out,
     stop: async () => {
+      stopping = true;
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
         child.kill('SIGTERM');
