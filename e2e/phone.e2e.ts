@@ -316,7 +316,7 @@ describe('every page on a phone and a screen, in both languages', () => {
             const heading = await page
               .locator('main h1')
               .first()
-              .waitFor({ timeout: 15_000 })
+              .waitFor()
               .then(() => null)
               .catch(() => 'no h1 appeared');
             if (heading) findings.push({ route, who: role, lang, width, what: heading });
