@@ -102,15 +102,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
     crossOriginEmbedderPolicy: false,
   });
-  // Answers of a kilobyte or more (lists, open data, calendar feeds) go brotli or gzip-compressed to
-  // a client that accepts it: a registry page's answer is 15 KB as JSON, 3 KB compressed. The
-  // built portal's files come precompressed (below) and are left alone. Request bodies are taken
-  // as sent only: a compressed upload is refused (415) rather than inflated past the body limit.
-  await app.register(fastifyCompress, {
-    encodings: ['br', 'gzip'],
-    threshold: 1024,
-    requestEncodings: ['identity'],
-  });
   if (config.corsOrigins.length > 0) {
     await app.register(fastifyCors, { origin: config.corsOrigins, credentials: true });
   }
@@ -138,6 +129,16 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   await app.register(
     async (api) => {
+      // API answers of a kilobyte or more (lists, open data, calendar feeds) go brotli or
+      // gzip-compressed to a client that accepts it: a registry page's answer is 15 KB as JSON,
+      // 5 KB compressed. Only here: the built portal's files come precompressed (below) or are too
+      // small to be worth it. Request bodies are taken as sent only: a compressed upload is refused
+      // (415) rather than inflated past the body limit.
+      await api.register(fastifyCompress, {
+        encodings: ['br', 'gzip'],
+        threshold: 1024,
+        requestEncodings: ['identity'],
+      });
       api.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
         app.swagger(),
       );
