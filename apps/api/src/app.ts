@@ -19,6 +19,8 @@ import authRoutes from './modules/auth/auth.routes';
 import bookingsRoutes from './modules/bookings/bookings.routes';
 import eventsRoutes from './modules/events/events.routes';
 import volunteeringRoutes from './modules/volunteering/volunteering.routes';
+import wellKnownRoutes from './modules/certificates/well-known.routes';
+import { publishKey } from './modules/certificates/keys';
 import healthRoutes from './modules/health/health.routes';
 import hubsRoutes from './modules/hubs/hubs.routes';
 import openDataRoutes from './modules/open-data/open-data.routes';
@@ -154,6 +156,14 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     },
     { prefix: API_PREFIX },
   );
+
+  await app.register(wellKnownRoutes, { db, config });
+  // The signing key's public half is in the JWK set from the first start, before it signs anything.
+  app.addHook('onReady', async () => {
+    await publishKey(db, config.credentialSigningKey).catch((err) =>
+      app.log.warn({ err }, 'could not record the credential signing key; retried when it signs'),
+    );
+  });
 
   const webDist = config.webDistDir ?? defaultWebDist();
   const hasWeb = existsSync(path.join(webDist, 'index.html'));
