@@ -20,6 +20,7 @@ import bookingsRoutes from './modules/bookings/bookings.routes';
 import eventsRoutes from './modules/events/events.routes';
 import volunteeringRoutes from './modules/volunteering/volunteering.routes';
 import wellKnownRoutes from './modules/certificates/well-known.routes';
+import certificatesRoutes from './modules/certificates/certificates.routes';
 import { publishKey } from './modules/certificates/keys';
 import healthRoutes from './modules/health/health.routes';
 import hubsRoutes from './modules/hubs/hubs.routes';
@@ -153,6 +154,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(bookingsRoutes, { db });
       await api.register(eventsRoutes, { db, config });
       await api.register(volunteeringRoutes, { db });
+      await api.register(certificatesRoutes, { db, config });
     },
     { prefix: API_PREFIX },
   );

@@ -98,3 +98,9 @@ export const JwkSetSchema = Type.Object({
   ),
 });
 export type JwkSet = Static<typeof JwkSetSchema>;
+
+export const RevokeCertificateBody = Type.Object(
+  { reason: Type.String({ minLength: 3, maxLength: 500 }) },
+  { additionalProperties: false },
+);
+export type RevokeCertificateBody = Static<typeof RevokeCertificateBody>;
