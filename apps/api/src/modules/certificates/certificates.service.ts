@@ -4,16 +4,17 @@
 // hubs — and each issuer gets its own certificate, signed and frozen at that moment. Anyone
 // verifies one by its code; the issuing organisation's owner or a city admin revokes it.
 import { randomUUID } from 'node:crypto';
-import type {
-  Certificate,
-  CertificateIssuer,
-  CertificateLine,
-  CertificateRequest,
-  CertificateVerification,
-  IssuedCertificatesQuery,
-  Locale,
-  PageQuery,
-  Paged,
+import {
+  type Certificate,
+  CERTIFICATE_CODE_LENGTH,
+  type CertificateIssuer,
+  type CertificateLine,
+  type CertificateRequest,
+  type CertificateVerification,
+  type IssuedCertificatesQuery,
+  type Locale,
+  type PageQuery,
+  type Paged,
 } from '@vcentri/shared';
 import { type Kysely, sql } from 'kysely';
 import type { Config } from '../../config';
@@ -27,8 +28,6 @@ import type { Principal } from '../users/principal';
 import { CITY_ISSUER_NAME, signCredential, signStatusList, STATUS_LIST_SIZE, verifyUrl } from './credential';
 import { publishKey } from './keys';
 import { hoursText } from './texts';
-
-const CODE_LENGTH = 16;
 
 function certificateRows(db: Kysely<DB>) {
   return db
@@ -96,7 +95,7 @@ export const normalizeCode = (code: string) => code.replace(/[\s-]/g, '').toUppe
 
 async function certificateByCode(db: Kysely<DB>, code: string): Promise<CertificateRow> {
   const c = normalizeCode(code);
-  const row = /^[A-Z2-9]{16}$/.test(c)
+  const row = new RegExp(`^[A-Z2-9]{${CERTIFICATE_CODE_LENGTH}}$`).test(c)
     ? await certificateRows(db).where('c.code', '=', c).executeTakeFirst()
     : undefined;
   if (!row) throw notFound('No certificate has this code.');
@@ -245,7 +244,7 @@ export async function requestCertificates(
         to: body.to ?? group.at(-1)!.date,
       };
       const id = randomUUID();
-      const code = newCode(CODE_LENGTH);
+      const code = newCode(CERTIFICATE_CODE_LENGTH);
       const issuedAt = new Date();
       const { statusIndex } = await sql<{ statusIndex: number }>`
         select nextval('certificate_status_index_seq')::int8 as status_index`
