@@ -1,5 +1,6 @@
 // Journey: a guest opens the portal in Ukrainian, switches to English, registers, logs in, sees
 // the account page, logs out — against the built system on a fresh embedded database.
+import { generateKeyPairSync } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, type RunningServer, snapshot, startServer } from './support';
@@ -99,6 +100,10 @@ describe.runIf(pgUrl)('the same build on a PostgreSQL server', () => {
     const env = {
       DATABASE_URL: pgUrl!,
       JWT_SECRET: 'e2e-secret-e2e-secret-e2e-secret-e2e-secret',
+      CREDENTIAL_SIGNING_KEY: JSON.stringify({
+        ...generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'jwk' }),
+        kid: 'e2e',
+      }),
       ADMIN_EMAIL: 'first.admin@example.org',
       ADMIN_PASSWORD: 'first admin passphrase',
     };

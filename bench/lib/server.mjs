@@ -1,11 +1,17 @@
 // Starts the built API against a fresh PostgreSQL database for a benchmark, and removes both after.
 import { spawn, spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** The JWT secret the bench gives the API; bench/lib/accounts.mjs signs access tokens with it. */
+// A throwaway certificate signing key (a private JWK): required next to DATABASE_URL.
+const BENCH_SIGNING_KEY = JSON.stringify({
+  ...crypto.generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'jwk' }),
+  kid: 'bench',
+});
 export const BENCH_JWT_SECRET = 'bench-secret-bench-secret-bench-secret-0123456789';
 export const ADMIN_URL = process.env.BENCH_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -40,6 +46,7 @@ export async function startApi(databaseUrl, port, extraEnv = {}) {
       ...process.env,
       DATABASE_URL: databaseUrl,
       JWT_SECRET: BENCH_JWT_SECRET,
+      CREDENTIAL_SIGNING_KEY: BENCH_SIGNING_KEY,
       PORT: String(port),
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',

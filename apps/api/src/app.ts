@@ -19,6 +19,9 @@ import authRoutes from './modules/auth/auth.routes';
 import bookingsRoutes from './modules/bookings/bookings.routes';
 import eventsRoutes from './modules/events/events.routes';
 import volunteeringRoutes from './modules/volunteering/volunteering.routes';
+import wellKnownRoutes from './modules/certificates/well-known.routes';
+import certificatesRoutes from './modules/certificates/certificates.routes';
+import { publishKey } from './modules/certificates/keys';
 import healthRoutes from './modules/health/health.routes';
 import hubsRoutes from './modules/hubs/hubs.routes';
 import openDataRoutes from './modules/open-data/open-data.routes';
@@ -152,9 +155,18 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(bookingsRoutes, { db });
       await api.register(eventsRoutes, { db, config });
       await api.register(volunteeringRoutes, { db });
+      await api.register(certificatesRoutes, { db, config });
     },
     { prefix: API_PREFIX },
   );
+
+  await app.register(wellKnownRoutes, { db, config });
+  // The signing key's public half is in the JWK set from the first start, before it signs anything.
+  app.addHook('onReady', async () => {
+    await publishKey(db, config.credentialSigningKey).catch((err) =>
+      app.log.warn({ err }, 'could not record the credential signing key; retried when it signs'),
+    );
+  });
 
   const webDist = config.webDistDir ?? defaultWebDist();
   const hasWeb = existsSync(path.join(webDist, 'index.html'));

@@ -1,5 +1,5 @@
 // The only reader of process.env: validated once at boot, then frozen.
-import { randomBytes } from 'node:crypto';
+import { createPrivateKey, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -58,6 +58,26 @@ export interface Config {
   mailFrom: string;
   /** How often the job worker looks for due jobs. */
   jobsPollIntervalMs: number;
+  /** The private JWK (ES256 or EdDSA, with a `kid`) that signs certificates' credentials. */
+  credentialSigningKey: CredentialSigningKey;
+  /**
+   * The portal's public address (https://vcentri.kyiv.ua), used in certificates' verification
+   * links and credential ids; null: the address the request came to.
+   */
+  publicUrl: string | null;
+  /** Public certificate verifications per minute per client address (or account). */
+  credentialVerifyRateLimit: number;
+}
+
+/** A private JWK as `crypto.createPrivateKey` takes it, with its key id and algorithm. */
+export interface CredentialSigningKey {
+  kid: string;
+  alg: 'ES256' | 'EdDSA';
+  kty: string;
+  crv: string;
+  x: string;
+  y?: string;
+  d: string;
 }
 
 export class ConfigError extends Error {}
@@ -91,6 +111,49 @@ function embeddedJwtSecret(dataDir: string): string {
   return secret;
 }
 
+/** Reads a private JWK: EC P-256 (ES256) or OKP Ed25519 (EdDSA), with a `kid`. */
+export function parseSigningKey(raw: string, name: string): CredentialSigningKey {
+  let jwk: Record<string, unknown>;
+  try {
+    jwk = JSON.parse(raw);
+  } catch {
+    throw new ConfigError(`${name} must be a private JWK in JSON`);
+  }
+  const alg =
+    jwk.kty === 'EC' && jwk.crv === 'P-256'
+      ? 'ES256'
+      : jwk.kty === 'OKP' && jwk.crv === 'Ed25519'
+        ? 'EdDSA'
+        : null;
+  if (!alg) throw new ConfigError(`${name} must be an EC P-256 or OKP Ed25519 JWK`);
+  if (typeof jwk.kid !== 'string' || !/^[\w.-]{1,64}$/.test(jwk.kid))
+    throw new ConfigError(`${name} needs a "kid" of 1–64 letters, digits, dots, dashes or underscores`);
+  if (jwk.alg !== undefined && jwk.alg !== alg) throw new ConfigError(`${name}: "alg" must be ${alg}`);
+  try {
+    createPrivateKey({ key: jwk as never, format: 'jwk' });
+  } catch {
+    throw new ConfigError(`${name} is not a usable private key (is "d" there?)`);
+  }
+  return { ...(jwk as unknown as CredentialSigningKey), alg };
+}
+
+/** A new ES256 signing key; its kid carries the day it was made, so rotations read in order. */
+export function newSigningKey(now = new Date()): CredentialSigningKey {
+  const jwk = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'jwk' });
+  const kid = `${now.toISOString().slice(0, 10).replaceAll('-', '')}-${randomBytes(4).toString('hex')}`;
+  return { kid, alg: 'ES256', kty: 'EC', crv: 'P-256', x: jwk.x!, y: jwk.y!, d: jwk.d! };
+}
+
+/** Like the JWT secret: the embedded mode makes its credential signing key once and keeps it. */
+function embeddedSigningKey(dataDir: string): CredentialSigningKey {
+  const file = path.join(dataDir, 'credential-signing-key.json');
+  if (existsSync(file)) return parseSigningKey(readFileSync(file, 'utf8'), file);
+  mkdirSync(dataDir, { recursive: true });
+  const key = newSigningKey();
+  writeFileSync(file, `${JSON.stringify(key)}\n`, { mode: 0o600 });
+  return key;
+}
+
 export function loadConfig(env: Env = process.env, overrides: Partial<Config> = {}): Readonly<Config> {
   const databaseUrl = env.DATABASE_URL?.trim() || null;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl))
@@ -105,6 +168,17 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
   const smtpUrl = env.SMTP_URL?.trim() || null;
   if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl))
     throw new ConfigError('SMTP_URL must start with smtp:// or smtps://');
+  const rawSigningKey = env.CREDENTIAL_SIGNING_KEY?.trim();
+  let credentialSigningKey = overrides.credentialSigningKey;
+  if (!credentialSigningKey) {
+    if (rawSigningKey) credentialSigningKey = parseSigningKey(rawSigningKey, 'CREDENTIAL_SIGNING_KEY');
+    else if (databaseUrl)
+      throw new ConfigError('CREDENTIAL_SIGNING_KEY is required when DATABASE_URL is set');
+    else credentialSigningKey = embeddedSigningKey(dataDir);
+  }
+  const publicUrl = env.PUBLIC_URL?.trim().replace(/\/+$/, '') || null;
+  if (publicUrl && !/^https?:\/\/[^/?#]+$/.test(publicUrl))
+    throw new ConfigError('PUBLIC_URL must be an origin such as https://vcentri.kyiv.ua');
   const adminEmail = env.ADMIN_EMAIL?.trim() || null;
   const adminPassword = env.ADMIN_PASSWORD || null;
   if ((adminEmail === null) !== (adminPassword === null))
@@ -150,6 +224,9 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     smtpUrl,
     mailFrom: env.MAIL_FROM?.trim() || 'Vcentri <no-reply@vcentri.kyiv.ua>',
     jobsPollIntervalMs: intVar(env, 'JOBS_POLL_INTERVAL_MS', 1000, 10, 3_600_000),
+    credentialSigningKey,
+    publicUrl,
+    credentialVerifyRateLimit: intVar(env, 'CREDENTIAL_VERIFY_RATE_LIMIT', 30, 1, 100_000),
     ...overrides,
   };
   return Object.freeze(config);

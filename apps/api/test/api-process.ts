@@ -2,6 +2,7 @@
 // what happens to the process itself — a database that goes away, replicas that start together.
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
+import { TEST_SIGNING_KEY } from './helper';
 
 const API_DIR = path.resolve(import.meta.dirname, '..');
 
@@ -30,6 +31,7 @@ export function startApiProcess(env: Record<string, string>, timeoutMs = 180_000
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
       WEB_DIST_DIR: '/nonexistent',
+      CREDENTIAL_SIGNING_KEY: JSON.stringify(TEST_SIGNING_KEY),
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -7,7 +7,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { at, kyivDate, world } from './booking-fixture';
-import { buildTestApp, TEST_DATABASE_URL, testConfig } from './helper';
+import { buildTestApp, TEST_DATABASE_URL, TEST_SIGNING_KEY, testConfig } from './helper';
 
 const apiDir = path.resolve(import.meta.dirname, '..');
 const children: ChildProcess[] = [];
@@ -24,6 +24,7 @@ function startProcess(databaseUrl: string): Promise<string> {
         ...process.env,
         DATABASE_URL: databaseUrl,
         JWT_SECRET: testConfig().jwtSecret,
+        CREDENTIAL_SIGNING_KEY: JSON.stringify(TEST_SIGNING_KEY),
         PORT: '0',
         HOST: '127.0.0.1',
         DEMO_DATA: '0',

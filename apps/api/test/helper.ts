@@ -6,7 +6,7 @@ import type { GrantedRole } from '@vcentri/shared';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { sql } from 'kysely';
 import { buildApp } from '../src/app';
-import { type Config, loadConfig } from '../src/config';
+import { type Config, loadConfig, newSigningKey } from '../src/config';
 import { type DatabaseHandle, openDatabase } from '../src/db/database';
 import { migrateToLatest } from '../src/db/migrator';
 import type { JobHandler } from '../src/jobs/worker';
@@ -32,6 +32,9 @@ export function testDatabase(): Promise<DatabaseHandle> {
   return shared;
 }
 
+/** One credential signing key per test worker (its public half lands in the shared key table). */
+export const TEST_SIGNING_KEY = newSigningKey();
+
 export function testConfig(overrides: Partial<Config> = {}): Readonly<Config> {
   return loadConfig(
     { JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-signing', DEMO_DATA: '0' },
@@ -43,6 +46,7 @@ export function testConfig(overrides: Partial<Config> = {}): Readonly<Config> {
       // Every app runs a job worker; the suite's many apps would otherwise poll the shared test
       // database every second. Tests of jobs set their own interval or run the worker by hand.
       jobsPollIntervalMs: 3_600_000,
+      credentialSigningKey: TEST_SIGNING_KEY,
       ...overrides,
     },
   );

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it, afterAll } from 'vitest';
 import { buildApp } from '../src/app';
 import { prepareDatabase } from '../src/bootstrap';
-import { loadConfig } from '../src/config';
+import { loadConfig, newSigningKey } from '../src/config';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/db/demo-seed';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'vcentri-persist-'));
@@ -150,10 +150,27 @@ describe('embedded mode across a restart', () => {
     await second.stop();
   }, 90_000);
 
-  it('requires JWT_SECRET when DATABASE_URL is set', () => {
-    expect(() => loadConfig({ DATABASE_URL: 'postgres://x@127.0.0.1/x' })).toThrow(/JWT_SECRET is required/);
-    expect(
-      loadConfig({ DATABASE_URL: 'postgres://x@127.0.0.1/x', JWT_SECRET: 'x'.repeat(40) }).demoData,
-    ).toBe(false);
+  it('requires JWT_SECRET and CREDENTIAL_SIGNING_KEY when DATABASE_URL is set', () => {
+    const server = { DATABASE_URL: 'postgres://x@127.0.0.1/x' };
+    expect(() => loadConfig(server)).toThrow(/JWT_SECRET is required/);
+    const withSecret = { ...server, JWT_SECRET: 'x'.repeat(40) };
+    expect(() => loadConfig(withSecret)).toThrow(/CREDENTIAL_SIGNING_KEY is required/);
+    expect(() => loadConfig({ ...withSecret, CREDENTIAL_SIGNING_KEY: '{"kty":"oct"}' })).toThrow(
+      /CREDENTIAL_SIGNING_KEY must be an EC P-256/,
+    );
+    const { d: _private, ...publicOnly } = newSigningKey();
+    expect(() => loadConfig({ ...withSecret, CREDENTIAL_SIGNING_KEY: JSON.stringify(publicOnly) })).toThrow(
+      /not a usable private key/,
+    );
+    const key = newSigningKey();
+    const config = loadConfig({ ...withSecret, CREDENTIAL_SIGNING_KEY: JSON.stringify(key) });
+    expect(config.demoData).toBe(false);
+    expect(config.credentialSigningKey).toEqual(key);
+  });
+
+  it('generates the credential signing key into DATA_DIR once in embedded mode', () => {
+    const first = loadConfig(env).credentialSigningKey;
+    expect(first.alg).toBe('ES256');
+    expect(loadConfig(env).credentialSigningKey).toEqual(first);
   });
 });

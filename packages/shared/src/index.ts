@@ -14,3 +14,4 @@ export * from './bookings';
 export * from './events';
 export * from './notifications';
 export * from './volunteering';
+export * from './certificates';

@@ -13,6 +13,7 @@ export const NOTIFICATION_KINDS = [
   'volunteering.shift_changed',
   'volunteering.shift_cancelled',
   'volunteering.shift_reminder',
+  'volunteering.certificate_revoked',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const NotificationKindSchema = Type.Enum(NOTIFICATION_KINDS);

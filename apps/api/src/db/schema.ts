@@ -367,6 +367,42 @@ export interface VolunteerHoursTable {
   createdAt: CreatedAt;
 }
 
+export interface CredentialKeysTable {
+  kid: string;
+  publicJwk: ColumnType<Record<string, unknown>, string, never>;
+  createdAt: CreatedAt;
+}
+
+export interface CertificatesTable {
+  id: Generated<string>;
+  code: string;
+  userId: string;
+  locale: string;
+  printedName: string;
+  programId: string | null;
+  periodFrom: ColumnType<string, string, never>;
+  periodTo: ColumnType<string, string, never>;
+  issuerOrganizationId: string | null;
+  /** CertificateIssuer, frozen at issue time. */
+  issuer: ColumnType<unknown, string, never>;
+  /** CertificateLine[], frozen at issue time. */
+  lines: ColumnType<unknown, string, never>;
+  totalMinutes: number;
+  statusIndex: Generated<number>;
+  baseUrl: string;
+  credential: string;
+  issuedBy: string | null;
+  issuedAt: CreatedAt;
+  revokedAt: Timestamp | null;
+  revokedBy: string | null;
+  revokeReason: string | null;
+}
+
+export interface CertificateHoursTable {
+  certificateId: string;
+  hoursId: string;
+}
+
 export interface DB {
   users: UsersTable;
   hubs: HubsTable;
@@ -393,6 +429,9 @@ export interface DB {
   volunteerBriefingAcks: VolunteerBriefingAcksTable;
   volunteerSignups: VolunteerSignupsTable;
   volunteerHours: VolunteerHoursTable;
+  credentialKeys: CredentialKeysTable;
+  certificates: CertificatesTable;
+  certificateHours: CertificateHoursTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

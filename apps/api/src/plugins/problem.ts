@@ -6,7 +6,13 @@ import { finished } from 'node:stream';
 import type { ErrorCode, Problem, ProblemFieldError } from '@vcentri/shared';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { AppError, isDatabaseUnavailable, isExclusionViolation, isUniqueViolation } from '../errors';
+import {
+  AppError,
+  isDatabaseUnavailable,
+  isExclusionViolation,
+  isUniqueViolation,
+  pgErrorCode,
+} from '../errors';
 
 const TITLES: Partial<Record<number, string>> = {
   400: 'Bad Request',
@@ -186,6 +192,13 @@ function toProblem(err: FastifyError & { validationContext?: string }): {
   }
   if (err.statusCode === 429)
     return { status: 429, code: 'rate_limited', detail: 'Too many requests; try again later.' };
+  // The database's own guard (migration 20261203000000) on hours inside a live certificate.
+  if (pgErrorCode(err) === 'P0001' && err.message.startsWith('hours_certified'))
+    return {
+      status: 409,
+      code: 'hours_certified',
+      detail: 'These hours are in a certificate; it must be revoked before they change.',
+    };
   if (isUniqueViolation(err) || isExclusionViolation(err))
     return { status: 409, code: 'conflict', detail: 'This conflicts with existing data.' };
   if (err.statusCode === 413)

@@ -248,6 +248,9 @@ async function auditNames(
       .where('h.id', 'in', l)
       .execute(),
   );
+  lookup('certificate', (l) =>
+    db.selectFrom('certificates').select(['id', 'code as uk', 'code as en']).where('id', 'in', l).execute(),
+  );
   await Promise.all(lookups);
   return out;
 }

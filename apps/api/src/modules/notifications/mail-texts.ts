@@ -20,6 +20,10 @@ export const NOTIFICATION_KIND_NAMES: Record<NotificationKind, Record<Locale, st
     uk: 'нагадування про волонтерські зміни',
     en: 'reminders of volunteer shifts',
   },
+  'volunteering.certificate_revoked': {
+    uk: 'відкликані сертифікати волонтерських годин',
+    en: 'revoked certificates of volunteer hours',
+  },
 };
 
 const FRAME: Record<Locale, { greeting: (name: string) => string; why: (kind: string) => string }> = {

@@ -2,7 +2,8 @@
 // creates the volunteer's hour entry for the shift, already approved — the coordinator's mark is
 // the approval — and a no-show creates none. Volunteers log other work themselves: pending until
 // a coordinator of that program approves or rejects it (one by one or in bulk). Decisions are
-// final: approved hours are never un-approved, and every decision is audited.
+// final: approved hours are never un-approved, and every decision is audited. Hours inside a
+// certificate that is not revoked are doubly fixed (409 hours_certified, and a database trigger).
 import {
   type AttendanceBody,
   type HoursDecisionsBody,
@@ -16,6 +17,7 @@ import { sql } from 'kysely';
 import type { Database } from '../../db/database';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../errors';
 import { recordAudit } from '../audit/audit.repository';
+import { certificatesContaining } from '../certificates/certificates.service';
 import type { Principal } from '../users/principal';
 import { managedProgram, visibleProgram } from './programs';
 import {
@@ -141,6 +143,13 @@ export async function recordAttendance(
             })
             .execute();
       } else if (entry && entry.status === 'approved') {
+        const certificates = await certificatesContaining(trx, [entry.id]);
+        if (certificates.length > 0)
+          throw conflict(
+            'hours_certified',
+            'These hours are in a certificate; it must be revoked before they can change.',
+            { signupId: x.id, certificates },
+          );
         throw conflict(
           'hours_final',
           'This volunteer’s hours for the shift are already approved; they stay.',

@@ -1,0 +1,53 @@
+// The keys that sign certificates' credentials. The private key comes from configuration (or is
+// generated into DATA_DIR in embedded mode); the public half of every key that has signed is kept
+// in `credential_keys`, so after a rotation the old credentials still verify against the JWK set.
+import type { JwkSet } from '@vcentri/shared';
+import { importJWK, type JWTPayload, SignJWT } from 'jose';
+import type { CredentialSigningKey } from '../../config';
+import type { Database } from '../../db/database';
+
+type PublicJwk = JwkSet['keys'][number];
+
+export function publicJwk(key: CredentialSigningKey): PublicJwk {
+  return {
+    kid: key.kid,
+    kty: key.kty,
+    crv: key.crv,
+    x: key.x,
+    ...(key.y ? { y: key.y } : {}),
+    alg: key.alg,
+    use: 'sig',
+  };
+}
+
+/** Records the key's public half (once); called before it signs anything. */
+export async function publishKey(db: Database, key: CredentialSigningKey): Promise<void> {
+  await db
+    .insertInto('credentialKeys')
+    .values({ kid: key.kid, publicJwk: JSON.stringify(publicJwk(key)) })
+    .onConflict((oc) => oc.column('kid').doNothing())
+    .execute();
+}
+
+/** The current key first, then every earlier one, newest first. */
+export async function jwkSet(db: Database, key: CredentialSigningKey): Promise<JwkSet> {
+  const rows = await db
+    .selectFrom('credentialKeys')
+    .select('publicJwk')
+    .where('kid', '<>', key.kid)
+    .orderBy('createdAt', 'desc')
+    .execute();
+  return { keys: [publicJwk(key), ...rows.map((r) => r.publicJwk as PublicJwk)] };
+}
+
+const imported = new WeakMap<CredentialSigningKey, ReturnType<typeof importJWK>>();
+
+/** A compact JWS of `payload` with `alg`, `kid` and `typ` in its header. */
+export async function signJwt(key: CredentialSigningKey, payload: JWTPayload, typ: string): Promise<string> {
+  let k = imported.get(key);
+  if (!k) {
+    k = importJWK({ ...key }, key.alg);
+    imported.set(key, k);
+  }
+  return new SignJWT(payload).setProtectedHeader({ alg: key.alg, kid: key.kid, typ }).sign(await k);
+}
