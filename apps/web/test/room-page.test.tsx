@@ -2,9 +2,10 @@
 // to the calendar, calendar feeds to subscribe to, and booking only for verified organisations.
 import { screen, within } from '@testing-library/react';
 import { fromKyiv } from '@vcentri/shared';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { formatLocalDate } from '../src/lib/format';
-import { kyivToday, mondayOf } from '../src/lib/kyiv-dates';
+import { kyivDaysRange, kyivToday, mondayOf } from '../src/lib/kyiv-dates';
+import { NARROW_SCREEN } from '../src/lib/narrow-screen';
 import {
   installFakeApi,
   json,
@@ -50,6 +51,24 @@ const publicHandlers = {
 };
 
 describe('room page', () => {
+  it('asks a phone for the one day its calendar shows, not a whole week', async () => {
+    vi.stubGlobal('matchMedia', (query: string) => ({
+      matches: query === NARROW_SCREEN,
+      media: query,
+      addEventListener: () => {},
+      removeEventListener: () => {},
+    }));
+    const { requests } = installFakeApi({ ...signedOut, ...publicHandlers });
+    renderApp(`/rooms/${room.id}`);
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Велика зала' })).toBeInTheDocument();
+    await screen.findByRole('region', { name: 'Зайнятість за днями' });
+    const asked = requests.filter((r) => r.path.endsWith('/availability'));
+    const today = kyivDaysRange(kyivToday(), 1);
+    expect(asked[0]?.query.get('from')).toBe(today.from.toISOString());
+    expect(asked[0]?.query.get('to')).toBe(today.to.toISOString());
+  });
+
   it('shows the rules in plain words, the week as a list and the calendar feeds', async () => {
     const { requests } = installFakeApi({ ...signedOut, ...publicHandlers });
     renderApp(`/rooms/${room.id}`);

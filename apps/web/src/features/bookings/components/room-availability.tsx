@@ -8,7 +8,14 @@ import { Calendar, type CalendarEvent } from '../../../components/calendar';
 import { ErrorState, Loading } from '../../../components/status';
 import { formatLocalDate, formatTime } from '../../../lib/format';
 import { useLocale } from '../../../lib/i18n';
-import { datesBetween, type InstantRange, kyivWeekRange } from '../../../lib/kyiv-dates';
+import {
+  datesBetween,
+  type InstantRange,
+  kyivDaysRange,
+  kyivToday,
+  kyivWeekRange,
+} from '../../../lib/kyiv-dates';
+import { useNarrowScreen } from '../../../lib/narrow-screen';
 import { type BusyInterval, useAvailability } from '../api/get-availability';
 import { BUFFER_COLOUR, BUSY_COLOUR, CLOSURE_COLOUR, PENDING_BORDER } from '../labels';
 
@@ -46,7 +53,12 @@ export function RoomAvailability({
 }: RoomAvailabilityProps) {
   const { t } = useTranslation('bookings');
   const locale = useLocale();
-  const [range, setRange] = useState<InstantRange>(() => kyivWeekRange(initialDate));
+  // The range the calendar opens on: a phone shows a single day (components/calendar), so it asks
+  // for that day only instead of a week it would then replace.
+  const narrow = useNarrowScreen();
+  const [range, setRange] = useState<InstantRange>(() =>
+    narrow ? kyivDaysRange(initialDate ?? kyivToday(), 1) : kyivWeekRange(initialDate),
+  );
   const availability = useAvailability(roomId, range);
 
   const onRangeChange = useCallback(
