@@ -164,6 +164,36 @@ describe('requesting a certificate', () => {
   });
 });
 
+describe('the public address in a certificate', () => {
+  it('never comes from the request: a forged Host changes neither the credential nor a status list', async () => {
+    const { a, v } = await world();
+    const res = await inject(t, {
+      method: 'POST',
+      url: '/api/v1/me/credentials',
+      as: v,
+      headers: { host: 'evil.example', 'x-forwarded-host': 'evil.example' },
+      payload: { locale: 'uk', printedName: 'Олена Коваленко', programId: a.programId },
+    });
+    expect(res.statusCode).toBe(201);
+    const [cert] = res.json().items as CertificateBody[];
+    expect(cert!.verifyUrl).toBe(`http://localhost/verify/${cert!.code}`);
+    const claims = decodeJwt(await credentialOf(v, cert!)) as {
+      id: string;
+      credentialStatus: { statusListCredential: string };
+    };
+    expect(JSON.stringify(claims)).not.toContain('evil.example');
+    const list = await inject(t, {
+      method: 'GET',
+      url: new URL(claims.credentialStatus.statusListCredential).pathname,
+      headers: { host: 'evil.example', 'x-forwarded-host': 'evil.example' },
+    });
+    expect(list.statusCode).toBe(200);
+    const listClaims = decodeJwt(list.body);
+    expect(JSON.stringify(listClaims)).not.toContain('evil.example');
+    expect((listClaims as { id: string }).id).toBe(claims.credentialStatus.statusListCredential);
+  });
+});
+
 describe('the credential', () => {
   it('is an Open Badges 3.0 VC-JWT that verifies with the published JWK set; altered ones do not', async () => {
     const { a, v, other } = await world();

@@ -14,7 +14,7 @@ import {
   RevokeCertificateBody,
   StatusListParams,
 } from '@vcentri/shared';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { Config } from '../../config';
 import type { Database } from '../../db/database';
 import { requirePrincipal } from '../../plugins/auth';
@@ -35,14 +35,23 @@ import { certificatePdf } from './pdf';
 const tags = ['certificates'];
 const VC_JWT = 'application/vc+jwt';
 
-/** The portal's public origin: PUBLIC_URL, else the address this request came to. */
-function publicBase(config: Readonly<Config>, request: FastifyRequest): string {
+/**
+ * The portal's public origin, which signed credentials, status lists and printed QR codes carry:
+ * PUBLIC_URL, else the address this server listens on. Never the request's Host or forwarded
+ * headers — a forged one would put an attacker's address into a credential signed with our key,
+ * or get a genuinely signed status list naming it, which could then be replayed after a revocation.
+ */
+function publicBase(config: Readonly<Config>, server: FastifyInstance['server']): string {
   if (config.publicUrl) return config.publicUrl;
-  try {
-    return new URL(`${request.protocol}://${request.host}`).origin;
-  } catch {
-    return `${request.protocol}://localhost`;
-  }
+  const address = server.address();
+  if (!address || typeof address === 'string') return 'http://localhost';
+  const host =
+    address.address === '0.0.0.0' || address.address === '::'
+      ? '127.0.0.1'
+      : address.family === 'IPv6'
+        ? `[${address.address}]`
+        : address.address;
+  return `http://${host}:${address.port}`;
 }
 
 const certificatesRoutes: FastifyPluginAsyncTypebox<{ db: Database; config: Readonly<Config> }> = async (
@@ -72,7 +81,7 @@ const certificatesRoutes: FastifyPluginAsyncTypebox<{ db: Database; config: Read
             config,
             requirePrincipal(request),
             request.body,
-            publicBase(config, request),
+            publicBase(config, app.server),
             request.ip,
           ),
         ),
@@ -177,7 +186,7 @@ const certificatesRoutes: FastifyPluginAsyncTypebox<{ db: Database; config: Read
       },
     },
     async (request, reply) => {
-      const jwt = await statusListCredential(db, config, publicBase(config, request), request.params.list);
+      const jwt = await statusListCredential(db, config, publicBase(config, app.server), request.params.list);
       return reply
         .type(VC_JWT)
         .header('cache-control', 'public, max-age=60')
