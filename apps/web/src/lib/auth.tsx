@@ -44,7 +44,8 @@ export const fetchMe = () => api.get<MeResponse>('/me');
 export function AuthProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
   const [me, setMeState] = useState<MeResponse | null>(null);
-  const [status, setStatus] = useState<AuthStatus>('restoring');
+  // A guest (no session hint) is known at once, so a guest's first paint is the page itself.
+  const [status, setStatus] = useState<AuthStatus>(() => (hasSessionHint() ? 'restoring' : 'signed_out'));
   const restoreStarted = useRef(false);
 
   const signOutLocally = useCallback(() => {

@@ -75,7 +75,8 @@ function RoomView({ room, hub }: { room: Room; hub: Hub | undefined }) {
         <h1>{name}</h1>
         {room.isDemo ? <DemoBadge /> : null}
       </header>
-      {hubName ? <p className="lead">{t('bookings:room.inHub', { hub: hubName })}</p> : null}
+      {/* Its line is kept while the hub's name loads, so the name arriving moves nothing below. */}
+      <p className="lead">{hubName ? t('bookings:room.inHub', { hub: hubName }) : '\u00a0'}</p>
 
       <div className="hub-page__grid">
         <section aria-labelledby="room-facts-title">

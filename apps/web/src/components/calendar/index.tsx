@@ -8,7 +8,13 @@ const KyivCalendar = lazy(() => import('./full-calendar'));
 
 export function Calendar(props: CalendarProps) {
   return (
-    <Suspense fallback={<Loading />}>
+    <Suspense
+      fallback={
+        <div className="kyiv-calendar-pending">
+          <Loading />
+        </div>
+      }
+    >
       <KyivCalendar {...props} />
     </Suspense>
   );
