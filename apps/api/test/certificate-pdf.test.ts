@@ -2,13 +2,15 @@
 // poppler's pdftotext (Cyrillic included), its QR code by rendering the page (pdftoppm) and
 // decoding it (zbarimg). Both tools come from Debian (poppler-utils, zbar-tools); CI installs them.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { CertificateVerification } from '@vcentri/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { certificatePdf } from '../src/modules/certificates/pdf';
 import { certify, hoursOf } from './certificate-fixture';
 import { buildTestApp, expectProblem, inject, type TestApp } from './helper';
-import { ngoWithProgram, volunteer } from './volunteering-fixture';
+import { ngoWithProgram, ok, volunteer } from './volunteering-fixture';
 
 let t: TestApp;
 const dir = mkdtempSync(path.join(tmpdir(), 'vcentri-pdf-'));
@@ -75,6 +77,41 @@ describe('the certificate PDF', () => {
       expect(text).toContain(cert!.code.match(/.{4}/g)!.join('-'));
       expect(qr).toBe(address);
       expect(info).toMatch(/Tagged:\s+yes/);
+    }
+  });
+
+  it('keeps the QR code whole however many programs push it down the page', async () => {
+    const { owner, programId } = await ngoWithProgram(t);
+    const v = await volunteer(t);
+    await hoursOf(t, v, programId, owner, 60, 3);
+    const [cert] = await certify(t, v, { locale: 'uk', printedName: 'Олена Коваленко-Шевчук' });
+    // What the verification page shows is what the PDF prints; more lines move the code down.
+    const view = (await ok(
+      inject(t, { method: 'GET', url: `/api/v1/credentials/${cert!.code}` }),
+    )) as CertificateVerification;
+    for (let lines = 6; lines <= 30; lines += 1) {
+      const pdf = await certificatePdf({
+        ...view,
+        lines: Array.from({ length: lines }, () => view.lines[0]!),
+      });
+      const name = `long-${lines}`;
+      writeFileSync(path.join(dir, `${name}.pdf`), pdf);
+      execFileSync('pdftoppm', ['-png', '-r', '100', path.join(dir, `${name}.pdf`), path.join(dir, name)]);
+      const found = readdirSync(dir)
+        .filter((f) => f.startsWith(`${name}-`) && f.endsWith('.png'))
+        .flatMap((page) => {
+          try {
+            return [
+              execFileSync('zbarimg', ['--raw', '-q', path.join(dir, page)], {
+                encoding: 'utf8',
+                stdio: ['ignore', 'pipe', 'ignore'],
+              }).trim(),
+            ];
+          } catch {
+            return []; // no code on this page
+          }
+        });
+      expect(found, `${lines} lines`).toEqual([cert!.verifyUrl]);
     }
   });
 

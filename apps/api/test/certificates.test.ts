@@ -191,6 +191,10 @@ describe('the public address in a certificate', () => {
     const listClaims = decodeJwt(list.body);
     expect(JSON.stringify(listClaims)).not.toContain('evil.example');
     expect((listClaims as { id: string }).id).toBe(claims.credentialStatus.statusListCredential);
+    // One issuer for the credential and its status list, as status-list verifiers require.
+    expect((listClaims as { issuer: { id: string } }).issuer.id).toBe(
+      (claims as unknown as { issuer: { id: string } }).issuer.id,
+    );
   });
 });
 
@@ -208,7 +212,12 @@ describe('the credential', () => {
       ],
       type: ['VerifiableCredential', 'OpenBadgeCredential'],
       id: `http://localhost/api/v1/credentials/${cert!.code}`,
-      issuer: { id: `http://localhost/registry/${a.orgId}`, type: ['Profile'], name: cert!.issuer.name.en },
+      issuer: {
+        id: 'http://localhost',
+        type: ['Profile'],
+        name: cert!.issuer.name.en,
+        url: `http://localhost/registry/${a.orgId}`,
+      },
       credentialSubject: {
         type: ['AchievementSubject'],
         identifier: [expect.objectContaining({ identityType: 'name', identityHash: 'Олена Коваленко' })],

@@ -189,7 +189,7 @@ const certificatesRoutes: FastifyPluginAsyncTypebox<{ db: Database; config: Read
       const jwt = await statusListCredential(db, config, publicBase(config, app.server), request.params.list);
       return reply
         .type(VC_JWT)
-        .header('cache-control', 'public, max-age=60')
+        .header('cache-control', 'no-cache') // a revocation shows at once
         .header('access-control-allow-origin', '*')
         .send(jwt as never);
     },

@@ -27,11 +27,17 @@ export const statusListUrl = (base: string, list: number) => `${base}/api/v1/cre
 /** The platform as the issuer of status lists, and the city as the issuer of its programs' hours. */
 export const CITY_ISSUER_NAME = { uk: 'Місто Київ — мережа Vcentri', en: 'City of Kyiv — Vcentri network' };
 
+/**
+ * The issuer as the credential names it. Its `id` is the platform's for every certificate — the
+ * one that signs it and its status list (a verifier such as Digital Bazaar's status-list checker
+ * requires the two issuers to match); the organisation is its name and its registry page.
+ */
 function issuerProfile(base: string, issuer: CertificateIssuer, locale: Locale) {
   return {
-    id: issuer.organizationId ? `${base}/registry/${issuer.organizationId}` : base,
+    id: base,
     type: ['Profile'],
     name: issuer.name[locale],
+    ...(issuer.organizationId ? { url: `${base}/registry/${issuer.organizationId}` } : {}),
   };
 }
 

@@ -109,6 +109,9 @@ export async function certificatePdf(c: CertificateVerification): Promise<Buffer
   block('P', 'regular', 11, `${w.issuer}: ${c.issuer.name[c.locale]}`);
   block('P', 'regular', 11, `${w.issued}: ${dmy(toKyiv(c.issuedAt).date)}`, 1);
 
+  // The QR code and its text stay together, whole, on one page: a long list of programs moves them
+  // to the next page rather than cutting the code off at the bottom (unreadable then).
+  if (doc.y + 160 > doc.page.height - doc.page.margins.bottom) doc.addPage();
   const top = doc.y;
   doc.addStructure(
     doc.struct('Figure', { alt: `${w.qr}: ${c.verifyUrl}` }, () => {
