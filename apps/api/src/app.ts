@@ -31,6 +31,7 @@ import authPlugin from './plugins/auth';
 import { capConnectionsPerAddress, serverTimeouts } from './plugins/connections';
 import idempotencyPlugin from './plugins/idempotency';
 import jobsPlugin from './plugins/jobs';
+import overloadPlugin from './plugins/overload';
 import inputPlugin, { strictDateFormats } from './plugins/input';
 import problemPlugin, { clientErrorHandler, frameworkErrors, sendProblem } from './plugins/problem';
 import rateLimitPlugin from './plugins/rate-limit';
@@ -108,6 +109,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   if (config.corsOrigins.length > 0) {
     await app.register(fastifyCors, { origin: config.corsOrigins, credentials: true });
   }
+  // Before the request limit and auth, so a refused request costs no database work.
+  await app.register(overloadPlugin, { config, db });
   await app.register(fastifyCookie);
   await app.register(rateLimitPlugin, { config, db });
   await app.register(fastifySwagger, {

@@ -43,9 +43,20 @@ async function oneBootstrapAtATime<T>(handle: DatabaseHandle, work: () => Promis
 }
 
 export async function prepareDatabase(config: Readonly<Config>): Promise<Prepared> {
-  const handle = await openDatabase({ databaseUrl: config.databaseUrl, embeddedDir: embeddedDir(config) });
+  const serving = () =>
+    openDatabase({
+      databaseUrl: config.databaseUrl,
+      embeddedDir: embeddedDir(config),
+      statementTimeoutMs: config.databaseStatementTimeoutMs,
+    });
+  // On a server the bootstrap has a pool of its own without a statement timeout: a migration that
+  // builds an index over a large table, or waiting for another process's bootstrap, may take
+  // longer than any request should. The requests then get a pool with the timeout.
+  const handle = config.databaseUrl
+    ? await openDatabase({ databaseUrl: config.databaseUrl, poolSize: 2, statementTimeoutMs: 0 })
+    : await serving();
   try {
-    return await oneBootstrapAtATime(handle, async () => {
+    const prepared = await oneBootstrapAtATime(handle, async () => {
       const migrated = await migrateToLatest(handle.db);
       let adminCreated = false;
       if (config.adminEmail && config.adminPassword) {
@@ -57,6 +68,9 @@ export async function prepareDatabase(config: Readonly<Config>): Promise<Prepare
       const demoSeeded = config.demoData ? await seedDemoData(handle.db) : false;
       return { handle, migrated, adminCreated, demoSeeded };
     });
+    if (handle.kind === 'embedded') return prepared;
+    await handle.close();
+    return { ...prepared, handle: await serving() };
   } catch (err) {
     await handle.close().catch(() => {});
     throw err;

@@ -67,6 +67,18 @@ export interface Config {
   publicUrl: string | null;
   /** Public certificate verifications per minute per client address (or account). */
   credentialVerifyRateLimit: number;
+  /**
+   * Mean event-loop delay (ms, over the last half second) above which API requests are refused
+   * with 503 `overloaded` until it falls again; 0 turns the check off (the embedded default).
+   */
+  maxEventLoopDelayMs: number;
+  /**
+   * API requests are refused with 503 `overloaded` while this many database calls already wait
+   * for a pooled connection (PostgreSQL only); 0 turns the bound off.
+   */
+  databaseMaxWaiting: number;
+  /** PostgreSQL `statement_timeout` of every request's statement, in ms; 0: none. */
+  databaseStatementTimeoutMs: number;
 }
 
 /** A private JWK as `crypto.createPrivateKey` takes it, with its key id and algorithm. */
@@ -227,6 +239,11 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     credentialSigningKey,
     publicUrl,
     credentialVerifyRateLimit: intVar(env, 'CREDENTIAL_VERIFY_RATE_LIMIT', 30, 1, 100_000),
+    // The embedded database runs its statements on the event loop, so there one slow statement
+    // reads as a stalled loop and would refuse the next requests: off unless set.
+    maxEventLoopDelayMs: intVar(env, 'MAX_EVENT_LOOP_DELAY_MS', databaseUrl ? 200 : 0, 0, 60_000),
+    databaseMaxWaiting: intVar(env, 'DATABASE_MAX_WAITING', 50, 0, 100_000),
+    databaseStatementTimeoutMs: intVar(env, 'DATABASE_STATEMENT_TIMEOUT_MS', 10_000, 0, 3_600_000),
     ...overrides,
   };
   return Object.freeze(config);

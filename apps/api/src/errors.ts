@@ -46,6 +46,8 @@ export function pgErrorCode(err: unknown): string | undefined {
 }
 export const isUniqueViolation = (err: unknown) => pgErrorCode(err) === '23505';
 export const isExclusionViolation = (err: unknown) => pgErrorCode(err) === '23P01';
+/** 57014 query_canceled: a statement cancelled, here by `statement_timeout` (we cancel nothing else). */
+export const isStatementTimeout = (err: unknown) => pgErrorCode(err) === '57014';
 /**
  * Two inserts racing for one slot can each wait on the other's exclusion check; PostgreSQL then
  * aborts one with 40P01. For a booking that is the same outcome as losing the race.

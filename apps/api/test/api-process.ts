@@ -32,6 +32,10 @@ export function startApiProcess(env: Record<string, string>, timeoutMs = 180_000
       LOG_LEVEL: 'warn',
       WEB_DIST_DIR: '/nonexistent',
       CREDENTIAL_SIGNING_KEY: JSON.stringify(TEST_SIGNING_KEY),
+      // Tests fire bursts of simultaneous requests (races) on a machine busy with other tests:
+      // load refusals (503 overloaded) are off unless a test sets them, as in helper.ts.
+      MAX_EVENT_LOOP_DELAY_MS: '0',
+      DATABASE_MAX_WAITING: '0',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

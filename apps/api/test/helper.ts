@@ -46,6 +46,11 @@ export function testConfig(overrides: Partial<Config> = {}): Readonly<Config> {
       // Every app runs a job worker; the suite's many apps would otherwise poll the shared test
       // database every second. Tests of jobs set their own interval or run the worker by hand.
       jobsPollIntervalMs: 3_600_000,
+      // Many apps share one test process, which blocks its own event loop (embedded migrations,
+      // hashing) and fires bursts of concurrent requests: load refusals would make unrelated tests
+      // flaky. overload.test.ts turns them on with its own thresholds.
+      maxEventLoopDelayMs: 0,
+      databaseMaxWaiting: 0,
       credentialSigningKey: TEST_SIGNING_KEY,
       ...overrides,
     },

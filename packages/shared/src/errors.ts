@@ -78,6 +78,7 @@ export const ERROR_CODES = [
   'unsupported_media_type',
   'method_not_allowed',
   'service_unavailable',
+  'overloaded',
   'internal_error',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -31,6 +31,27 @@ export interface OpenOptions {
   /** Directory of the embedded database; 'memory://' keeps it in memory (tests). */
   embeddedDir?: string;
   poolSize?: number;
+  /**
+   * PostgreSQL's `statement_timeout` on every pooled connection, in ms (0: none): a statement that
+   * runs longer is cancelled (SQLSTATE 57014, answered 503). The embedded database cannot honour
+   * one (PGlite has no timers inside), so there it is ignored.
+   */
+  statementTimeoutMs?: number;
+}
+
+/** The default `statement_timeout` of a pool (DATABASE_STATEMENT_TIMEOUT_MS). */
+export const DEFAULT_STATEMENT_TIMEOUT_MS = 10_000;
+
+const pools = new WeakMap<Database, pg.Pool>();
+
+/**
+ * How many database calls are waiting for a connection of the pool behind `db` right now; null for
+ * the embedded database, which has no pool (its one connection runs on the event loop itself, so
+ * its backlog shows as event-loop delay).
+ */
+export function waitingForConnection(db: Database): number | null {
+  const pool = pools.get(db);
+  return pool ? pool.waitingCount : null;
 }
 
 /**
@@ -45,7 +66,7 @@ export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
     const pool = new pg.Pool({
       connectionString: opts.databaseUrl,
       max: opts.poolSize ?? 10,
-      options: SESSION_OPTIONS,
+      options: `${SESSION_OPTIONS} -c statement_timeout=${Math.max(0, Math.trunc(opts.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS))}`,
       connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
       // A server that vanished without closing the socket is noticed instead of waited on forever.
       keepAlive: true,
@@ -60,6 +81,7 @@ export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
       client.on('error', () => {});
     });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins });
+    pools.set(db, pool);
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
   const [{ PGlite }, { btree_gist }, { pg_trgm }, { citext }, { PGliteDialect }] = await Promise.all([

@@ -10,6 +10,7 @@ import {
   AppError,
   isDatabaseUnavailable,
   isExclusionViolation,
+  isStatementTimeout,
   isUniqueViolation,
   pgErrorCode,
 } from '../errors';
@@ -31,7 +32,7 @@ const TITLES: Partial<Record<number, string>> = {
   503: 'Service Unavailable',
 };
 
-function problemBody(
+export function problemBody(
   status: number,
   code: ErrorCode,
   detail?: string,
@@ -211,21 +212,34 @@ function toProblem(err: FastifyError & { validationContext?: string }): {
   return null;
 }
 
+/** Seconds an overloaded client is asked to wait: a short overload is usually over by then. */
+export const OVERLOAD_RETRY_AFTER_SECONDS = 2;
+
 /** Seconds a client is asked to wait when the database is unavailable: about a restart's length. */
 export const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 export default fp(
   async (app: FastifyInstance) => {
     app.setErrorHandler((err: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-      // The database is away (restarting, failing over): not a bug of ours and not the caller's
-      // fault, so 503 with a time to come back, and a warning rather than an error in the log.
-      if (isDatabaseUnavailable(err)) {
-        request.log.warn({ err: { message: err.message, code: err.code } }, 'database unavailable');
+      // Not a bug of ours and not the caller's fault, so 503 with a time to come back, and a
+      // warning rather than an error in the log: the database is away (restarting, failing over),
+      // or a statement ran past DATABASE_STATEMENT_TIMEOUT_MS and was cancelled (too busy, or the
+      // question too heavy, right now).
+      const unavailable: [ErrorCode, number, string] | null = isDatabaseUnavailable(err)
+        ? ['service_unavailable', DATABASE_RETRY_AFTER_SECONDS, 'database unavailable']
+        : isStatementTimeout(err)
+          ? ['overloaded', OVERLOAD_RETRY_AFTER_SECONDS, 'statement timed out']
+          : null;
+      if (unavailable) {
+        const [code, retryAfter, message] = unavailable;
+        request.log.warn({ err: { message: err.message, code: err.code } }, message);
         return sendProblem(
-          reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS)),
+          reply.header('retry-after', String(retryAfter)),
           503,
-          'service_unavailable',
-          'The service is temporarily unavailable; try again in a few seconds.',
+          code,
+          code === 'overloaded'
+            ? 'The service is too busy to answer this now; try again in a few seconds.'
+            : 'The service is temporarily unavailable; try again in a few seconds.',
         );
       }
       const problem = toProblem(err);
