@@ -76,7 +76,7 @@ describe('booking a hub room', () => {
     await logIn(manager, 'manager@demo.vcentri.kyiv.ua');
     await manager.goto(`${server.url}/admin/calendar?hubId=${obolon.id}&date=${date}`);
     const details = manager.getByRole('button', { name: `Деталі бронювання «${title}»` });
-    await details.first().waitFor({ timeout: 20_000 });
+    await details.first().waitFor();
     await details.first().click();
     await manager
       .getByRole('complementary', { name: title })

@@ -86,7 +86,7 @@ describe('a guest becomes a signed-in resident', () => {
     const res = await page.goto(`${server.url}/api/v1/openapi.json`);
     expect(res?.status()).toBe(200);
     await page.goto(`${server.url}/api/docs`);
-    await page.getByText('Vcentri API').first().waitFor({ timeout: 30_000 });
+    await page.getByText('Vcentri API').first().waitFor();
     await snapshot(page, 'foundation-3-api-docs');
     expect(blocked).toEqual([]);
     await context.close();

@@ -36,7 +36,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   child.stdout?.on('data', (d) => (out += d));
   child.stderr?.on('data', (d) => (out += d));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 180_000);
     const check = () => {
       const m = out.match(/Vcentri is running at (http:\/\/\S+)/);
       if (m) {
@@ -50,10 +50,19 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
       reject(new Error(`server exited with ${code}:\n${out}`));
     });
   });
+  // A journey that meets a refused connection should say why: the server's end and last words.
+  let stopping = false;
+  child.on('exit', (code, signal) => {
+    if (!stopping)
+      console.error(
+        `The server at ${url} exited during the journey (${code ?? signal}):\n${out.slice(-4000)}`,
+      );
+  });
   return {
     url,
     output: () => out,
     stop: async () => {
+      stopping = true;
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
         child.kill('SIGTERM');
@@ -66,10 +75,17 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/**
+ * How long a page action or wait may take before the journey fails. Playwright's default is 30 s;
+ * on a busy two-core machine a page the server builds from the database may take longer without
+ * anything being wrong. Waits poll for what the page shows, so a right page passes at once.
+ */
+export const PAGE_TIMEOUT_MS = 90_000;
+
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM))
     throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium`);
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
     args: [
@@ -82,6 +98,15 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+  // Every context the journeys open gets the longer limit.
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (...args: Parameters<Browser['newContext']>) => {
+    const context = await newContext(...args);
+    context.setDefaultTimeout(PAGE_TIMEOUT_MS);
+    context.setDefaultNavigationTimeout(PAGE_TIMEOUT_MS);
+    return context;
+  };
+  return browser;
 }
 
 /** Saves a screenshot under e2e/artifacts for a person to look at after a run. */

@@ -9,8 +9,10 @@ export default defineConfig({
     environment: 'node',
     pool: 'forks',
     fileParallelism: false,
-    testTimeout: 120_000,
-    hookTimeout: 120_000,
+    // Limits for a hung journey, not speed requirements: a journey of a minute alone may take
+    // several on a busy two-core machine. Page waits poll (support.ts: PAGE_TIMEOUT_MS).
+    testTimeout: 600_000,
+    hookTimeout: 300_000,
     reporters: ['default', '../scripts/summary-reporter.ts'],
   },
 });

@@ -9,7 +9,9 @@ export default defineConfig({
     pool: 'forks',
     // One database per worker, shared by the files that worker runs (opening PGlite takes seconds).
     isolate: false,
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Limits for a hung test, not speed requirements: on a busy two-core machine a test that takes
+    // 3 s alone may take 30. Waits inside tests poll for a condition instead of sleeping.
+    testTimeout: 120_000,
+    hookTimeout: 300_000,
   },
 });

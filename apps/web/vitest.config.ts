@@ -9,6 +9,7 @@ export default defineProject({
     environment: 'jsdom',
     include: ['test/**/*.test.tsx', 'src/**/*.test.tsx'],
     setupFiles: ['./test/setup.ts'],
-    testTimeout: 20_000,
+    // A limit for a hung test, not a speed requirement (see test/setup.ts for waiting on the page).
+    testTimeout: 60_000,
   },
 });

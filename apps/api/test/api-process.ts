@@ -21,7 +21,7 @@ export interface ApiProcess {
  * Starts the API with the given environment on a free port and resolves once it prints
  * "Vcentri is running at URL"; rejects with its output if it exits or stays silent too long.
  */
-export function startApiProcess(env: Record<string, string>, timeoutMs = 60_000): Promise<ApiProcess> {
+export function startApiProcess(env: Record<string, string>, timeoutMs = 180_000): Promise<ApiProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: API_DIR,
     env: {

@@ -61,7 +61,6 @@ describe('connections', () => {
   it('cuts off a body trickled a byte at a time at the request deadline, serving others meanwhile', async () => {
     const port = await listening({ requestTimeoutSeconds: 2 });
     const slow = await connect(port);
-    const started = Date.now();
     slow.socket.write(
       'POST /api/v1/auth/login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 200\r\n\r\n{',
     );
@@ -72,10 +71,11 @@ describe('connections', () => {
       expect(await getOn(other, '/api/v1/hubs')).toBe(200);
       other.socket.destroy();
 
-      const cut = await Promise.race([slow.closed.then(() => true), sleep(10_000).then(() => false)]);
-      expect(cut, 'the trickling connection is still open after 10 s').toBe(true);
-      // 2 s deadline, swept every 200 ms; generous slack for a busy machine.
-      expect(Date.now() - started).toBeLessThan(2_000 + 200 + 3_000);
+      // The 2 s deadline (swept every 200 ms) cuts it. How soon after 2 s depends on how busy the
+      // machine is, so the test allows 20 s: still short of the 30 s default deadline, and of the
+      // 300 s Node would leave a trickle open.
+      const cut = await Promise.race([slow.closed.then(() => true), sleep(20_000).then(() => false)]);
+      expect(cut, 'the trickling connection is still open after 20 s').toBe(true);
       expect(slow.received()).toMatch(/^HTTP\/1\.1 408 /);
       expect(slow.received()).toMatch(/\r\nContent-Type: application\/problem\+json/i);
       expect(slow.received()).toContain('"code":"request_timeout"');
@@ -88,10 +88,9 @@ describe('connections', () => {
   it('closes a connection that never sends a request', async () => {
     const port = await listening({ requestTimeoutSeconds: 2 });
     const silent = await connect(port);
-    const started = Date.now();
-    const cut = await Promise.race([silent.closed.then(() => true), sleep(15_000).then(() => false)]);
-    expect(cut, 'the silent connection is still open after 15 s').toBe(true);
-    expect(Date.now() - started).toBeLessThan(2_000 + 200 + 3_000);
+    // The 2 s deadline; 20 s allows for a busy machine and is still short of the 30 s default.
+    const cut = await Promise.race([silent.closed.then(() => true), sleep(20_000).then(() => false)]);
+    expect(cut, 'the silent connection is still open after 20 s').toBe(true);
     expect(silent.received()).toMatch(/^HTTP\/1\.1 408 /);
   });
 
@@ -109,11 +108,12 @@ describe('connections', () => {
     // The three already open keep being served.
     for (const c of mine) expect(await getOn(c, '/api/v1/hubs')).toBe(200);
 
-    // One closes; its place is free again once the server has seen it go.
+    // One closes; its place is free again once the server has seen it go (polled: how soon that
+    // is depends on how busy the machine is; the 30 s only bounds a wrong answer's wait).
     mine[0]?.socket.end();
     await mine[0]?.closed;
     let status = 0;
-    for (let attempt = 0; attempt < 20 && status !== 200; attempt++) {
+    for (const end = Date.now() + 30_000; status !== 200 && Date.now() < end; ) {
       const again = await connect(port);
       status = await getOn(again, '/api/v1/hubs').catch(() => 0);
       if (status !== 200) await sleep(50);

@@ -19,7 +19,7 @@ beforeAll(async () => {
   expect(await seedDemoData(fresh.handle.db)).toBe(true);
   app = await buildApp({ config: testConfig(), db: fresh.handle.db });
   await app.ready();
-}, 120_000);
+});
 
 afterAll(async () => {
   await app?.close();

@@ -187,7 +187,7 @@ export async function startDisposablePostgres(binDir: string): Promise<Disposabl
       if (!pid) throw new Error('PostgreSQL is not running');
       const backends = childrenOf(pid);
       process.kill(pid, 'SIGKILL');
-      const deadline = Date.now() + 15_000;
+      const deadline = Date.now() + 60_000;
       while ([pid, ...backends].some(isRunning)) {
         if (Date.now() > deadline) throw new Error('the killed server’s backends did not exit');
         await sleep(50);

@@ -227,7 +227,7 @@ describe('registration with a waiting list', () => {
         .map((r) => r.position)
         .sort((x, y) => x! - y!),
     ).toEqual(positions);
-  }, 60_000);
+  });
 
   it(`${TEST_DATABASE_URL ? 'PostgreSQL' : 'embedded'}: simultaneous cancellations keep the waiting list gapless`, async () => {
     const e = await publish(w, { capacity: 5 });

@@ -890,7 +890,7 @@ beforeAll(async () => {
     district_admin: w.districtAdmin,
     city_admin: w.admin,
   };
-}, 120_000);
+});
 
 afterAll(async () => {
   await t?.app.close();

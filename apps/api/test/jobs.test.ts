@@ -2,6 +2,7 @@
 // due wait; failures are retried and then failed; a dead worker's job is reclaimed after its
 // lease; a rolled-back enqueue never runs; jobs survive a restart.
 import { setTimeout as sleep } from 'node:timers/promises';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, openDatabase } from '../src/db/database';
 import { claimDueJobs, completeJob, enqueueJob } from '../src/jobs/queue';
@@ -39,7 +40,8 @@ function counting(delayMs = 0): { handler: JobHandler; runs: Map<number, number>
 const worker = (db: DatabaseHandle['db'], handlers: Record<string, JobHandler>, extra = {}) =>
   new JobWorker({ db, handlers, pollIntervalMs: 20, retryDelayMs: () => 0, ...extra });
 
-async function until(check: () => Promise<boolean>, ms = 10_000) {
+/** Polls until `check` holds; the limit is for a hung test only (the machine may be busy). */
+async function until(check: () => Promise<boolean>, ms = 60_000) {
   const end = Date.now() + ms;
   while (!(await check())) {
     if (Date.now() > end) throw new Error('timed out waiting');
@@ -166,18 +168,24 @@ describe('job queue', () => {
   it('gives a job whose worker died to another worker once the lease runs out', async () => {
     const kind = unique('job');
     const id = await enqueueJob(main.db, { kind });
-    // The dead worker claimed it and never finished.
+    // The dead worker claimed it and never finished. The lease is long enough that it cannot run
+    // out by itself during the test, however slow the machine; the test then moves its end.
     const [lost] = await claimDueJobs(main.db, {
       workerId: 'dead-worker',
       kinds: [kind],
-      leaseMs: 300,
+      leaseMs: 600_000,
       limit: 5,
     });
     expect(lost?.id).toBe(id);
     const { handler, runs } = counting();
     const w = worker(secondDb(), { [kind]: handler });
     expect(await w.runOnce()).toBe(0);
-    await sleep(400);
+    // The lease runs out.
+    await main.db
+      .updateTable('jobs')
+      .set({ lockedUntil: sql<Date>`now() - interval '1 second'` })
+      .where('id', '=', id!)
+      .execute();
     expect(await w.runOnce()).toBe(1);
     expect(runs.get(id!)).toBe(1);
     const row = await jobRow(id!);
@@ -208,10 +216,12 @@ describe('job queue', () => {
     const kind = unique('job');
     const before = counting();
     const first = await buildTestApp({ jobsPollIntervalMs: 20 }, { jobHandlers: { [kind]: before.handler } });
+    // Not due while the first app runs (an hour ahead, however slow the machine), due once it closed.
     const id = await first.db
       .transaction()
-      .execute((trx) => enqueueJob(trx, { kind, runAt: new Date(Date.now() + 1_500) }));
+      .execute((trx) => enqueueJob(trx, { kind, runAt: new Date(Date.now() + 3_600_000) }));
     await first.app.close();
+    await main.db.updateTable('jobs').set({ runAt: sql<Date>`now()` }).where('id', '=', id!).execute();
 
     // The next process: on PostgreSQL a pool of its own.
     const next = await buildTestApp(

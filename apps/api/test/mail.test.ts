@@ -83,7 +83,8 @@ async function mailJobs(t: TestApp, bookingId: string, kind: string) {
   return { notes, jobs };
 }
 
-async function until(check: () => Promise<boolean> | boolean, ms = 15_000) {
+/** Polls until `check` holds; the limit is for a hung test only (the machine may be busy). */
+async function until(check: () => Promise<boolean> | boolean, ms = 60_000) {
   const end = Date.now() + ms;
   while (!(await check())) {
     if (Date.now() > end) throw new Error('timed out waiting');

@@ -30,6 +30,8 @@ async function boot() {
 }
 
 describe('embedded mode across a restart', () => {
+  // Two boots of an embedded database on disk and one demo load: about 15 s on an idle machine,
+  // over 30 s while the rest of the suite runs beside it.
   it('keeps every record, the signing key and loads demo data only once', async () => {
     const first = await boot();
     expect(first.prepared.handle.kind).toBe('embedded');
@@ -146,7 +148,7 @@ describe('embedded mode across a restart', () => {
     });
     expect(adminMe.json().roles).toContain('city_admin');
     await second.stop();
-  });
+  }, 90_000);
 
   it('requires JWT_SECRET and CREDENTIAL_SIGNING_KEY when DATABASE_URL is set', () => {
     const server = { DATABASE_URL: 'postgres://x@127.0.0.1/x' };

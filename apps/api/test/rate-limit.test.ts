@@ -14,6 +14,7 @@ import {
   buildTestApp,
   createUser,
   expectProblem,
+  startOfAWindow,
   type TestApp,
   testConfig,
   testDatabase,
@@ -22,19 +23,6 @@ import {
 /** An address of its own: counts live in the database, which outlives a run on PostgreSQL. */
 const address = () => `10.${rand()}.${rand()}.${rand()}`;
 const rand = () => Math.floor(Math.random() * 254) + 1;
-
-/**
- * Windows are fixed minutes on the database's clock; a test that counts to a limit starts early
- * in one, so its requests are not split across two. Waits at most ~10 s.
- */
-async function startOfAWindow(): Promise<void> {
-  const { db } = await testDatabase();
-  const { rows } = await sql<{ leftMs: number }>`
-    select (60000 - (extract(epoch from now()) * 1000)::bigint % 60000)::int as left_ms
-  `.execute(db);
-  const left = rows[0]?.leftMs ?? 60000;
-  if (left < 10_000) await new Promise((r) => setTimeout(r, left + 200));
-}
 
 /** A well-formed access token for `sub` signed with a key the server does not know. */
 function forgedToken(sub: string): string {

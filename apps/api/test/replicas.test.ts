@@ -49,5 +49,5 @@ describe.runIf(TEST_DATABASE_URL)('replicas of a fresh deployment', () => {
       await Promise.all(started.map((a) => a.stop()));
       await fresh.drop();
     }
-  }, 180_000);
+  }, 300_000);
 });

@@ -168,7 +168,7 @@ describe('racing sign-ups', () => {
       const t = await buildTestApp();
       await manyForFewPlaces(t, viaProcesses(await twoProcesses()), 100, 10, 40);
     },
-    180_000,
+    300_000,
   );
   it.runIf(TEST_DATABASE_URL)(
     'one volunteer racing for two overlapping shifts through two API processes gets exactly one',
@@ -176,14 +176,14 @@ describe('racing sign-ups', () => {
       const t = await buildTestApp();
       await oneVolunteerTwoShifts(t, viaProcesses(await twoProcesses()), 41);
     },
-    180_000,
+    300_000,
   );
   it('20 simultaneous sign-ups for 4 places to one process', async () => {
     const t = await buildTestApp();
     await manyForFewPlaces(t, viaInject(t), 20, 4, 42);
-  }, 120_000);
+  }, 300_000);
   it('one volunteer racing for two overlapping shifts in one process gets exactly one', async () => {
     const t = await buildTestApp();
     await oneVolunteerTwoShifts(t, viaInject(t), 43);
-  }, 120_000);
+  }, 300_000);
 });

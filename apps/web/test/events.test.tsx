@@ -124,7 +124,7 @@ describe('events page', () => {
     // The dates belong to the list; the calendar opens on the chosen month and has its own navigation.
     expect(screen.queryByLabelText('По дату')).not.toBeInTheDocument();
 
-    const calendar = await screen.findByRole('region', { name: 'Календар подій' }, { timeout: 5000 });
+    const calendar = await screen.findByRole('region', { name: 'Календар подій' });
     expect(await within(calendar).findByText(/Майстерня громадського бюджету/)).toBeInTheDocument();
     const query = listRequests(requests).at(-1)?.query;
     expect(query?.get('category')).toBe('workshop');

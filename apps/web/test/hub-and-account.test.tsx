@@ -111,7 +111,8 @@ describe('account page', () => {
     await user.click(email.getByLabelText('Скасовані події'));
     await user.click(screen.getByRole('button', { name: 'Зберегти зміни' }));
 
-    expect(await screen.findByText('Your changes have been saved.')).toBeInTheDocument();
+    // Focus lands on the result, not on the page body.
+    await waitFor(() => expect(screen.getByText('Your changes have been saved.')).toHaveFocus());
     expect(requests.find((r) => r.method === 'PATCH')?.body).toEqual({
       name: 'Olena Koval',
       locale: 'en',

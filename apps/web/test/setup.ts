@@ -6,9 +6,11 @@ import { afterEach, beforeAll, beforeEach, vi } from 'vitest';
 import { setAccessToken } from '../src/lib/api-client';
 import { i18n, i18nReady, loadTexts, NAMESPACES } from '../src/lib/i18n';
 
-// The web suite shares two cores with the API suite in CI: waiting for what a page shows may take
-// longer than Testing Library's default second without anything being wrong.
-configure({ asyncUtilTimeout: 5000 });
+// The web suite shares two cores with the API suite in CI, and the machine may be busy besides:
+// waiting for what a page shows may take much longer than Testing Library's default second
+// without anything being wrong. findBy/waitFor poll for the condition, so a right page passes as
+// soon as it shows; the limit only decides how long a wrong one takes to fail.
+configure({ asyncUtilTimeout: 15_000 });
 
 // A text the portal asks for and neither language has would show its key to a reader: every
 // test fails on one (a component's key lost from the translations, a typo in a key).

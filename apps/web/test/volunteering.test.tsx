@@ -362,7 +362,7 @@ describe('program page', () => {
     await screen.findByRole('article', { name: '15 черв. 2030 р., 10:00–13:00' });
     await user.click(screen.getByRole('button', { name: 'Календар' }));
     expect(new URLSearchParams(router.state.location.search).get('view')).toBe('calendar');
-    const calendar = await screen.findByRole('region', { name: 'Календар змін програми' }, { timeout: 5000 });
+    const calendar = await screen.findByRole('region', { name: 'Календар змін програми' });
     expect(await within(calendar).findAllByText(/Збирати сміття на пляжі/)).not.toHaveLength(0);
   });
 });
@@ -420,7 +420,7 @@ describe('my volunteering', () => {
     await user.type(screen.getByLabelText('Хвилин'), '15');
     await user.type(screen.getByLabelText('Що ви робили', { exact: false }), 'Розносила листівки');
     await user.click(screen.getByRole('button', { name: 'Надіслати на підтвердження' }));
-    expect(await screen.findByText('Години надіслано координаторові.')).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByText('Години надіслано координаторові.')).toHaveFocus());
     expect(requestsTo(requests, 'POST', '/me/volunteering/hours')[0]?.body).toEqual({
       programId: PROGRAM_ID,
       date: '2025-05-30',

@@ -2,17 +2,21 @@
 // (EET/EEST, clocks change on the last Sundays of March and October).
 export const KYIV = 'Europe/Kyiv';
 
-const partsFormatter = new Intl.DateTimeFormat('en-GB', {
-  timeZone: KYIV,
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  weekday: 'short',
-});
+// Made on first use: building an Intl formatter loads locale and time-zone data, which a page
+// that shows no time should not pay for while it starts.
+let partsFormatter: Intl.DateTimeFormat | undefined;
+const kyivParts = () =>
+  (partsFormatter ??= new Intl.DateTimeFormat('en-GB', {
+    timeZone: KYIV,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    weekday: 'short',
+  }));
 
 const WEEKDAYS: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
 
@@ -31,7 +35,7 @@ export interface KyivLocal {
 export function toKyiv(instant: Date | string | number): KyivLocal {
   const d = new Date(instant);
   const p: Record<string, string> = {};
-  for (const part of partsFormatter.formatToParts(d)) p[part.type] = part.value;
+  for (const part of kyivParts().formatToParts(d)) p[part.type] = part.value;
   const hour = p.hour === '24' ? '00' : p.hour!;
   return {
     date: `${p.year}-${p.month}-${p.day}`,

@@ -1,10 +1,13 @@
 // Demo data for a fresh embedded database: five hubs in five districts with rooms and opening
 // hours, a few organisations, one account per role, and volunteer programs with shifts, sign-ups
 // and hours (demo-volunteering.ts). Everything is marked is_demo (or belongs to demo rows).
-import { type Kysely, sql } from 'kysely';
-import { addDays, fromKyiv, toKyiv } from '@vcentri/shared';
-import { range } from '../modules/bookings/bookings.repository';
+import { addDays, type BookingInput, type EventInput, fromKyiv, toKyiv } from '@vcentri/shared';
+import type { Kysely } from 'kysely';
 import { hashPassword } from '../modules/auth/passwords';
+import { bookRoom } from '../modules/bookings/bookings.service';
+import { checkRequest, type OccurrenceProblem } from '../modules/bookings/rules';
+import { publishIn } from '../modules/events/publishing';
+import { makePrincipal, type Principal } from '../modules/users/principal';
 import { DEMO_ORGANIZATIONS, demoEdrpou } from './demo-organizations';
 import { seedDemoVolunteering } from './demo-volunteering';
 import type { DB } from './schema';
@@ -217,190 +220,246 @@ const HUBS: {
 ];
 
 /** Loads the demo data into an empty database; returns false when hubs already exist. */
-export async function seedDemoData(db: Kysely<DB>): Promise<boolean> {
+export async function seedDemoData(db: Kysely<DB>, now = new Date()): Promise<boolean> {
   const existing = await db.selectFrom('hubs').select('id').limit(1).executeTakeFirst();
   if (existing) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  await db.transaction().execute(async (trx) => {
-    const hubIds: string[] = [];
-    const roomIds: string[][] = [];
-    for (const h of HUBS) {
-      const hub = await trx
-        .insertInto('hubs')
-        .values({
-          nameUk: h.nameUk,
-          nameEn: h.nameEn,
-          district: h.district,
-          addressUk: h.addressUk,
-          addressEn: h.addressEn,
-          latitude: h.latitude,
-          longitude: h.longitude,
-          shelterNotesUk: h.shelterUk,
-          shelterNotesEn: h.shelterEn,
-          accessibilityNotesUk: h.accessUk,
-          accessibilityNotesEn: h.accessEn,
-          isDemo: true,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      hubIds.push(hub.id);
-      await trx
-        .insertInto('hubOpeningHours')
-        .values(h.hours.map(([weekday, opens, closes]) => ({ hubId: hub.id, weekday, opens, closes })))
-        .execute();
-      const rooms = await trx
-        .insertInto('rooms')
-        .values(
-          h.rooms.map((r, i) => ({
-            // The big halls need a manager's approval; smaller rooms are confirmed at once.
-            requiresApproval: i === 0,
-            bufferMinutes: i === 0 ? 30 : 15,
-            monthlyQuotaHours: i === 0 ? 40 : null,
-            hubId: hub.id,
-            nameUk: r.uk,
-            nameEn: r.en,
-            capacity: r.capacity,
-            equipment: r.equipment,
-            accessibilityFeatures: r.access,
-            isDemo: true,
-          })),
-        )
-        .returning('id')
-        .execute();
-      roomIds.push(rooms.map((r) => r.id));
-    }
-    const orgIds: string[] = [];
-    const now = Date.now();
-    for (const [i, org] of DEMO_ORGANIZATIONS.entries()) {
-      const reached = (states: string[]) => states.includes(org.status);
-      const at = (daysAgo: number) => new Date(now - daysAgo * 86_400_000);
-      const row = await trx
-        .insertInto('organizations')
-        .values({
-          nameUk: `${org.nameUk} (демо)`,
-          nameEn: `${org.nameEn} (demo)`,
-          legalForm: org.legalForm,
-          edrpou:
-            org.legalForm === 'civic_initiative' || org.legalForm === 'volunteer_group'
-              ? null
-              : demoEdrpou(2_100_000 + i * 37),
-          status: org.status,
-          district: org.district,
-          address: `Київ, ${HUBS.find((h) => h.district === org.district)?.addressUk ?? 'вул. Хрещатик, 36 (демо)'}`,
-          activities: org.activities,
-          targetGroups: org.targetGroups,
-          contacts: JSON.stringify({
-            email: `info${i + 1}@demo.vcentri.kyiv.ua`,
-            website: `https://example.org/demo-${i + 1}`,
-          }),
-          descriptionUk: org.descriptionUk,
-          descriptionEn: org.descriptionEn,
-          yearFounded: org.yearFounded,
-          rejectionReason: org.rejectionReason ?? null,
-          submittedAt: reached(['submitted', 'verified', 'rejected', 'suspended', 'archived'])
-            ? at(60 - i)
-            : null,
-          verifiedAt: reached(['verified', 'suspended', 'archived']) ? at(50 - i) : null,
-          isDemo: true,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      orgIds.push(row.id);
-      await trx
-        .insertInto('organizationHistory')
-        .values({
-          organizationId: row.id,
-          actorId: null,
-          action: 'created',
-          toStatus: 'draft',
-          reason: 'demo data',
-          changes: '[]',
-        })
-        .execute();
-    }
-    // Demo bookings of the verified demo organisations over the next two weeks, in Kyiv time.
-    const today = toKyiv(new Date()).date;
-    const demoBookings: [
-      hub: number,
-      room: number,
-      org: number,
-      day: number,
-      from: string,
-      to: string,
-      status: string,
-      title: string,
-      attendees: number,
-    ][] = [
-      [0, 0, 0, 2, '18:00', '20:00', 'confirmed', 'Дебати: майбутнє набережної', 45],
-      [0, 1, 0, 3, '10:00', '12:00', 'confirmed', 'Засідання правління', 8],
-      [0, 0, 11, 4, '15:00', '17:00', 'pending', 'Зустріч волонтерів', 30],
-      [0, 2, 5, 5, '11:00', '13:00', 'confirmed', 'Цифрова грамотність для старших', 15],
-      [1, 0, 1, 3, '17:00', '19:00', 'confirmed', 'Лекція про волонтерство', 35],
-      [1, 1, 12, 6, '10:00', '12:00', 'pending', 'Майстерня для батьків', 12],
-      [2, 0, 13, 2, '14:00', '17:00', 'confirmed', 'Тренінг з реабілітації', 25],
-      [3, 0, 3, 4, '18:00', '20:00', 'confirmed', 'Група підтримки ветеранів', 20],
-      [4, 1, 16, 3, '10:00', '11:30', 'confirmed', 'Читання для дітей', 20],
-    ];
-    const bookingIds: string[] = [];
-    for (const [hub, room, org, day, from, to, status, title, attendees] of demoBookings) {
-      const date = addDays(today, day);
-      const start = fromKyiv(date, from);
-      const end = fromKyiv(date, to);
-      const booking = await trx
-        .insertInto('bookings')
-        .values({
-          roomId: roomIds[hub]![room]!,
-          kind: 'booking',
-          organizationId: orgIds[org]!,
-          title,
-          attendees,
-          status,
-          period: range(start, end) as unknown as string,
-          blocked: range(
-            start,
-            new Date(end.getTime() + (room === 0 ? 30 : 15) * 60_000),
-          ) as unknown as string,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      bookingIds.push(booking.id);
-    }
-    await seedDemoEvents(trx, { today, roomIds, orgIds, bookingIds, passwordHash });
-    const accountIds: Record<string, string> = {};
-    for (const a of DEMO_ACCOUNTS) {
-      const user = await trx
-        .insertInto('users')
-        .values({ email: a.email, name: a.name, passwordHash, isDemo: true })
-        .onConflict((oc) => oc.column('email').doUpdateSet({ isDemo: true }))
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      accountIds[a.email] = user.id;
-      const scope =
-        a.role === 'district_admin'
-          ? { district: 'obolonskyi' }
-          : a.role === 'hub_manager'
-            ? { hubId: hubIds[0]! }
-            : a.role === 'ngo_owner' || a.role === 'ngo_member'
-              ? { organizationId: orgIds[0]! }
-              : {};
-      if (a.role !== 'resident') {
-        await trx
-          .insertInto('roleGrants')
-          .values({ userId: user.id, role: a.role, ...scope })
-          .onConflict((oc) => oc.doNothing())
-          .execute();
-      }
-    }
-    await seedDemoVolunteering(trx, { today, orgIds, passwordHash, accountIds });
-  });
+  await db.transaction().execute((trx) => loadDemoData(trx, passwordHash, now));
   return true;
+}
+
+/** Where the audit log says demo bookings and events came from. */
+const DEMO_IP = 'demo-data';
+
+/**
+ * When a demo booking counts as requested: now for an upcoming one, two weeks before the start
+ * for one that already happened (the booking rules, lead time first, are those of that moment).
+ */
+export const demoRequestedAt = (start: Date, now: Date) =>
+  start < now ? new Date(start.getTime() - 14 * 86_400_000) : now;
+
+/** A demo account's principal with its grants, as the API would see it. */
+export async function demoPrincipal(trx: Kysely<DB>, email: string): Promise<Principal> {
+  const user = await trx
+    .selectFrom('users')
+    .select(['id', 'email', 'name'])
+    .where('email', '=', email)
+    .executeTakeFirstOrThrow();
+  return makePrincipal(
+    user,
+    await trx.selectFrom('roleGrants').selectAll().where('userId', '=', user.id).execute(),
+  );
+}
+
+/**
+ * Books a demo slot through the booking rules (checkRequest, then bookRoom as a request would):
+ * on the first date from `date` (walking `step` days at a time, two weeks at most) on which every
+ * rule holds — the hub open for all of it in Kyiv time, no closure, no clash, the capacity, the
+ * quota. Whatever the weekday or the season the demo is loaded on, the booking lands on a day the
+ * hub is open; a rule that no date can satisfy (too many people for the room) fails the load.
+ */
+async function bookDemoSlot(
+  trx: Kysely<DB>,
+  p: Principal,
+  slot: Omit<BookingInput, 'start' | 'end'> & { date: string; step: 1 | -1; from: string; to: string },
+  now: Date,
+): Promise<{ id: string; start: Date }> {
+  const { date, step, from, to, ...rest } = slot;
+  let first: OccurrenceProblem[] = [];
+  for (let d = 0; d < 14; d++) {
+    const day = addDays(date, d * step);
+    const start = fromKyiv(day, from);
+    const input: BookingInput = {
+      ...rest,
+      start: start.toISOString(),
+      end: fromKyiv(day, to).toISOString(),
+    };
+    const requestedAt = demoRequestedAt(start, now);
+    const [occurrence] = (await checkRequest(trx, p, input, requestedAt)).preview.occurrences;
+    if (occurrence?.ok) return { id: (await bookRoom(trx, p, input, DEMO_IP, requestedAt)).ids[0]!, start };
+    if (d === 0) first = occurrence?.problems ?? [];
+  }
+  throw new Error(
+    `demo booking «${slot.title}» from ${date}: no date in two weeks keeps the booking rules (${first
+      .map((x) => `${x.code}: ${x.detail}`)
+      .join('; ')})`,
+  );
+}
+
+/**
+ * Writes every demo row inside the caller's transaction, as of `now`. Bookings and their events
+ * go through the booking and event services' rules (see bookDemoSlot); tests load it at other
+ * moments and roll back.
+ */
+export async function loadDemoData(trx: Kysely<DB>, passwordHash: string, now: Date): Promise<void> {
+  const hubIds: string[] = [];
+  const roomIds: string[][] = [];
+  for (const h of HUBS) {
+    const hub = await trx
+      .insertInto('hubs')
+      .values({
+        nameUk: h.nameUk,
+        nameEn: h.nameEn,
+        district: h.district,
+        addressUk: h.addressUk,
+        addressEn: h.addressEn,
+        latitude: h.latitude,
+        longitude: h.longitude,
+        shelterNotesUk: h.shelterUk,
+        shelterNotesEn: h.shelterEn,
+        accessibilityNotesUk: h.accessUk,
+        accessibilityNotesEn: h.accessEn,
+        isDemo: true,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    hubIds.push(hub.id);
+    await trx
+      .insertInto('hubOpeningHours')
+      .values(h.hours.map(([weekday, opens, closes]) => ({ hubId: hub.id, weekday, opens, closes })))
+      .execute();
+    const rooms = await trx
+      .insertInto('rooms')
+      .values(
+        h.rooms.map((r, i) => ({
+          // The big halls need a manager's approval; smaller rooms are confirmed at once.
+          requiresApproval: i === 0,
+          bufferMinutes: i === 0 ? 30 : 15,
+          monthlyQuotaHours: i === 0 ? 40 : null,
+          hubId: hub.id,
+          nameUk: r.uk,
+          nameEn: r.en,
+          capacity: r.capacity,
+          equipment: r.equipment,
+          accessibilityFeatures: r.access,
+          isDemo: true,
+        })),
+      )
+      .returning('id')
+      .execute();
+    roomIds.push(rooms.map((r) => r.id));
+  }
+  const orgIds: string[] = [];
+  for (const [i, org] of DEMO_ORGANIZATIONS.entries()) {
+    const reached = (states: string[]) => states.includes(org.status);
+    const at = (daysAgo: number) => new Date(now.getTime() - daysAgo * 86_400_000);
+    const row = await trx
+      .insertInto('organizations')
+      .values({
+        nameUk: `${org.nameUk} (демо)`,
+        nameEn: `${org.nameEn} (demo)`,
+        legalForm: org.legalForm,
+        edrpou:
+          org.legalForm === 'civic_initiative' || org.legalForm === 'volunteer_group'
+            ? null
+            : demoEdrpou(2_100_000 + i * 37),
+        status: org.status,
+        district: org.district,
+        address: `Київ, ${HUBS.find((h) => h.district === org.district)?.addressUk ?? 'вул. Хрещатик, 36 (демо)'}`,
+        activities: org.activities,
+        targetGroups: org.targetGroups,
+        contacts: JSON.stringify({
+          email: `info${i + 1}@demo.vcentri.kyiv.ua`,
+          website: `https://example.org/demo-${i + 1}`,
+        }),
+        descriptionUk: org.descriptionUk,
+        descriptionEn: org.descriptionEn,
+        yearFounded: org.yearFounded,
+        rejectionReason: org.rejectionReason ?? null,
+        submittedAt: reached(['submitted', 'verified', 'rejected', 'suspended', 'archived'])
+          ? at(60 - i)
+          : null,
+        verifiedAt: reached(['verified', 'suspended', 'archived']) ? at(50 - i) : null,
+        isDemo: true,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    orgIds.push(row.id);
+    await trx
+      .insertInto('organizationHistory')
+      .values({
+        organizationId: row.id,
+        actorId: null,
+        action: 'created',
+        toStatus: 'draft',
+        reason: 'demo data',
+        changes: '[]',
+      })
+      .execute();
+  }
+  const accountIds: Record<string, string> = {};
+  for (const a of DEMO_ACCOUNTS) {
+    const user = await trx
+      .insertInto('users')
+      .values({ email: a.email, name: a.name, passwordHash, isDemo: true })
+      .onConflict((oc) => oc.column('email').doUpdateSet({ isDemo: true }))
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    accountIds[a.email] = user.id;
+    const scope =
+      a.role === 'district_admin'
+        ? { district: 'obolonskyi' }
+        : a.role === 'hub_manager'
+          ? { hubId: hubIds[0]! }
+          : a.role === 'ngo_owner' || a.role === 'ngo_member'
+            ? { organizationId: orgIds[0]! }
+            : {};
+    if (a.role !== 'resident') {
+      await trx
+        .insertInto('roleGrants')
+        .values({ userId: user.id, role: a.role, ...scope })
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+    }
+  }
+  // Demo bookings of the verified demo organisations over the next two weeks, in Kyiv time. The
+  // city administrator books at once (confirmed); the NGO owner's request for a hall that needs
+  // approval waits for the Obolon hub manager (pending). Each lands on the first day from `day`
+  // on which the booking rules allow it.
+  const today = toKyiv(now).date;
+  const admin = await demoPrincipal(trx, 'admin@demo.vcentri.kyiv.ua');
+  const owner = await demoPrincipal(trx, 'ngo-owner@demo.vcentri.kyiv.ua');
+  const demoBookings: [
+    hub: number,
+    room: number,
+    org: number,
+    day: number,
+    from: string,
+    to: string,
+    by: Principal,
+    title: string,
+    attendees: number,
+  ][] = [
+    [0, 0, 0, 2, '18:00', '20:00', admin, 'Дебати: майбутнє набережної', 45],
+    [0, 1, 0, 3, '10:00', '12:00', owner, 'Засідання правління', 8],
+    [0, 0, 0, 4, '15:00', '17:00', owner, 'Зустріч волонтерів', 30],
+    [0, 2, 5, 5, '11:00', '13:00', admin, 'Цифрова грамотність для старших', 15],
+    [1, 0, 1, 3, '17:00', '19:00', admin, 'Лекція про волонтерство', 35],
+    [1, 1, 12, 6, '10:00', '12:00', admin, 'Майстерня для батьків', 12],
+    [2, 0, 13, 2, '14:00', '17:00', admin, 'Тренінг з реабілітації', 25],
+    [3, 0, 3, 4, '18:00', '20:00', admin, 'Група підтримки ветеранів', 20],
+    [4, 1, 16, 3, '10:00', '11:30', admin, 'Читання для дітей', 20],
+  ];
+  const bookingIds: string[] = [];
+  for (const [hub, room, org, day, from, to, by, title, attendees] of demoBookings) {
+    const slot = { roomId: roomIds[hub]![room]!, organizationId: orgIds[org]!, title, attendees };
+    const booked = await bookDemoSlot(
+      trx,
+      by,
+      { ...slot, date: addDays(today, day), step: 1, from, to },
+      now,
+    );
+    bookingIds.push(booked.id);
+  }
+  await seedDemoEvents(trx, { today, now, admin, roomIds, orgIds, bookingIds, passwordHash });
+  await seedDemoVolunteering(trx, { today, now, orgIds, passwordHash, accountIds });
 }
 
 const DEMO_EVENTS: {
   booking: number;
   titleUk: string;
   titleEn: string;
-  category: string;
+  category: EventInput['category'];
   capacity: number;
   descriptionUk: string;
   descriptionEn: string;
@@ -443,10 +502,22 @@ const DEMO_EVENTS: {
   },
 ];
 
-/** Upcoming events in demo bookings, two past ones with attendance and feedback, and demo residents. */
+/**
+ * Upcoming events in demo bookings, two past ones with attendance and feedback, and demo residents.
+ * The events are published as the city administrator would (publishIn: in a confirmed booking,
+ * within it, places within the room); the past ones' bookings go through the booking rules too.
+ */
 async function seedDemoEvents(
   trx: Kysely<DB>,
-  ctx: { today: string; roomIds: string[][]; orgIds: string[]; bookingIds: string[]; passwordHash: string },
+  ctx: {
+    today: string;
+    now: Date;
+    admin: Principal;
+    roomIds: string[][];
+    orgIds: string[];
+    bookingIds: string[];
+    passwordHash: string;
+  },
 ) {
   const residents: string[] = [];
   for (let i = 1; i <= 12; i++) {
@@ -464,30 +535,21 @@ async function seedDemoEvents(
   }
   const codes = (i: number) => `DEMO${String(i).padStart(2, '0')}`;
   const addEvent = async (bookingId: string, e: (typeof DEMO_EVENTS)[number]) => {
-    const b = await trx
-      .selectFrom('bookings')
-      .select([sql<Date>`lower(period)`.as('s'), sql<Date>`upper(period)`.as('e')])
-      .where('id', '=', bookingId)
-      .executeTakeFirstOrThrow();
-    return (
-      await trx
-        .insertInto('events')
-        .values({
-          bookingId,
-          titleUk: e.titleUk,
-          titleEn: e.titleEn,
-          descriptionUk: e.descriptionUk,
-          descriptionEn: e.descriptionEn,
-          category: e.category,
-          languages: ['uk'],
-          capacity: e.capacity,
-          startsAt: b.s,
-          endsAt: b.e,
-          isDemo: true,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-    ).id;
+    const id = await publishIn(
+      trx,
+      ctx.admin,
+      bookingId,
+      {
+        title: { uk: e.titleUk, en: e.titleEn },
+        description: { uk: e.descriptionUk, en: e.descriptionEn },
+        category: e.category,
+        languages: ['uk'],
+        capacity: e.capacity,
+      },
+      DEMO_IP,
+    );
+    await trx.updateTable('events').set({ isDemo: true }).where('id', '=', id).execute();
+    return id;
   };
   for (const [n, e] of DEMO_EVENTS.entries()) {
     const id = await addEvent(ctx.bookingIds[e.booking]!, e);
@@ -508,7 +570,7 @@ async function seedDemoEvents(
       org: 0,
       titleUk: 'Громадські консультації: бюджет участі',
       titleEn: 'Public consultation: participatory budget',
-      category: 'consultation',
+      category: 'consultation' as const,
     },
     {
       days: -3,
@@ -517,27 +579,26 @@ async function seedDemoEvents(
       org: 1,
       titleUk: 'Зустріч волонтерів Подолу',
       titleEn: 'Podil volunteers’ meeting',
-      category: 'meeting',
+      category: 'meeting' as const,
     },
   ];
   for (const [n, pe] of past.entries()) {
-    const date = addDays(ctx.today, pe.days);
-    const start = fromKyiv(date, '18:00');
-    const end = fromKyiv(date, '20:00');
-    const booking = await trx
-      .insertInto('bookings')
-      .values({
+    const booking = await bookDemoSlot(
+      trx,
+      ctx.admin,
+      {
         roomId: ctx.roomIds[pe.hub]![pe.room]!,
-        kind: 'booking',
         organizationId: ctx.orgIds[pe.org]!,
         title: pe.titleUk,
         attendees: 30,
-        status: 'confirmed',
-        period: range(start, end) as unknown as string,
-        blocked: range(start, end) as unknown as string,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+        date: addDays(ctx.today, pe.days),
+        step: -1,
+        from: '18:00',
+        to: '20:00',
+      },
+      ctx.now,
+    );
+    const start = booking.start;
     const id = await addEvent(booking.id, {
       booking: 0,
       titleUk: pe.titleUk,

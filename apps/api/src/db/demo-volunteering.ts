@@ -385,7 +385,10 @@ export function checkDemoPlan(shifts: PlannedShift[], programs = PROGRAMS) {
 }
 
 export interface DemoVolunteeringContext {
+  /** The Kyiv date of `now`. */
   today: string;
+  /** The moment the demo is loaded as of. */
+  now: Date;
   orgIds: string[];
   passwordHash: string;
   /** The demo accounts by e-mail (the city admin runs the city program; the NGO owner and member run «Оболонь разом»). */
@@ -393,7 +396,7 @@ export interface DemoVolunteeringContext {
 }
 
 export async function seedDemoVolunteering(trx: Kysely<DB>, ctx: DemoVolunteeringContext): Promise<void> {
-  const now = Date.now();
+  const now = ctx.now.getTime();
   const shifts: PlannedShift[] = SHIFTS.map((s) => {
     const date = addDays(ctx.today, s.day);
     return { ...s, start: fromKyiv(date, s.from), end: fromKyiv(date, s.to) };

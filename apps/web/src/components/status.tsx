@@ -1,5 +1,5 @@
 // Loading, error and empty states shared by every page that fetches something.
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorMessage } from '../lib/errors';
 
@@ -39,4 +39,25 @@ export function ErrorState({
 
 export function EmptyState({ children }: { children: ReactNode }) {
   return <p className="status status--empty">{children}</p>;
+}
+
+/**
+ * What a submission achieved, said where the form is. It takes focus whenever its words appear or
+ * change, so keyboard and screen-reader users land on the result rather than on the page body,
+ * and it stays a polite live region (empty and hidden until there is something to say).
+ */
+export function SuccessNotice({ children }: { children?: ReactNode }) {
+  const ref = useRef<HTMLParagraphElement>(null);
+  const said = useRef('');
+  useEffect(() => {
+    const text = ref.current?.textContent ?? '';
+    if (text && text !== said.current) ref.current?.focus();
+    said.current = text;
+  });
+  const empty = children === null || children === undefined || children === false || children === '';
+  return (
+    <p ref={ref} className="notice notice--success" role="status" tabIndex={-1} hidden={empty}>
+      {children}
+    </p>
+  );
 }

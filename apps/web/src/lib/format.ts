@@ -1,6 +1,6 @@
 // Presentation helpers: every instant is shown in Kyiv time, every bilingual value in the UI
 // language, every district by its name rather than its slug.
-import { DISTRICTS, type Locale } from '@vcentri/shared';
+import { DISTRICTS, type Locale, toKyiv } from '@vcentri/shared';
 
 export const KYIV_TIME_ZONE = 'Europe/Kyiv';
 
@@ -32,21 +32,16 @@ export function formatDate(instant: string | Date, locale: Locale): string {
   return formatter(locale, { dateStyle: 'long' }).format(date);
 }
 
-const WEEKDAY_NUMBER: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
-const kyivWeekdayFormatter = new Intl.DateTimeFormat('en-US', { weekday: 'short', timeZone: KYIV_TIME_ZONE });
-
 /** ISO weekday (1 = Monday … 7 = Sunday) of an instant in Kyiv. */
 export function kyivWeekday(date: Date = new Date()): number {
-  return WEEKDAY_NUMBER[kyivWeekdayFormatter.format(date)] ?? 1;
+  return toKyiv(date).weekday;
 }
 
-const decimals = {
-  uk: new Intl.NumberFormat('uk-UA', { maximumFractionDigits: 1 }),
-  en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 }),
-};
+const decimals: Partial<Record<Locale, Intl.NumberFormat>> = {};
 
 /** A number as the reader writes it: «4,2» in Ukrainian, "4.2" in English (one decimal at most). */
 export function formatDecimal(value: number, locale: Locale): string {
+  decimals[locale] ??= new Intl.NumberFormat(INTL_LOCALE[locale], { maximumFractionDigits: 1 });
   return decimals[locale].format(value);
 }
 

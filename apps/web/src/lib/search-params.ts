@@ -25,3 +25,11 @@ export function withoutSearchKeys(params: URLSearchParams, keys: readonly string
 export function offsetParam(params: URLSearchParams): number {
   return Math.max(0, Math.floor(Number(params.get('offset')) || 0));
 }
+
+/** How many of the given filters are in use. */
+export function countChosen<K extends string>(
+  values: Partial<Record<K, unknown>>,
+  keys: readonly K[],
+): number {
+  return keys.filter((key) => !!values[key]).length;
+}

@@ -12,7 +12,7 @@ import type { Principal } from '../users/principal';
 import { fillPlaces, getEvent, isEventStaff } from './events.service';
 
 /** The booking with its room's capacity, locked for the rest of the transaction. */
-async function lockBooking(trx: Database, bookingId: string) {
+export async function lockBooking(trx: Database, bookingId: string) {
   return trx
     .selectFrom('bookings as b')
     .innerJoin('rooms as r', 'r.id', 'b.roomId')
@@ -37,7 +37,7 @@ type LockedBooking = NonNullable<Awaited<ReturnType<typeof lockBooking>>>;
  * above the room, not overlapping the booking's other published events, and with them not
  * offering more places than the room holds.
  */
-async function checkPlacement(
+export async function checkPlacement(
   trx: Database,
   booking: LockedBooking,
   e: { start: Date; end: Date; capacity: number; eventId?: string },
@@ -88,8 +88,8 @@ async function checkPlacement(
   }
 }
 
-/** Publishes an event in a booking, inside the caller's transaction. */
-async function publishIn(
+/** Publishes an event in a booking, inside the caller's transaction (the API's and the demo loader's). */
+export async function publishIn(
   trx: Database,
   p: Principal,
   bookingId: string,

@@ -4,6 +4,7 @@ import { LoginForm } from '../../features/auth/components/login-form';
 import { useAuth } from '../../lib/auth';
 import { safeNext } from '../guards';
 import { PageTitle } from '../page-title';
+import { SuccessNotice } from '../../components/status';
 
 export function LoginPage() {
   const { t } = useTranslation('auth');
@@ -20,11 +21,7 @@ export function LoginPage() {
     <section className="narrow">
       <PageTitle>{t('login.title')}</PageTitle>
       <h1 id="login-title">{t('login.title')}</h1>
-      {registered ? (
-        <p className="notice notice--success" role="status">
-          {t('login.registered')}
-        </p>
-      ) : null}
+      {registered ? <SuccessNotice>{t('login.registered')}</SuccessNotice> : null}
       <LoginForm onSuccess={() => navigate(next, { replace: true })} />
       <p className="form-footer">
         {t('login.noAccount')}{' '}

@@ -10,7 +10,9 @@ export function NotFoundPage() {
       <h1>{t('notFound.title')}</h1>
       <p>{t('notFound.text')}</p>
       <p>
-        <Link to="/">{t('notFound.home')}</Link>
+        <Link className="button button--link" to="/">
+          {t('notFound.home')}
+        </Link>
       </p>
     </section>
   );

@@ -17,16 +17,20 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { SelectField, TextField } from '../../components/field';
+import { FilterDisclosure } from '../../components/filter-disclosure';
 import { Pagination } from '../../components/pagination';
 import { EmptyState, ErrorState, Loading } from '../../components/status';
 import { useSearchOrganizations } from '../../features/organizations/api/search-organizations';
 import { OrganizationCard } from '../../features/organizations/components/organization-card';
 import { useLocale } from '../../lib/i18n';
+import { countChosen } from '../../lib/search-params';
 import { PageTitle } from '../page-title';
 
 const PAGE_SIZE = 20;
 const FILTERS = ['district', 'activity', 'targetGroup', 'legalForm', 'sort'] as const;
 type Filter = (typeof FILTERS)[number];
+/** The filters that narrow the list (the order only arranges it). */
+const CHOSEN = ['district', 'activity', 'targetGroup', 'legalForm'] as const;
 
 function oneOf<T extends string>(values: readonly T[], value: string | null): T | undefined {
   return value !== null && (values as readonly string[]).includes(value) ? (value as T) : undefined;
@@ -101,69 +105,71 @@ export function RegistryPage() {
             {t('list.searchSubmit')}
           </button>
         </form>
-        <fieldset className="filters">
-          <legend className="visually-hidden">{t('list.filtersLabel')}</legend>
-          <SelectField
-            id="registry-district"
-            label={t('list.district')}
-            value={query.district ?? ''}
-            onChange={(e) => update({ district: e.target.value })}
-          >
-            <option value="">{t('list.allDistricts')}</option>
-            <DistrictOptions />
-          </SelectField>
-          <SelectField
-            id="registry-activity"
-            label={t('list.activity')}
-            value={query.activity ?? ''}
-            onChange={(e) => update({ activity: e.target.value })}
-          >
-            <option value="">{t('list.allActivities')}</option>
-            {ACTIVITY_KEYS.map((key) => (
-              <option key={key} value={key}>
-                {ACTIVITIES[key][locale]}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField
-            id="registry-target-group"
-            label={t('list.targetGroup')}
-            value={query.targetGroup ?? ''}
-            onChange={(e) => update({ targetGroup: e.target.value })}
-          >
-            <option value="">{t('list.allTargetGroups')}</option>
-            {TARGET_GROUP_KEYS.map((key) => (
-              <option key={key} value={key}>
-                {TARGET_GROUPS[key][locale]}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField
-            id="registry-legal-form"
-            label={t('list.legalForm')}
-            value={query.legalForm ?? ''}
-            onChange={(e) => update({ legalForm: e.target.value })}
-          >
-            <option value="">{t('list.allLegalForms')}</option>
-            {LEGAL_FORM_KEYS.map((key) => (
-              <option key={key} value={key}>
-                {LEGAL_FORMS[key][locale]}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField
-            id="registry-sort"
-            label={t('list.sort')}
-            value={sort}
-            onChange={(e) => update({ sort: e.target.value })}
-          >
-            {ORGANIZATION_SORTS.map((s) => (
-              <option key={s} value={s}>
-                {t(`list.sorts.${s}`)}
-              </option>
-            ))}
-          </SelectField>
-        </fieldset>
+        <FilterDisclosure active={countChosen(query, CHOSEN)}>
+          <fieldset className="filters">
+            <legend className="visually-hidden">{t('list.filtersLabel')}</legend>
+            <SelectField
+              id="registry-district"
+              label={t('list.district')}
+              value={query.district ?? ''}
+              onChange={(e) => update({ district: e.target.value })}
+            >
+              <option value="">{t('list.allDistricts')}</option>
+              <DistrictOptions />
+            </SelectField>
+            <SelectField
+              id="registry-activity"
+              label={t('list.activity')}
+              value={query.activity ?? ''}
+              onChange={(e) => update({ activity: e.target.value })}
+            >
+              <option value="">{t('list.allActivities')}</option>
+              {ACTIVITY_KEYS.map((key) => (
+                <option key={key} value={key}>
+                  {ACTIVITIES[key][locale]}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField
+              id="registry-target-group"
+              label={t('list.targetGroup')}
+              value={query.targetGroup ?? ''}
+              onChange={(e) => update({ targetGroup: e.target.value })}
+            >
+              <option value="">{t('list.allTargetGroups')}</option>
+              {TARGET_GROUP_KEYS.map((key) => (
+                <option key={key} value={key}>
+                  {TARGET_GROUPS[key][locale]}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField
+              id="registry-legal-form"
+              label={t('list.legalForm')}
+              value={query.legalForm ?? ''}
+              onChange={(e) => update({ legalForm: e.target.value })}
+            >
+              <option value="">{t('list.allLegalForms')}</option>
+              {LEGAL_FORM_KEYS.map((key) => (
+                <option key={key} value={key}>
+                  {LEGAL_FORMS[key][locale]}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField
+              id="registry-sort"
+              label={t('list.sort')}
+              value={sort}
+              onChange={(e) => update({ sort: e.target.value })}
+            >
+              {ORGANIZATION_SORTS.map((s) => (
+                <option key={s} value={s}>
+                  {t(`list.sorts.${s}`)}
+                </option>
+              ))}
+            </SelectField>
+          </fieldset>
+        </FilterDisclosure>
       </div>
       <div className="toolbar">
         {results.data ? (

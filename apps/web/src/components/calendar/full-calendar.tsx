@@ -12,6 +12,7 @@ import timeGridPlugin from '@fullcalendar/timegrid';
 import { useLayoutEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../lib/i18n';
+import { useNarrowScreen } from '../../lib/narrow-screen';
 import { businessHoursOf, fromCalendarTime, slotWindow, toCalendarTime } from './calendar-time';
 import type { CalendarProps, CalendarView } from './types';
 import './calendar.css';
@@ -24,6 +25,25 @@ const VIEW_NAMES: Record<CalendarView, string> = {
 };
 
 const TIME_FORMAT = { hour: '2-digit', minute: '2-digit', hour12: false } as const;
+// Views that fit a phone: a week or a month of seven columns does not.
+const PHONE_VIEWS: readonly CalendarView[] = ['day', 'list'];
+
+/**
+ * The views a screen offers and the one it opens on. On a phone only a single day or a list: the
+ * day where the screen has one (it keeps free time and selection), the list otherwise.
+ */
+export function viewsFor(
+  views: readonly CalendarView[],
+  initialView: CalendarView | undefined,
+  narrow: boolean,
+): { views: readonly CalendarView[]; initial: CalendarView } {
+  const initial = initialView ?? views[0] ?? 'week';
+  if (!narrow) return { views, initial };
+  const fitting = views.filter((v) => PHONE_VIEWS.includes(v));
+  const offered: readonly CalendarView[] = fitting.length ? fitting : ['list'];
+  return { views: offered, initial: offered.includes(initial) ? initial : offered[0]! };
+}
+
 // In the month grid, timed events as coloured blocks (not dots), so status patterns show.
 const MONTH_AS_BLOCKS = { dayGridMonth: { eventDisplay: 'block' } };
 
@@ -42,6 +62,8 @@ export default function KyivCalendar({
   const { t } = useTranslation('common');
   const locale = useLocale();
   const window = slotWindow(openingHours);
+  const narrow = useNarrowScreen();
+  const shown = viewsFor(views, initialView, narrow);
 
   const input = useMemo<EventInput[]>(
     () =>
@@ -74,6 +96,8 @@ export default function KyivCalendar({
   return (
     <section className="kyiv-calendar" aria-label={label} ref={frame}>
       <FullCalendar
+        // Turning a phone or resizing across the breakpoint starts the calendar again in a fitting view.
+        key={narrow ? 'narrow' : 'wide'}
         plugins={[timeGridPlugin, dayGridPlugin, listPlugin, interactionPlugin]}
         timeZone="UTC"
         now={() => toCalendarTime(new Date())}
@@ -81,12 +105,12 @@ export default function KyivCalendar({
         locales={[uk, enGb]}
         locale={locale === 'uk' ? 'uk' : 'en-gb'}
         firstDay={1}
-        initialView={VIEW_NAMES[initialView ?? views[0] ?? 'week']}
+        initialView={VIEW_NAMES[shown.initial]}
         views={MONTH_AS_BLOCKS}
         headerToolbar={{
           left: 'prev,next today',
           center: 'title',
-          right: views.map((v) => VIEW_NAMES[v]).join(','),
+          right: shown.views.length > 1 ? shown.views.map((v) => VIEW_NAMES[v]).join(',') : '',
         }}
         buttonText={{
           today: t('calendar.today'),

@@ -3,6 +3,7 @@
 // calendar dates; a day runs from 00:00 to 24:00 on Kyiv clocks, whatever the browser's zone.
 import { EVENT_CATEGORY_KEYS, type EventCategory, type EventListQuery, isDistrict } from '@vcentri/shared';
 import { instantsOfDateRange, isLocalDate } from '../../lib/kyiv-dates';
+import { countChosen } from '../../lib/search-params';
 
 export const FILTER_KEYS = ['hubId', 'district', 'category', 'from', 'to'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
@@ -35,7 +36,7 @@ export function readEventFilters(params: URLSearchParams): EventFilterValues {
 }
 
 export function isFiltered(filters: EventFilterValues): boolean {
-  return FILTER_KEYS.some((key) => !!filters[key]);
+  return countChosen(filters, FILTER_KEYS) > 0;
 }
 
 export { isBackwardsRange } from '../../lib/kyiv-dates';

@@ -11,6 +11,7 @@ import {
   type VolunteerCause,
 } from '@vcentri/shared';
 import { instantsOfDateRange, isLocalDate } from '../../lib/kyiv-dates';
+import { countChosen } from '../../lib/search-params';
 import { VOLUNTEER_LANGUAGES } from './labels';
 
 export const CATALOGUE_FILTER_KEYS = [
@@ -72,7 +73,7 @@ export function readCatalogueFilters(params: URLSearchParams): CatalogueFilters 
 
 /** Whether any filter that applies to the current view is chosen. */
 export function isFiltered(filters: CatalogueFilters): boolean {
-  return CATALOGUE_FILTER_KEYS.some((key) => !!filters[key]);
+  return countChosen(filters, CATALOGUE_FILTER_KEYS) > 0;
 }
 
 export { isBackwardsRange } from '../../lib/kyiv-dates';

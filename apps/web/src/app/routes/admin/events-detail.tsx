@@ -5,7 +5,7 @@ import type { EventView } from '@vcentri/shared';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation, useParams } from 'react-router';
-import { ErrorState, Loading } from '../../../components/status';
+import { ErrorState, Loading, SuccessNotice } from '../../../components/status';
 import { useEvent } from '../../../features/events/api/get-event';
 import { CancelEventDialog } from '../../../features/events/components/cancel-event-dialog';
 import {
@@ -106,9 +106,7 @@ function StaffEvent({ event }: { event: EventView }) {
           {event.isDemo ? <EventDemoBadge /> : null}
         </p>
       </header>
-      <p className="notice notice--success" role="status" hidden={!announcement}>
-        {announcement}
-      </p>
+      <SuccessNotice>{announcement}</SuccessNotice>
       <CancelledNotice event={event} />
       <EventFacts event={event} />
       <p className="actions">

@@ -6,7 +6,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation, useParams } from 'react-router';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
-import { ErrorState, Loading } from '../../../components/status';
+import { ErrorState, Loading, SuccessNotice } from '../../../components/status';
 import { useProgram, useUpdateProgram } from '../../../features/volunteering-admin/api/programs';
 import { CauseTag, ProgramStatusBadge } from '../../../features/volunteering-admin/components/badges';
 import { HoursQueue } from '../../../features/volunteering-admin/components/hours-queue';
@@ -105,9 +105,7 @@ function CoordinatedProgram({ program }: { program: ProgramView }) {
           <CauseTag cause={program.cause} />
         </p>
       </header>
-      <p className="notice notice--success" role="status" hidden={!announcement}>
-        {announcement}
-      </p>
+      <SuccessNotice>{announcement}</SuccessNotice>
       {program.status === 'draft' ? <p className="notice">{t('program.draftNote')}</p> : null}
       {program.status === 'closed' ? <p className="notice">{t('program.closedNote')}</p> : null}
       <ProgramFacts program={program} owner={owner} />

@@ -4,6 +4,7 @@
 // iCalendar feed follows the same filters.
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { FilterDisclosure } from '../../../components/filter-disclosure';
 import { Pagination } from '../../../components/pagination';
 import { EmptyState, ErrorState, Loading } from '../../../components/status';
 import { ViewToggle } from '../../../components/view-toggle';
@@ -23,7 +24,7 @@ import {
 import { useHubs } from '../../../features/hubs/api/get-hubs';
 import { localized } from '../../../lib/format';
 import { useLocale } from '../../../lib/i18n';
-import { offsetParam, withSearchChanges, withoutSearchKeys } from '../../../lib/search-params';
+import { countChosen, offsetParam, withSearchChanges, withoutSearchKeys } from '../../../lib/search-params';
 import { PageTitle } from '../../page-title';
 
 const PAGE_SIZE = 20;
@@ -60,13 +61,15 @@ export function EventsPage() {
         <h1>{t('list.title')}</h1>
         <p className="lead">{t('list.intro')}</p>
       </section>
-      <EventFilters
-        values={filters}
-        hubs={hubOptions}
-        showDates={view === 'list'}
-        dateError={backwards ? t('list.backwards') : undefined}
-        onChange={update}
-      />
+      <FilterDisclosure active={countChosen(filters, FILTER_KEYS)}>
+        <EventFilters
+          values={filters}
+          hubs={hubOptions}
+          showDates={view === 'list'}
+          dateError={backwards ? t('list.backwards') : undefined}
+          onChange={update}
+        />
+      </FilterDisclosure>
       <div className="toolbar">
         <ViewToggle
           label={t('list.viewLabel')}
@@ -118,7 +121,10 @@ export function EventsPage() {
           label={t('list.pagination')}
         />
       ) : null}
-      <SubscribeFeed filters={filters} />
+      {/* Drawn with the list it follows, so the list arriving does not push it down the screen. */}
+      {view === 'calendar' || backwards || events.data || events.isError ? (
+        <SubscribeFeed filters={filters} />
+      ) : null}
     </>
   );
 }

@@ -4,7 +4,7 @@ import type { Booking } from '@vcentri/shared';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { ErrorState, Loading } from '../../../components/status';
+import { ErrorState, Loading, SuccessNotice } from '../../../components/status';
 import { useBooking } from '../../../features/bookings/api/get-booking';
 import { AlternativesList } from '../../../features/bookings/components/alternatives-list';
 import { DisruptionNotice } from '../../../features/bookings/components/booking-card';
@@ -86,9 +86,7 @@ function BookingDetail({ booking }: { booking: Booking }) {
         <BookingStatusBadge status={booking.status} />
         {booking.seriesId ? <span className="badge badge--series">{t('series')}</span> : null}
       </header>
-      <p className="notice notice--success" role="status" hidden={!announcement}>
-        {announcement}
-      </p>
+      <SuccessNotice>{announcement}</SuccessNotice>
       <p className={`status-text status-text--${booking.status}`}>{t(`statusInfo.${booking.status}`)}</p>
       <dl className="facts facts--wide">
         <div>

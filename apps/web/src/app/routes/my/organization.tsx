@@ -6,7 +6,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { useRoleName } from '../../../components/role-grant';
-import { ErrorState, Loading } from '../../../components/status';
+import { ErrorState, Loading, SuccessNotice } from '../../../components/status';
 import { useChangeStatus } from '../../../features/organizations/api/change-status';
 import { useOrganization } from '../../../features/organizations/api/get-organization';
 import { OrganizationQueryState } from '../../../features/organizations/components/organization-query-state';
@@ -143,11 +143,7 @@ function OrganizationWorkspace({ organization }: { organization: Organization })
         <StatusBadge status={status} />
         {organization.isDemo ? <DemoBadge /> : null}
       </header>
-      {created ? (
-        <p className="notice notice--success" role="status">
-          {t('registry:apply.created')}
-        </p>
-      ) : null}
+      {created ? <SuccessNotice>{t('registry:apply.created')}</SuccessNotice> : null}
 
       <section className="card status-panel" aria-labelledby="organization-status-title">
         <h2 id="organization-status-title" tabIndex={-1} ref={statusHeadingRef}>

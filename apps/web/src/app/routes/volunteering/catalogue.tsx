@@ -4,6 +4,7 @@
 // a view can be shared and the back button steps through it.
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { FilterDisclosure } from '../../../components/filter-disclosure';
 import { Pagination } from '../../../components/pagination';
 import { EmptyState, ErrorState, Loading } from '../../../components/status';
 import { ViewToggle } from '../../../components/view-toggle';
@@ -23,7 +24,7 @@ import {
   readCatalogueFilters,
   shiftsQueryOf,
 } from '../../../features/volunteering/filters';
-import { offsetParam, withSearchChanges, withoutSearchKeys } from '../../../lib/search-params';
+import { countChosen, offsetParam, withSearchChanges, withoutSearchKeys } from '../../../lib/search-params';
 import { PageTitle } from '../../page-title';
 import '../../../features/volunteering/volunteering.css';
 
@@ -74,14 +75,16 @@ export function VolunteeringPage() {
           </button>
         ) : null}
       </div>
-      <CatalogueFiltersForm
-        values={filters}
-        ageUnavailable={ageUnavailable}
-        dateError={
-          filters.view === 'shifts' && isBackwardsRange(filters) ? t('catalogue.backwards') : undefined
-        }
-        onChange={update}
-      />
+      <FilterDisclosure active={countChosen(filters, CATALOGUE_FILTER_KEYS)}>
+        <CatalogueFiltersForm
+          values={filters}
+          ageUnavailable={ageUnavailable}
+          dateError={
+            filters.view === 'shifts' && isBackwardsRange(filters) ? t('catalogue.backwards') : undefined
+          }
+          onChange={update}
+        />
+      </FilterDisclosure>
       {filters.view === 'shifts' ? (
         <ShiftResults
           filters={filters}

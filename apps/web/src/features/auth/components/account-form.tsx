@@ -7,6 +7,7 @@ import { CheckboxGroupField, SelectField, TextField } from '../../../components/
 import { type FieldErrors, FormErrorSummary, formErrorState } from '../../../components/form-errors';
 import { changeLocale, isLocale } from '../../../lib/i18n';
 import { useUpdateMe } from '../api/update-me';
+import { SuccessNotice } from '../../../components/status';
 
 export function AccountForm({ me }: { me: MeResponse }) {
   const { t } = useTranslation(['auth', 'common', 'errors']);
@@ -49,11 +50,7 @@ export function AccountForm({ me }: { me: MeResponse }) {
     <form className="form" noValidate onSubmit={onSubmit} aria-labelledby="account-settings-title">
       <h2 id="account-settings-title">{t('auth:account.settingsTitle')}</h2>
       <FormErrorSummary state={state} fields={fields} />
-      {saved ? (
-        <p className="notice notice--success" role="status">
-          {t('auth:account.saved')}
-        </p>
-      ) : null}
+      {saved ? <SuccessNotice>{t('auth:account.saved')}</SuccessNotice> : null}
       <TextField
         id={fields.name.id}
         label={fields.name.label}

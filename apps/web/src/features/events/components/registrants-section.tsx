@@ -5,7 +5,7 @@ import type { EventView, Registrant } from '@vcentri/shared';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextField } from '../../../components/field';
-import { EmptyState, ErrorState, Loading } from '../../../components/status';
+import { EmptyState, ErrorState, Loading, SuccessNotice } from '../../../components/status';
 import { isApiError } from '../../../lib/api-client';
 import { useErrorMessage } from '../../../lib/errors';
 import { formatDateTime, formatTime } from '../../../lib/format';
@@ -115,9 +115,7 @@ export function RegistrantsSection({ event }: { event: EventView }) {
           </div>
         </form>
       ) : null}
-      <p className="notice notice--success" role="status" hidden={!announcement}>
-        {announcement}
-      </p>
+      <SuccessNotice>{announcement}</SuccessNotice>
 
       {/* biome-ignore lint/a11y/useSemanticElements: the <search> element is still unknown to some browsers and screen readers */}
       <form

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Pagination } from '../../../components/pagination';
 import { SelectField } from '../../../components/field';
-import { EmptyState, ErrorState, Loading } from '../../../components/status';
+import { EmptyState, ErrorState, Loading, SuccessNotice } from '../../../components/status';
 import { useErrorMessage } from '../../../lib/errors';
 import { formatLocalDate } from '../../../lib/format';
 import { useLocale } from '../../../lib/i18n';
@@ -110,9 +110,7 @@ export function HoursQueue({ programId }: { programId: string }) {
           </option>
         ))}
       </SelectField>
-      <p className="notice notice--success" role="status" hidden={!announcement}>
-        {announcement}
-      </p>
+      <SuccessNotice>{announcement}</SuccessNotice>
       {actionError ? (
         <div className="error-summary" role="alert">
           {errorMessage(actionError)}

@@ -6,7 +6,7 @@ import type { RosterEntry, ShiftView } from '@vcentri/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextField } from '../../../components/field';
-import { EmptyState, ErrorState, Loading } from '../../../components/status';
+import { EmptyState, ErrorState, Loading, SuccessNotice } from '../../../components/status';
 import { useErrorMessage } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/format';
 import { useLocale } from '../../../lib/i18n';
@@ -88,9 +88,7 @@ export function RosterSection({ shift }: { shift: ShiftView }) {
         value={q}
         onChange={(e) => setQ(e.target.value)}
       />
-      <p className="notice notice--success" role="status" hidden={!announcement}>
-        {announcement}
-      </p>
+      <SuccessNotice>{announcement}</SuccessNotice>
       {save.error ? (
         <div className="error-summary" role="alert">
           {errorMessage(save.error)}

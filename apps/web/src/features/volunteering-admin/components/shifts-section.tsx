@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Pagination } from '../../../components/pagination';
-import { EmptyState, ErrorState, Loading } from '../../../components/status';
+import { EmptyState, ErrorState, Loading, SuccessNotice } from '../../../components/status';
 import { districtName, formatInterval } from '../../../lib/format';
 import { useLocale } from '../../../lib/i18n';
 import { useCancelShift, useProgramShifts } from '../api/shifts';
@@ -44,9 +44,7 @@ export function ShiftsSection({ program }: { program: ProgramView }) {
   return (
     <section className="card shifts" aria-labelledby="shifts-title">
       <h2 id="shifts-title">{t('shifts.title')}</h2>
-      <p className="notice notice--success" role="status" hidden={!announcement}>
-        {announcement}
-      </p>
+      <SuccessNotice>{announcement}</SuccessNotice>
       {open && !adding && !editing ? (
         <p className="actions">
           <button

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorMessage } from '../../../lib/errors';
 import { useAcknowledgeBriefing } from '../api/programs';
+import { SuccessNotice } from '../../../components/status';
 
 export function BriefingPanel({ program, signedIn }: { program: ProgramView; signedIn: boolean }) {
   const { t } = useTranslation('volunteering');
@@ -18,9 +19,7 @@ export function BriefingPanel({ program, signedIn }: { program: ProgramView; sig
       <h2 id="briefing-title">{t('briefing.title')}</h2>
       <p className="briefing__text">{program.briefing}</p>
       {done ? (
-        <p className="notice notice--success" role="status">
-          {t('briefing.acknowledged')}
-        </p>
+        <SuccessNotice>{t('briefing.acknowledged')}</SuccessNotice>
       ) : signedIn ? (
         <form
           onSubmit={(e) => {

@@ -7,6 +7,7 @@ import { SelectField, TextAreaField, TextField } from '../../../components/field
 import { type FieldErrors, FormErrorSummary, formErrorState } from '../../../components/form-errors';
 import { kyivToday } from '../../../lib/kyiv-dates';
 import { useLogHours } from '../api/me';
+import { SuccessNotice } from '../../../components/status';
 
 export interface ProgramChoice {
   id: string;
@@ -74,11 +75,7 @@ export function HoursForm({ programs }: { programs: readonly ProgramChoice[] }) 
       <h2 id="hours-form-title">{t('volunteering:hours.formTitle')}</h2>
       <p className="muted">{t('volunteering:hours.formIntro')}</p>
       <FormErrorSummary state={state} fields={fields} />
-      {logged ? (
-        <p className="notice notice--success" role="status">
-          {t('volunteering:hours.logged')}
-        </p>
-      ) : null}
+      {logged ? <SuccessNotice>{t('volunteering:hours.logged')}</SuccessNotice> : null}
       <SelectField
         id={fields.programId.id}
         label={fields.programId.label}

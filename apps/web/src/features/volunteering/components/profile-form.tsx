@@ -9,6 +9,7 @@ import { useLocale } from '../../../lib/i18n';
 import { kyivToday } from '../../../lib/kyiv-dates';
 import { useSaveVolunteerProfile } from '../api/me';
 import { VOLUNTEER_LANGUAGES } from '../labels';
+import { SuccessNotice } from '../../../components/status';
 
 const MAX_SKILLS = 30;
 const MAX_SKILL_LENGTH = 60;
@@ -96,11 +97,7 @@ export function VolunteerProfileForm({ profile, onSaved }: ProfileFormProps) {
       <h2 id="profile-form-title">{t('volunteering:profile.title')}</h2>
       <p className="muted">{t('volunteering:profile.intro')}</p>
       <FormErrorSummary state={state} fields={fields} />
-      {saved ? (
-        <p className="notice notice--success" role="status">
-          {t('volunteering:profile.saved')}
-        </p>
-      ) : null}
+      {saved ? <SuccessNotice>{t('volunteering:profile.saved')}</SuccessNotice> : null}
       <TextField
         id={fields.birthYear.id}
         label={fields.birthYear.label}

@@ -79,13 +79,18 @@ export function ShiftSignup({ shift, gate, mine }: ShiftSignupProps) {
   } else if (gate === 'signed_out') {
     body = (
       <p>
-        <Link to={loginPathFor(location)}>{t('signup.logIn')}</Link>
+        <Link className="button" to={loginPathFor(location)}>
+          {t('signup.logIn')}
+        </Link>
       </p>
     );
   } else if (gate === 'no_profile') {
     body = (
       <p>
-        <Link to={`${VOLUNTEER_PROFILE_PATH}?next=${encodeURIComponent(location.pathname)}`}>
+        <Link
+          className="button"
+          to={`${VOLUNTEER_PROFILE_PATH}?next=${encodeURIComponent(location.pathname)}`}
+        >
           {t('signup.profileFirst')}
         </Link>
       </p>
