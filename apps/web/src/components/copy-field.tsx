@@ -35,7 +35,12 @@ export function CopyField({ label, value, texts, copyContext, id }: CopyFieldPro
         <input id={inputId} type="url" readOnly value={value} onFocus={(e) => e.target.select()} />
         <button type="button" className="button button--secondary" onClick={() => void copy()}>
           {texts.copy}
-          {copyContext ? <span className="visually-hidden"> {copyContext}</span> : null}
+          {copyContext ? (
+            <>
+              {' '}
+              <span className="visually-hidden">{copyContext}</span>
+            </>
+          ) : null}
         </button>
       </div>
       <p className="visually-hidden" role="status">

@@ -8,7 +8,6 @@ import { useParams } from 'react-router';
 import { ErrorState, Loading } from '../../components/status';
 import { useVerification } from '../../features/certificates/api';
 import { CertificateFacts, RevokedNote } from '../../features/certificates/components/certificate-details';
-import { groupedCode } from '../../features/certificates/paths';
 import { isApiError } from '../../lib/api-client';
 import { PageTitle } from '../page-title';
 import '../../features/certificates/certificates.css';
@@ -64,9 +63,6 @@ function Verified({ certificate }: { certificate: CertificateVerification }) {
           {valid ? t('verify.validTitle') : t('verify.revokedTitle')}
         </p>
         {valid ? <p>{t('verify.validText')}</p> : <RevokedNote certificate={certificate} />}
-        <p className="muted">
-          {t('facts.code')}: <span className="code">{groupedCode(certificate.code)}</span>
-        </p>
       </div>
       <section aria-labelledby="verify-certifies">
         <h2 id="verify-certifies">{t('verify.certifies')}</h2>

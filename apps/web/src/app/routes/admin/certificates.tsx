@@ -162,8 +162,7 @@ function IssuedCertificates({ issuer, choices }: { issuer: string; choices: Issu
                           setRevoking(c);
                         }}
                       >
-                        {t('issued.revoke')}
-                        <span className="visually-hidden"> {c.printedName}</span>
+                        {t('issued.revoke')} <span className="visually-hidden">{c.printedName}</span>
                       </button>
                     </p>
                   ) : null}
