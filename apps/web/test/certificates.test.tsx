@@ -156,8 +156,10 @@ describe('my certificates', () => {
       `/verify/${CODE}`,
     );
     expect(card.getByRole('button', { name: 'Завантажити електронний документ (VC-JWT)' })).toBeEnabled();
-    // The earlier list does not show the new one twice.
-    expect(screen.getByRole('heading', { name: 'Раніше видані' })).toBeInTheDocument();
+    // The list of earlier ones neither shows the new one twice nor says there are none.
+    expect(screen.getAllByRole('button', { name: 'Завантажити PDF' })).toHaveLength(1);
+    expect(screen.queryByRole('heading', { name: 'Раніше видані' })).not.toBeInTheDocument();
+    expect(screen.getByText('Сертифікатів ще немає.')).not.toBeVisible();
 
     await user.click(card.getByRole('button', { name: 'Завантажити PDF' }));
     await waitFor(() => expect(click).toHaveBeenCalled());

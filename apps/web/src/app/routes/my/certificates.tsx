@@ -78,7 +78,11 @@ function MyCertificates() {
         <SuccessNotice>{issued.length ? t('my.issued', { count: issued.length }) : null}</SuccessNotice>
         {issued.length ? <CertificateList id="certificates-issued" certificates={issued} /> : null}
       </section>
-      <section className="certificates-section" aria-labelledby="certificates-mine">
+      <section
+        className="certificates-section"
+        aria-labelledby="certificates-mine"
+        hidden={issued.length > 0 && mine.isSuccess && earlier.length === 0}
+      >
         <h2 id="certificates-mine">{issued.length ? t('my.earlier') : t('my.all')}</h2>
         {mine.isPending ? (
           <Loading />
