@@ -19,7 +19,7 @@ import {
   signedOut,
 } from './fake-api';
 import { renderApp } from './render-app';
-import { emptyMine, PROGRAM_ID, sampleHoursEntry } from './volunteering-data';
+import { emptyMine, PROGRAM_ID, sampleHoursEntry, sampleProgram } from './volunteering-data';
 
 const ORG_ID = '40000000-0000-4000-8000-000000000001';
 const CERT_ID = 'd0000000-0000-4000-8000-000000000001';
@@ -334,6 +334,40 @@ describe('revoking a certificate', () => {
     await user.type(dialog.getByLabelText('Причина'), 'Помилка');
     await user.click(dialog.getByRole('button', { name: 'Відкликати сертифікат' }));
     expect(await dialog.findByText('Цей сертифікат уже відкликано.')).toBeInTheDocument();
+  });
+
+  it.each([
+    ['an owner: their organisation', 'ngo_owner', 'organization', `/admin/certificates?issuer=${ORG_ID}`],
+    ['a member: none', 'ngo_member', 'organization', null],
+    ['a city admin: the city', 'city_admin', 'city', '/admin/certificates?issuer=city'],
+  ] as const)('links a program page to its issuer’s certificates for %s', async (_who, role, runBy, href) => {
+    const grant =
+      role === 'city_admin'
+        ? sampleGrant()
+        : sampleGrant({ role, organizationId: ORG_ID, organizationName: 'ГО «Оболонь разом»' });
+    installFakeApi({
+      ...signedInAs(sampleMe([grant])),
+      'GET /me/organizations': json({ items: [], total: 0 }),
+      [`GET /volunteering/programs/${PROGRAM_ID}`]: json(
+        sampleProgram({ canManage: true, runBy, organizationId: runBy === 'city' ? null : ORG_ID }),
+      ),
+      [`GET /volunteering/programs/${PROGRAM_ID}/shifts`]: json({ items: [], total: 0 }),
+      [`GET /volunteering/programs/${PROGRAM_ID}/hours`]: json({
+        items: [],
+        total: 0,
+        totals: { approvedMinutes: 0, pendingMinutes: 0, volunteers: 0 },
+      }),
+    });
+    renderApp(`/admin/volunteering/${PROGRAM_ID}`);
+    await screen.findByRole('heading', { level: 1, name: 'Чисті береги Дніпра' });
+    const link = screen.queryByRole('link', {
+      name: 'Сертифікати волонтерських годин за програмами цього видавця',
+    });
+    if (href) expect(link).toHaveAttribute('href', href);
+    else expect(link).not.toBeInTheDocument();
+    const nav = screen.queryByRole('link', { name: 'Видані сертифікати' });
+    if (href) expect(nav).toHaveAttribute('href', '/admin/certificates');
+    else expect(nav).not.toBeInTheDocument();
   });
 
   it('shows a member who may not revoke neither the list nor the way to it', async () => {
