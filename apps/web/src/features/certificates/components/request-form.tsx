@@ -1,10 +1,11 @@
 // Asking for a certificate of one's approved hours: the name as it is printed (the profile's name
 // to start with), the language of the PDF and the credential, all programs or one, and an optional
 // period. The API decides what counts; a refusal (no approved hours, say) is shown in the summary.
-import { type Certificate, LOCALES, type Locale } from '@vcentri/shared';
+import type { Certificate, Locale } from '@vcentri/shared';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateRangeFields } from '../../../components/date-range-fields';
+import { LocaleOptions } from '../../../components/locale-options';
 import { SelectField, TextField } from '../../../components/field';
 import { type FieldErrors, FormErrorSummary, formErrorState } from '../../../components/form-errors';
 import { useLocale } from '../../../lib/i18n';
@@ -83,11 +84,7 @@ export function CertificateRequestForm({ defaultName, programs, onIssued }: Requ
         onChange={(e) => setLocale(e.target.value as Locale)}
         errors={state.byField.locale}
       >
-        {LOCALES.map((l) => (
-          <option key={l} value={l} lang={l}>
-            {t(`common:language.names.${l}`)}
-          </option>
-        ))}
+        <LocaleOptions />
       </SelectField>
       <SelectField
         id={fields.programId.id}
