@@ -310,7 +310,7 @@ describe('revoking a certificate', () => {
 
     await user.type(reason, 'Години затвердили помилково');
     await user.click(dialog.getByRole('button', { name: 'Відкликати сертифікат' }));
-    const notice = await screen.findByText(`Сертифікат ${CODE} (Олена Коваленко) відкликано.`);
+    const notice = await screen.findByText('Сертифікат K7M2-Q9TX-R4WZ-P3HD (Олена Коваленко) відкликано.');
     await waitFor(() => expect(notice).toHaveFocus());
     expect(sent(requests, 'POST', `/credentials/${CODE}/revoke`)[0]?.body).toEqual({
       reason: 'Години затвердили помилково',

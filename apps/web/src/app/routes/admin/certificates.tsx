@@ -16,7 +16,7 @@ import {
   RevokedNote,
 } from '../../../features/certificates/components/certificate-details';
 import { type IssuerChoice, issuerChoicesOf } from '../../../features/certificates/issuers';
-import { CITY_ISSUER } from '../../../features/certificates/paths';
+import { CITY_ISSUER, groupedCode } from '../../../features/certificates/paths';
 import { ReasonDialog } from '../../../features/volunteering-admin/components/reason-dialog';
 import { isCityAdmin, useAuth } from '../../../lib/auth';
 import { localized } from '../../../lib/format';
@@ -71,7 +71,7 @@ function IssuedCertificates({ issuer, choices }: { issuer: string; choices: Issu
   const revoke = useRevokeCertificate({
     onSuccess: (c) => {
       setRevoking(null);
-      setAnnouncement(t('issued.revokedDone', { code: c.code, name: c.printedName }));
+      setAnnouncement(t('issued.revokedDone', { code: groupedCode(c.code), name: c.printedName }));
     },
   });
 
