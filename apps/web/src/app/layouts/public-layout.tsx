@@ -101,7 +101,6 @@ export function PublicLayout() {
               >
                 <NavLink to="/my/organizations">{t('nav.myOrganizations')}</NavLink>
                 <NavLink to="/my/volunteering">{t('nav.myVolunteering')}</NavLink>
-                <NavLink to="/my/certificates">{t('nav.myCertificates')}</NavLink>
                 {belongsToOrganization(me) ? (
                   <NavLink to="/my/bookings">{t('nav.myBookings')}</NavLink>
                 ) : null}
