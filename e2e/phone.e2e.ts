@@ -238,6 +238,22 @@ describe('every page on a phone and a screen, in both languages', () => {
       `/volunteering/programs/${own.items[0]!.id}/shifts?when=all`,
       accessToken,
     );
+    // A certificate to verify: volunteer1@'s approved hours, one certificate per issuer.
+    const volunteer = (await (
+      await fetch(`${server.url}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'volunteer1@demo.vcentri.kyiv.ua', password: PASSWORD }),
+      })
+    ).json()) as { accessToken: string };
+    const certificates = (await (
+      await fetch(`${server.url}/api/v1/me/credentials`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${volunteer.accessToken}` },
+        body: JSON.stringify({ locale: 'uk', printedName: 'Богдан Кравчук' }),
+      })
+    ).json()) as { items: { code: string }[] };
+    const certificateCode = certificates.items[0]!.code;
     const roomId = rooms.items[0]!.id;
     const eventId = events.items[0]!.id;
     const orgId = orgs.items[0]!.id;
@@ -255,6 +271,8 @@ describe('every page on a phone and a screen, in both languages', () => {
       '/volunteering?view=shifts',
       `/volunteering/programs/${programs.items[0]!.id}`,
       `/volunteering/programs/${programs.items[0]!.id}?view=calendar`,
+      `/verify/${certificateCode}`,
+      '/verify/NOSUCHCERTIFICATE',
       '/login',
       '/register',
       '/no-such-page',
@@ -266,11 +284,16 @@ describe('every page on a phone and a screen, in both languages', () => {
       '/my/bookings',
       '/my/volunteering',
       '/my/volunteering/profile',
+      '/my/certificates',
     ];
     const who: [string, string | null, string[]][] = [
       ['visitor', null, publicRoutes],
       ['resident', 'resident@demo.vcentri.kyiv.ua', signedInRoutes],
-      ['volunteer', 'volunteer1@demo.vcentri.kyiv.ua', ['/my/volunteering', '/my/volunteering/profile']],
+      [
+        'volunteer',
+        'volunteer1@demo.vcentri.kyiv.ua',
+        ['/my/volunteering', '/my/volunteering/profile', '/my/certificates'],
+      ],
       [
         'ngo_owner',
         'ngo-owner@demo.vcentri.kyiv.ua',
@@ -283,6 +306,7 @@ describe('every page on a phone and a screen, in both languages', () => {
           '/admin/volunteering',
           '/admin/volunteering?new=1',
           `/admin/volunteering/${own.items[0]!.id}`,
+          '/admin/certificates',
           ...ownShifts.items.slice(0, 2).map((x) => `/admin/volunteering/shifts/${x.id}`),
         ],
       ],
@@ -302,7 +326,14 @@ describe('every page on a phone and a screen, in both languages', () => {
       [
         'city_admin',
         'admin@demo.vcentri.kyiv.ua',
-        ['/admin', '/admin/moderation', '/admin/users', '/admin/audit', '/admin/hubs/new'],
+        [
+          '/admin',
+          '/admin/moderation',
+          '/admin/users',
+          '/admin/audit',
+          '/admin/hubs/new',
+          '/admin/certificates',
+        ],
       ],
     ];
     const findings: Finding[] = [];

@@ -181,6 +181,22 @@ export const routes: RouteObject[] = [
             ),
           },
           {
+            path: 'my/certificates',
+            lazy: page(
+              () => import('./routes/my/certificates'),
+              (m) => m.MyCertificatesPage,
+              ['volunteering', 'admin', 'certificates'],
+            ),
+          },
+          {
+            path: 'verify/:code',
+            lazy: page(
+              () => import('./routes/verify'),
+              (m) => m.VerifyCertificatePage,
+              ['volunteering', 'certificates'],
+            ),
+          },
+          {
             path: 'notifications',
             lazy: page(
               () => import('./routes/notifications'),
@@ -330,6 +346,14 @@ export const routes: RouteObject[] = [
                   () => import('./routes/admin/volunteering-shift'),
                   (m) => m.AdminVolunteeringShiftPage,
                   ['admin', 'volunteeringAdmin'],
+                ),
+              },
+              {
+                path: 'certificates',
+                lazy: page(
+                  () => import('./routes/admin/certificates'),
+                  (m) => m.AdminCertificatesPage,
+                  ['volunteering', 'admin', 'volunteeringAdmin', 'certificates'],
                 ),
               },
               {

@@ -220,8 +220,8 @@ async function sendKeyed(path: string, options: RequestOptions): Promise<Respons
   }
 }
 
-/** Performs a request; for everything outside /auth/ a 401 triggers one refresh and one retry. */
-export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+/** Sends a request; for everything outside /auth/ a 401 triggers one refresh and one retry. */
+async function authorized(path: string, options: RequestOptions): Promise<Response> {
   let response = await sendKeyed(path, options);
   if (response.status === 401 && !path.startsWith('/auth/')) {
     const hadToken = accessToken !== null;
@@ -233,7 +233,17 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
     }
   }
   if (!response.ok) throw await toApiError(response);
-  return parseBody<T>(response);
+  return response;
+}
+
+/** Performs a request and reads its JSON answer. */
+export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  return parseBody<T>(await authorized(path, options));
+}
+
+/** Fetches a file the API serves only to the signed-in account (a certificate's PDF, say). */
+export async function apiDownload(path: string, signal?: AbortSignal): Promise<Blob> {
+  return (await authorized(path, { signal })).blob();
 }
 
 export const api = {

@@ -83,12 +83,23 @@ export function formatInterval(start: string | Date, end: string | Date, locale:
   return `${formatDateTime(a, locale)} – ${formatDateTime(b, locale)}`;
 }
 
+/** Noon UTC of a calendar date ('YYYY-MM-DD'): the same calendar day in Kyiv, whatever the season. */
+function calendarNoon(date: string): Date | null {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const instant = new Date(Date.UTC(y, m - 1, d, 12));
+  return Number.isNaN(instant.getTime()) ? null : instant;
+}
+
+/** A Kyiv calendar date ('YYYY-MM-DD') without its weekday, "2 грудня 2026 р.". */
+export function formatCalendarDate(date: string, locale: Locale): string {
+  const instant = calendarNoon(date);
+  return instant ? formatDate(instant, locale) : date;
+}
+
 /** A Kyiv calendar date ('YYYY-MM-DD') with its weekday, "вівторок, 30 березня 2027 р.". */
 export function formatLocalDate(date: string, locale: Locale): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  // Noon UTC is the same calendar day in Kyiv, whatever the season.
-  const instant = new Date(Date.UTC(y, m - 1, d, 12));
-  if (Number.isNaN(instant.getTime())) return date;
+  const instant = calendarNoon(date);
+  if (!instant) return date;
   return formatter(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(
     instant,
   );

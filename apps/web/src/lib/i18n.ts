@@ -19,6 +19,7 @@ export const NAMESPACES = [
   'openData',
   'admin',
   'volunteeringAdmin',
+  'certificates',
   'errors',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];

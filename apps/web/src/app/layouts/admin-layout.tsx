@@ -3,6 +3,8 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink, Navigate, Outlet, useLocation } from 'react-router';
 import { Loading } from '../../components/status';
+import { issuerChoicesOf } from '../../features/certificates/issuers';
+import { ISSUED_CERTIFICATES_PATH } from '../../features/certificates/paths';
 import { canCoordinate } from '../../features/volunteering-admin/scopes';
 import { administersDistrict, hasAdminAccess, isCityAdmin, managesHubs, useAuth } from '../../lib/auth';
 import { loginPathFor, NoAccess } from '../guards';
@@ -57,6 +59,11 @@ export function AdminLayout() {
           {canCoordinate(me) ? (
             <li>
               <NavLink to="/admin/volunteering">{tv('nav')}</NavLink>
+            </li>
+          ) : null}
+          {issuerChoicesOf(me).length > 0 ? (
+            <li>
+              <NavLink to={ISSUED_CERTIFICATES_PATH}>{tv('certificatesNav')}</NavLink>
             </li>
           ) : null}
           {cityAdmin || districtAdmin ? (

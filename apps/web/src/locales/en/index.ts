@@ -3,6 +3,7 @@
 import admin from './admin.json';
 import auth from './auth.json';
 import bookings from './bookings.json';
+import certificates from './certificates.json';
 import common from './common.json';
 import errors from './errors.json';
 import events from './events.json';
@@ -23,5 +24,6 @@ export const en = {
   openData,
   admin,
   volunteeringAdmin,
+  certificates,
   errors,
 };

@@ -15,6 +15,8 @@ import { ProgramForm } from '../../../features/volunteering-admin/components/pro
 import { ShiftsSection } from '../../../features/volunteering-admin/components/shifts-section';
 import { isApiError } from '../../../lib/api-client';
 import { useAuth } from '../../../lib/auth';
+import { canRevokeFor } from '../../../features/certificates/issuers';
+import { issuedCertificatesPath } from '../../../features/certificates/paths';
 import { useErrorMessage } from '../../../lib/errors';
 import { localized } from '../../../lib/format';
 import { useLocale } from '../../../lib/i18n';
@@ -109,6 +111,7 @@ function CoordinatedProgram({ program }: { program: ProgramView }) {
       {program.status === 'draft' ? <p className="notice">{t('program.draftNote')}</p> : null}
       {program.status === 'closed' ? <p className="notice">{t('program.closedNote')}</p> : null}
       <ProgramFacts program={program} owner={owner} />
+      <IssuerLink program={program} />
       {program.status !== 'closed' && !editing ? (
         <p className="actions">
           <button
@@ -164,5 +167,18 @@ function CoordinatedProgram({ program }: { program: ProgramView }) {
       <ShiftsSection program={program} />
       <HoursQueue programId={program.id} />
     </article>
+  );
+}
+
+/** To the certificates of the program's issuer, for those who may revoke them (owners, city admins). */
+function IssuerLink({ program }: { program: ProgramView }) {
+  const { t } = useTranslation('volunteeringAdmin');
+  const { me } = useAuth();
+  const issuer = program.runBy === 'organization' ? program.organizationId : null;
+  if (!canRevokeFor(me, issuer)) return null;
+  return (
+    <p className="actions">
+      <Link to={issuedCertificatesPath(issuer)}>{t('program.certificates')}</Link>
+    </p>
   );
 }

@@ -5,6 +5,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { EmptyState, ErrorState, Loading } from '../../../components/status';
+import { MY_CERTIFICATES_PATH } from '../../../features/certificates/paths';
 import { useMyVolunteering, useVolunteerProfile } from '../../../features/volunteering/api/me';
 import { usePrograms } from '../../../features/volunteering/api/programs';
 import { HoursForm } from '../../../features/volunteering/components/hours-form';
@@ -85,6 +86,7 @@ function MyVolunteering() {
         <p className="actions">
           <Link to={VOLUNTEERING_PATH}>{t('my.findMore')}</Link>
           <Link to={VOLUNTEER_PROFILE_PATH}>{t('my.editProfile')}</Link>
+          <Link to={MY_CERTIFICATES_PATH}>{t('my.certificates')}</Link>
         </p>
       </section>
       {/* Drawn once, when both the profile and the shifts are known: pieces arriving one by one

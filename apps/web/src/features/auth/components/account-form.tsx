@@ -4,6 +4,7 @@ import { LOCALES, type Locale, type MeResponse, NOTIFICATION_KINDS } from '@vcen
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CheckboxGroupField, SelectField, TextField } from '../../../components/field';
+import { LocaleOptions } from '../../../components/locale-options';
 import { type FieldErrors, FormErrorSummary, formErrorState } from '../../../components/form-errors';
 import { changeLocale, isLocale } from '../../../lib/i18n';
 import { useUpdateMe } from '../api/update-me';
@@ -77,11 +78,7 @@ export function AccountForm({ me }: { me: MeResponse }) {
         }}
         errors={state.byField.locale}
       >
-        {LOCALES.map((l) => (
-          <option key={l} value={l} lang={l}>
-            {t(`common:language.names.${l}`)}
-          </option>
-        ))}
+        <LocaleOptions />
       </SelectField>
       <CheckboxGroupField
         id="account-email"

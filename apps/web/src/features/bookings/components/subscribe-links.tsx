@@ -1,7 +1,7 @@
 // Calendar feeds a person can subscribe to (Google Calendar, Outlook, Thunderbird): the address
 // to copy, a webcal:// link that opens the calendar application, and the file itself.
-import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CopyField } from '../../../components/copy-field';
 import { API_BASE } from '../../../lib/api-client';
 
 export interface Feed {
@@ -34,42 +34,26 @@ export function SubscribeLinks({ feeds }: { feeds: Feed[] }) {
 
 function FeedLinks({ feed }: { feed: Feed }) {
   const { t } = useTranslation('bookings');
-  const id = useId();
-  const [copied, setCopied] = useState('');
   const url = feedUrl(feed);
   const label = t(`subscribe.${feed.kind}Feed`, { name: feed.name });
 
-  async function copy() {
-    try {
-      await navigator.clipboard.writeText(url);
-      setCopied(t('subscribe.copied'));
-    } catch {
-      // No clipboard access (permissions, older browsers): select the text for a manual copy.
-      const input = document.getElementById(id);
-      if (input instanceof HTMLInputElement) input.select();
-      setCopied(t('subscribe.copyManually'));
-    }
-  }
-
   return (
     <div className="subscribe__feed">
-      <div className="field">
-        <label htmlFor={id}>{label}</label>
-        <div className="copy-field">
-          <input id={id} type="url" readOnly value={url} onFocus={(e) => e.target.select()} />
-          <button type="button" className="button button--secondary" onClick={() => void copy()}>
-            {t('subscribe.copy')} <span className="visually-hidden">{label}</span>
-          </button>
-        </div>
-      </div>
+      <CopyField
+        label={label}
+        value={url}
+        copyContext={label}
+        texts={{
+          copy: t('subscribe.copy'),
+          copied: t('subscribe.copied'),
+          copyManually: t('subscribe.copyManually'),
+        }}
+      />
       <p className="actions">
         <a href={webcalUrl(url)}>{t('subscribe.webcal', { name: feed.name })}</a>
         <a href={url} download>
           {t('subscribe.download', { name: feed.name })}
         </a>
-      </p>
-      <p className="visually-hidden" role="status">
-        {copied}
       </p>
     </div>
   );

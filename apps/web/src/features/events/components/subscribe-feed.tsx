@@ -1,27 +1,13 @@
 // The events feed for calendar applications (Google Calendar, Outlook, Thunderbird), with the
 // chosen hub, district and category: a link to subscribe, the address to copy, and the file.
-import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CopyField } from '../../../components/copy-field';
 import { eventsFeedUrl, type FeedFilters, webcalUrl } from '../paths';
 
 export function SubscribeFeed({ filters }: { filters: FeedFilters }) {
   const { t } = useTranslation('events');
-  const inputId = useId();
-  const [copied, setCopied] = useState('');
   const url = eventsFeedUrl(filters);
   const filtered = !!(filters.hubId || filters.district || filters.category);
-
-  async function copy() {
-    try {
-      await navigator.clipboard.writeText(url);
-      setCopied(t('subscribe.copied'));
-    } catch {
-      // No clipboard access: select the address for a manual copy.
-      const input = document.getElementById(inputId);
-      if (input instanceof HTMLInputElement) input.select();
-      setCopied(t('subscribe.copyManually'));
-    }
-  }
 
   return (
     <section className="card subscribe" aria-labelledby="events-subscribe-title">
@@ -35,18 +21,15 @@ export function SubscribeFeed({ filters }: { filters: FeedFilters }) {
           {t('subscribe.download')}
         </a>
       </p>
-      <div className="field">
-        <label htmlFor={inputId}>{t('subscribe.address')}</label>
-        <div className="copy-field">
-          <input id={inputId} type="url" readOnly value={url} onFocus={(e) => e.target.select()} />
-          <button type="button" className="button button--secondary" onClick={() => void copy()}>
-            {t('subscribe.copy')}
-          </button>
-        </div>
-      </div>
-      <p className="visually-hidden" role="status">
-        {copied}
-      </p>
+      <CopyField
+        label={t('subscribe.address')}
+        value={url}
+        texts={{
+          copy: t('subscribe.copy'),
+          copied: t('subscribe.copied'),
+          copyManually: t('subscribe.copyManually'),
+        }}
+      />
     </section>
   );
 }

@@ -16,6 +16,8 @@ interface ReasonDialogProps {
   cancelLabel: string;
   reasonLabel: string;
   reasonHint: string;
+  /** The API's limit on the reason's length (1000 unless said). */
+  maxLength?: number;
   pending: boolean;
   error: unknown;
   onConfirm(reason: string): void;
@@ -60,7 +62,7 @@ function ReasonDialogBody(props: ReasonDialogProps) {
         label={props.reasonLabel}
         hint={props.reasonHint}
         required
-        maxLength={1000}
+        maxLength={props.maxLength ?? 1000}
         rows={3}
         value={reason}
         errors={reasonError ? [t('reason.required')] : undefined}
