@@ -309,11 +309,15 @@ describe('revoking a certificate', () => {
     expect(sent(requests, 'POST', `/credentials/${CODE}/revoke`)).toHaveLength(0);
 
     await user.type(reason, 'Години затвердили помилково');
+    const withdraw = dialog.getByLabelText('Також зняти затвердження цих годин (затверджено помилково)');
+    expect(withdraw).not.toBeChecked();
+    await user.click(withdraw);
     await user.click(dialog.getByRole('button', { name: 'Відкликати сертифікат' }));
     const notice = await screen.findByText('Сертифікат K7M2-Q9TX-R4WZ-P3HD (Олена Коваленко) відкликано.');
     await waitFor(() => expect(notice).toHaveFocus());
     expect(sent(requests, 'POST', `/credentials/${CODE}/revoke`)[0]?.body).toEqual({
       reason: 'Години затвердили помилково',
+      withdrawHours: true,
     });
     expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
     await waitFor(() => expect(screen.getByText('Відкликано', { selector: '.badge' })).toBeInTheDocument());

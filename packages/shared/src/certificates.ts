@@ -100,7 +100,15 @@ export const JwkSetSchema = Type.Object({
 export type JwkSet = Static<typeof JwkSetSchema>;
 
 export const RevokeCertificateBody = Type.Object(
-  { reason: Type.String({ minLength: 3, maxLength: 500 }) },
+  {
+    reason: Type.String({ minLength: 3, maxLength: 500 }),
+    /**
+     * The hours were approved by mistake: withdraw their approval too (they become rejected, with
+     * the reason), so no later certificate counts them. Hours another live certificate still holds
+     * keep their approval until that one is revoked as well.
+     */
+    withdrawHours: Type.Optional(Type.Boolean()),
+  },
   { additionalProperties: false },
 );
 export type RevokeCertificateBody = Static<typeof RevokeCertificateBody>;

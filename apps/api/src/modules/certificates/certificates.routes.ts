@@ -223,14 +223,16 @@ const certificatesRoutes: FastifyPluginAsyncTypebox<{ db: Database; config: Read
         ...secured,
         summary: 'Revoke a certificate with a reason (the issuing organisation’s owners, city admins)',
         description:
-          'The volunteer is notified, the verification page and the status list show it at once. Revoking twice: `409 certificate_revoked`.',
+          'The volunteer is notified, the verification page and the status list show it at once. With `withdrawHours` the certified hours’ approval is withdrawn too (hours approved by mistake), unless another live certificate holds them. Revoking twice: `409 certificate_revoked`.',
         params: CertificateCodeParams,
         body: RevokeCertificateBody,
         response: { 200: CertificateSchema, ...problems },
       },
     },
     async (request) =>
-      revokeCertificate(db, requirePrincipal(request), request.params.code, request.body.reason, request.ip),
+      revokeCertificate(db, requirePrincipal(request), request.params.code, request.body.reason, request.ip, {
+        withdrawHours: request.body.withdrawHours ?? false,
+      }),
   );
 };
 

@@ -314,6 +314,7 @@ export async function revokeCertificate(
   code: string,
   reason: string,
   ip: string,
+  { withdrawHours = false }: { withdrawHours?: boolean } = {},
 ) {
   const cert = await certificateByCode(db, code);
   if (!vouchesFor(p, cert.issuerOrganizationId))
@@ -332,6 +333,36 @@ export async function revokeCertificate(
       .returning('id')
       .executeTakeFirst();
     if (!done) throw conflict('certificate_revoked', 'This certificate is already revoked.');
+    // Hours approved by mistake: their approval goes with the certificate, so no later request
+    // certifies them again. Entries another live certificate holds stay (the guard trigger would
+    // refuse them anyway) until that one is revoked too.
+    const withdrawn = withdrawHours
+      ? await trx
+          .updateTable('volunteerHours')
+          .set({
+            status: 'rejected',
+            reason: `Withdrawn with certificate ${cert.code}: ${why}`,
+            decidedBy: p.userId,
+            decidedAt: new Date(),
+          })
+          .where('status', '=', 'approved')
+          .where('id', 'in', (eb) =>
+            eb.selectFrom('certificateHours').select('hoursId').where('certificateId', '=', cert.id),
+          )
+          .where(({ not, exists, selectFrom }) =>
+            not(
+              exists(
+                selectFrom('certificateHours as ch')
+                  .innerJoin('certificates as c', 'c.id', 'ch.certificateId')
+                  .select('ch.hoursId')
+                  .whereRef('ch.hoursId', '=', 'volunteerHours.id')
+                  .where('c.revokedAt', 'is', null),
+              ),
+            ),
+          )
+          .returning('id')
+          .execute()
+      : [];
     const total = { uk: hoursText(cert.totalMinutes, 'uk'), en: hoursText(cert.totalMinutes, 'en') };
     await insertNotification(trx, {
       userId: cert.userId,
@@ -340,10 +371,15 @@ export async function revokeCertificate(
         uk: `Сертифікат ${cert.code} відкликано`,
         en: `Certificate ${cert.code} revoked`,
       },
-      body: {
-        uk: `Сертифікат на ${total.uk} волонтерських годин відкликано. Причина: ${why}`,
-        en: `The certificate of ${total.en} of volunteer hours was revoked. Reason: ${why}`,
-      },
+      body: withdrawn.length
+        ? {
+            uk: `Сертифікат на ${total.uk} волонтерських годин відкликано, а затвердження цих годин знято. Причина: ${why}`,
+            en: `The certificate of ${total.en} of volunteer hours was revoked and the approval of those hours withdrawn. Reason: ${why}`,
+          }
+        : {
+            uk: `Сертифікат на ${total.uk} волонтерських годин відкликано. Причина: ${why}`,
+            en: `The certificate of ${total.en} of volunteer hours was revoked. Reason: ${why}`,
+          },
       link: '/my/certificates',
       data: { certificateId: cert.id, code: cert.code },
     });
@@ -354,7 +390,7 @@ export async function revokeCertificate(
       targetType: 'certificate',
       targetId: cert.id,
       ip,
-      details: { code: cert.code, reason: why, volunteerId: cert.userId },
+      details: { code: cert.code, reason: why, volunteerId: cert.userId, hoursWithdrawn: withdrawn.length },
     });
   });
   return certificateView(await certificateByCode(db, cert.code));

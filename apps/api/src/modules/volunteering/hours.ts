@@ -148,7 +148,8 @@ export async function recordAttendance(
           throw conflict(
             'hours_certified',
             'These hours are in a certificate; it must be revoked before they can change.',
-            { signupId: x.id, certificates },
+            // How many, not which: the codes are the issuer's and the volunteer's to share.
+            { signupId: x.id, certificates: certificates.length },
           );
         throw conflict(
           'hours_final',

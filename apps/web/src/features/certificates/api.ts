@@ -87,10 +87,18 @@ export function useIssuedCertificates(query: IssuedCertificatesQuery, options: {
 export function useRevokeCertificate(options: { onSuccess?: (certificate: Certificate) => void } = {}) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ code, reason }: { code: string; reason: string }) =>
+    mutationFn: ({
+      code,
+      reason,
+      withdrawHours,
+    }: {
+      code: string;
+      reason: string;
+      withdrawHours?: boolean;
+    }) =>
       apiRequest<Certificate>(`/credentials/${encodeURIComponent(code)}/revoke`, {
         method: 'POST',
-        body: { reason },
+        body: withdrawHours ? { reason, withdrawHours } : { reason },
         idempotencyKey: newIdempotencyKey(),
       }),
     onSuccess: async (certificate) => {

@@ -61,6 +61,7 @@ function IssuedCertificates({ issuer, choices }: { issuer: string; choices: Issu
     params.get('status') === 'valid' || params.get('status') === 'revoked' ? params.get('status') : '';
   const offset = offsetParam(params);
   const [revoking, setRevoking] = useState<Certificate | null>(null);
+  const [withdrawHours, setWithdrawHours] = useState(false);
   const [announcement, setAnnouncement] = useState('');
   const list = useIssuedCertificates({
     ...(issuer === CITY_ISSUER ? {} : { organizationId: issuer }),
@@ -159,6 +160,7 @@ function IssuedCertificates({ issuer, choices }: { issuer: string; choices: Issu
                         onClick={() => {
                           revoke.reset();
                           setAnnouncement('');
+                          setWithdrawHours(false);
                           setRevoking(c);
                         }}
                       >
@@ -189,10 +191,23 @@ function IssuedCertificates({ issuer, choices }: { issuer: string; choices: Issu
         maxLength={500}
         pending={revoke.isPending}
         error={revoke.error}
-        onConfirm={(reason) => revoking && revoke.mutate({ code: revoking.code, reason })}
+        onConfirm={(reason) => revoking && revoke.mutate({ code: revoking.code, reason, withdrawHours })}
         onClose={() => setRevoking(null)}
       >
         <p>{t('issued.revokeText')}</p>
+        <div className="checkbox">
+          <input
+            type="checkbox"
+            id="revoke-withdraw-hours"
+            aria-describedby="revoke-withdraw-hours-hint"
+            checked={withdrawHours}
+            onChange={(e) => setWithdrawHours(e.target.checked)}
+          />
+          <label htmlFor="revoke-withdraw-hours">{t('issued.withdrawHours')}</label>
+        </div>
+        <p className="field__hint" id="revoke-withdraw-hours-hint">
+          {t('issued.withdrawHoursHint')}
+        </p>
       </ReasonDialog>
     </>
   );
