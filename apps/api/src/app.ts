@@ -21,7 +21,7 @@ import eventsRoutes from './modules/events/events.routes';
 import volunteeringRoutes from './modules/volunteering/volunteering.routes';
 import wellKnownRoutes from './modules/certificates/well-known.routes';
 import certificatesRoutes from './modules/certificates/certificates.routes';
-import { publishKey } from './modules/certificates/keys';
+import { KeyIdReusedError, publishKey } from './modules/certificates/keys';
 import healthRoutes from './modules/health/health.routes';
 import hubsRoutes from './modules/hubs/hubs.routes';
 import openDataRoutes from './modules/open-data/open-data.routes';
@@ -166,9 +166,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(wellKnownRoutes, { db, config });
   // The signing key's public half is in the JWK set from the first start, before it signs anything.
   app.addHook('onReady', async () => {
-    await publishKey(db, config.credentialSigningKey).catch((err) =>
-      app.log.warn({ err }, 'could not record the credential signing key; retried when it signs'),
-    );
+    await publishKey(db, config.credentialSigningKey).catch((err) => {
+      // A reused kid is a configuration error: refuse to start. A database that is away is not.
+      if (err instanceof KeyIdReusedError) throw err;
+      app.log.warn({ err }, 'could not record the credential signing key; retried when it signs');
+    });
   });
 
   const webDist = config.webDistDir ?? defaultWebDist();

@@ -78,6 +78,14 @@ describe('the JWK set', () => {
       await rotated.app.close();
     }
   });
+
+  it('refuses to start with a new key under a kid that is already published', async () => {
+    const reused = { ...newSigningKey(), kid: t.config.credentialSigningKey.kid };
+    await expect(buildTestApp({ credentialSigningKey: reused })).rejects.toThrow(/already published/);
+    // The published key is still the one old certificates need.
+    const set = (await inject(t, { method: 'GET', url: '/.well-known/jwks.json' })).json();
+    expect(set.keys[0].x).toBe(t.config.credentialSigningKey.x);
+  });
 });
 
 describe('requesting a certificate', () => {

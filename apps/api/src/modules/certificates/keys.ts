@@ -20,13 +20,34 @@ export function publicJwk(key: CredentialSigningKey): PublicJwk {
   };
 }
 
-/** Records the key's public half (once); called before it signs anything. */
+/** A signing key whose `kid` is already published with another public key. */
+export class KeyIdReusedError extends Error {}
+
+/**
+ * Records the key's public half (once); called before it signs anything. A `kid` already published
+ * with a different key is refused: the earlier key would drop out of the JWK set and every
+ * certificate it signed would stop verifying. A new key needs a new `kid`.
+ */
 export async function publishKey(db: Database, key: CredentialSigningKey): Promise<void> {
+  const mine = publicJwk(key);
   await db
     .insertInto('credentialKeys')
-    .values({ kid: key.kid, publicJwk: JSON.stringify(publicJwk(key)) })
+    .values({ kid: key.kid, publicJwk: JSON.stringify(mine) })
     .onConflict((oc) => oc.column('kid').doNothing())
     .execute();
+  const stored = await db
+    .selectFrom('credentialKeys')
+    .select('publicJwk')
+    .where('kid', '=', key.kid)
+    .executeTakeFirst();
+  const theirs = stored?.publicJwk as PublicJwk | undefined;
+  if (
+    theirs &&
+    (theirs.kty !== mine.kty || theirs.crv !== mine.crv || theirs.x !== mine.x || theirs.y !== mine.y)
+  )
+    throw new KeyIdReusedError(
+      `CREDENTIAL_SIGNING_KEY: kid "${key.kid}" is already published with another key; give the new key a new kid`,
+    );
 }
 
 /** The current key first, then every earlier one, newest first. */
