@@ -28,7 +28,11 @@ export class KeyIdReusedError extends Error {}
  * with a different key is refused: the earlier key would drop out of the JWK set and every
  * certificate it signed would stop verifying. A new key needs a new `kid`.
  */
+const published = new WeakMap<Database, WeakSet<CredentialSigningKey>>();
+
 export async function publishKey(db: Database, key: CredentialSigningKey): Promise<void> {
+  // Once recorded (at start, normally), a key is not looked up again for every certificate.
+  if (published.get(db)?.has(key)) return;
   const mine = publicJwk(key);
   await db
     .insertInto('credentialKeys')
@@ -48,6 +52,8 @@ export async function publishKey(db: Database, key: CredentialSigningKey): Promi
     throw new KeyIdReusedError(
       `CREDENTIAL_SIGNING_KEY: kid "${key.kid}" is already published with another key; give the new key a new kid`,
     );
+  if (!published.has(db)) published.set(db, new WeakSet());
+  published.get(db)?.add(key);
 }
 
 /** The current key first, then every earlier one, newest first. */
