@@ -2,8 +2,9 @@ import { describe, expect, it, beforeAll } from 'vitest';
 import Fastify from 'fastify';
 import authPlugin from '../src/plugins/auth';
 import problemPlugin from '../src/plugins/problem';
+import { certify, hoursOf } from './certificate-fixture';
 import { prepareRoles } from './roles-fixture';
-import { createProgram, createShift, kyivDate, publish, shiftInput } from './volunteering-fixture';
+import { createProgram, createShift, kyivDate, publish, shiftInput, volunteer } from './volunteering-fixture';
 import {
   buildTestApp,
   createHub,
@@ -18,7 +19,7 @@ import {
 let t: TestApp;
 let users: Awaited<ReturnType<typeof prepareRoles>>;
 /** A published program of the NGO owner's and member's organisation, with one shift. */
-const program = { id: '', shiftId: '' };
+const program = { id: '', shiftId: '', organizationId: '' };
 beforeAll(async () => {
   t = await buildTestApp();
   users = await prepareRoles(t);
@@ -27,6 +28,7 @@ beforeAll(async () => {
     .select('organizationId')
     .where('userId', '=', users.ngo_owner.id)
     .executeTakeFirstOrThrow();
+  program.organizationId = grant.organizationId!;
   program.id = (await createProgram(t, users.ngo_owner, { organizationId: grant.organizationId })).id;
   await publish(t, users.ngo_owner, program.id);
   program.shiftId = (
@@ -137,6 +139,27 @@ const MATRIX: {
     ok: 200,
   },
   {
+    label: '/me/credentials',
+    method: 'GET',
+    url: () => '/api/v1/me/credentials',
+    allowed: EVERYONE.filter((w) => w !== 'guest'),
+    ok: 200,
+  },
+  {
+    label: '/credentials (the city’s)',
+    method: 'GET',
+    url: () => '/api/v1/credentials',
+    allowed: ['city_admin'],
+    ok: 200,
+  },
+  {
+    label: '/credentials?organizationId (an organisation’s)',
+    method: 'GET',
+    url: () => `/api/v1/credentials?organizationId=${program.organizationId}`,
+    allowed: ['ngo_owner', 'city_admin'],
+    ok: 200,
+  },
+  {
     label: '/admin/users/{id}/roles',
     method: 'POST',
     url: () => `/api/v1/admin/users/${users.resident.id}/roles`,
@@ -185,6 +208,31 @@ describe('every protected route against every role', () => {
     expect(
       await t.db.selectFrom('roleGrants').select('id').where('id', '=', grant.id).executeTakeFirst(),
     ).toBeUndefined();
+  });
+
+  it('POST /credentials/{code}/revoke: only the issuing organisation’s owner and city admins', async () => {
+    const v = await volunteer(t);
+    await hoursOf(t, v, program.id, users.ngo_owner, 60, 3);
+    const [first] = await certify(t, v, { programId: program.id });
+    const revoke = (who: Who, code: string) =>
+      inject(t, {
+        method: 'POST',
+        url: `/api/v1/credentials/${code}/revoke`,
+        as: who === 'guest' ? null : users[who],
+        payload: { reason: 'Помилка в годинах' },
+      });
+    for (const who of EVERYONE.filter((w) => w !== 'ngo_owner' && w !== 'city_admin')) {
+      const res = await revoke(who, first!.code);
+      if (who === 'guest') expectProblem(res, 401, 'unauthorized');
+      else expectProblem(res, 403, 'forbidden');
+    }
+    const stillValid = await inject(t, { method: 'GET', url: `/api/v1/credentials/${first!.code}` });
+    expect(stillValid.json().status).toBe('valid');
+    expect((await revoke('ngo_owner', first!.code)).json().status).toBe('revoked');
+
+    await hoursOf(t, v, program.id, users.ngo_owner, 30, 2);
+    const [second] = await certify(t, v, { programId: program.id });
+    expect((await revoke('city_admin', second!.code)).json().status).toBe('revoked');
   });
 
   it('a revoked role stops working at once, without a new token', async () => {
