@@ -30,8 +30,10 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
       LOG_LEVEL: 'warn',
       DATABASE_URL: '',
       // Journeys check what people do, on a CI machine that is busy on purpose; refusing work when
-      // the event loop lags is tested on its own (apps/api/test/overload.test.ts).
+      // the event loop or the database queue lags is tested on its own
+      // (apps/api/test/overload.test.ts).
       MAX_EVENT_LOOP_DELAY_MS: '0',
+      DATABASE_MAX_WAIT_MS: '0',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -77,6 +77,12 @@ export interface Config {
    * for a pooled connection (PostgreSQL only); 0 turns the bound off.
    */
   databaseMaxWaiting: number;
+  /**
+   * API requests are refused with 503 `overloaded` while a database call has already waited this
+   * long (ms) for a pooled connection (PostgreSQL only): a bound on the queue's delay, not its
+   * length, so the requests that are taken are not late too; 0 turns it off.
+   */
+  databaseMaxWaitMs: number;
   /** PostgreSQL `statement_timeout` of every request's statement, in ms; 0: none. */
   databaseStatementTimeoutMs: number;
 }
@@ -243,6 +249,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     // reads as a stalled loop and would refuse the next requests: off unless set.
     maxEventLoopDelayMs: intVar(env, 'MAX_EVENT_LOOP_DELAY_MS', databaseUrl ? 200 : 0, 0, 60_000),
     databaseMaxWaiting: intVar(env, 'DATABASE_MAX_WAITING', 50, 0, 100_000),
+    databaseMaxWaitMs: intVar(env, 'DATABASE_MAX_WAIT_MS', 100, 0, 60_000),
     databaseStatementTimeoutMs: intVar(env, 'DATABASE_STATEMENT_TIMEOUT_MS', 10_000, 0, 3_600_000),
     ...overrides,
   };

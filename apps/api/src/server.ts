@@ -5,6 +5,9 @@ import { ConfigError, loadConfig } from './config';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './db/demo-seed';
 import { DEMO_VOLUNTEERS, demoVolunteerEmail } from './db/demo-volunteering';
 
+/** Pending connections the kernel may queue for this process (see listen below). */
+const LISTEN_BACKLOG = 4096;
+
 const REDACT = [
   'req.headers.authorization',
   'req.headers.cookie',
@@ -49,7 +52,10 @@ async function main() {
   process.on('SIGINT', () => void close('SIGINT'));
   process.on('SIGTERM', () => void close('SIGTERM'));
 
-  await app.listen({ port: config.port, host: config.host });
+  // Connections waiting to be accepted: Node's default (511) overflows when hundreds of visitors
+  // connect at once to a busy process, and the kernel drops their handshakes, which clients retry
+  // only after 1, 3, 7 s — slower than any refusal. The kernel caps this at net.core.somaxconn.
+  await app.listen({ port: config.port, host: config.host, backlog: LISTEN_BACKLOG });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;

@@ -36,6 +36,7 @@ export function startApiProcess(env: Record<string, string>, timeoutMs = 180_000
       // load refusals (503 overloaded) are off unless a test sets them, as in helper.ts.
       MAX_EVENT_LOOP_DELAY_MS: '0',
       DATABASE_MAX_WAITING: '0',
+      DATABASE_MAX_WAIT_MS: '0',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

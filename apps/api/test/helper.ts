@@ -51,6 +51,7 @@ export function testConfig(overrides: Partial<Config> = {}): Readonly<Config> {
       // flaky. overload.test.ts turns them on with its own thresholds.
       maxEventLoopDelayMs: 0,
       databaseMaxWaiting: 0,
+      databaseMaxWaitMs: 0,
       credentialSigningKey: TEST_SIGNING_KEY,
       ...overrides,
     },

@@ -4,7 +4,12 @@
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app';
-import { type DatabaseHandle, openDatabase, waitingForConnection } from '../src/db/database';
+import {
+  type DatabaseHandle,
+  oldestConnectionWait,
+  openDatabase,
+  waitingForConnection,
+} from '../src/db/database';
 import {
   buildTestApp,
   expectProblem,
@@ -164,6 +169,48 @@ describe.runIf(TEST_DATABASE_URL)('database work past its bounds', () => {
     expect(h.json()).toEqual({ status: 'ok', db: 'ok' });
     // Nothing waits any more: the next request is served.
     expect(waitingForConnection(db)).toBe(0);
+    expect((await app.inject({ method: 'GET', url: '/api/v1/hubs' })).statusCode).toBe(200);
+  });
+
+  it('with DATABASE_MAX_WAIT_MS, a call that has waited that long for a connection refuses new requests; a short wait does not', async () => {
+    const handle = await openDatabase({ databaseUrl: TEST_DATABASE_URL, poolSize: 1 });
+    handles.push(handle);
+    const app = await buildApp({
+      config: testConfig({ databaseMaxWaiting: 0, databaseMaxWaitMs: 150 }),
+      db: handle.db,
+    });
+    apps.push(app);
+    await app.ready();
+    const db = handle.db;
+    expect(oldestConnectionWait(db)).toBe(0);
+
+    let release!: () => void;
+    const released = new Promise<void>((r) => {
+      release = r;
+    });
+    let acquired!: () => void;
+    const isAcquired = new Promise<void>((r) => {
+      acquired = r;
+    });
+    const holder = db.connection().execute(async (c) => {
+      await sql`select 1`.execute(c);
+      acquired();
+      await released;
+    });
+    await isAcquired;
+    const waiter = sql`select 1`.execute(db);
+    while (waitingForConnection(db) !== 1) await sleep(5);
+    // A queue of one call is not refused while it is young: the count bound is off, only time counts.
+    const young = app.inject({ method: 'GET', url: '/api/v1/hubs' });
+    while (waitingForConnection(db) !== 2) await sleep(5);
+    await sleep(200);
+    expect(oldestConnectionWait(db)).toBeGreaterThan(150);
+    expectOverloaded(await app.inject({ method: 'GET', url: '/api/v1/hubs' }));
+    release();
+    await holder;
+    await waiter;
+    expect((await young).statusCode).toBe(200);
+    expect(oldestConnectionWait(db)).toBe(0);
     expect((await app.inject({ method: 'GET', url: '/api/v1/hubs' })).statusCode).toBe(200);
   });
 });

@@ -43,6 +43,8 @@ export interface OpenOptions {
 export const DEFAULT_STATEMENT_TIMEOUT_MS = 10_000;
 
 const pools = new WeakMap<Database, pg.Pool>();
+/** Per pool, the calls waiting for a connection, in the order they began (a Set keeps it). */
+const waits = new WeakMap<Database, Set<{ since: number }>>();
 
 /**
  * How many database calls are waiting for a connection of the pool behind `db` right now; null for
@@ -52,6 +54,29 @@ const pools = new WeakMap<Database, pg.Pool>();
 export function waitingForConnection(db: Database): number | null {
   const pool = pools.get(db);
   return pool ? pool.waitingCount : null;
+}
+
+/**
+ * How long (ms) the longest-waiting database call behind `db` has waited for a connection so far:
+ * 0 when none waits, null for the embedded database. The pool hands connections out in arrival
+ * order, so this is the queue's delay now: a new call waits at least about this long too.
+ */
+export function oldestConnectionWait(db: Database): number | null {
+  const pending = waits.get(db);
+  if (!pending) return null;
+  const oldest = pending.values().next();
+  return oldest.done ? 0 : performance.now() - oldest.value.since;
+}
+
+/** Records every promise-style `pool.connect()` (Kysely's) in `pending` while it waits. */
+function trackConnectionWaits(pool: pg.Pool, pending: Set<{ since: number }>) {
+  const connect = pool.connect.bind(pool) as (...args: unknown[]) => unknown;
+  pool.connect = ((...args: unknown[]) => {
+    if (args.length > 0) return connect(...args);
+    const wait = { since: performance.now() };
+    pending.add(wait);
+    return (connect() as Promise<pg.PoolClient>).finally(() => pending.delete(wait));
+  }) as typeof pool.connect;
 }
 
 /**
@@ -80,8 +105,11 @@ export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
     pool.on('connect', (client) => {
       client.on('error', () => {});
     });
+    const pending = new Set<{ since: number }>();
+    trackConnectionWaits(pool, pending);
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins });
     pools.set(db, pool);
+    waits.set(db, pending);
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
   const [{ PGlite }, { btree_gist }, { pg_trgm }, { citext }, { PGliteDialect }] = await Promise.all([

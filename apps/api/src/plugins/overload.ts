@@ -2,13 +2,13 @@
 // 503 `overloaded` and a Retry-After, instead of queueing until every answer is late. Two signals:
 // the event loop's delay (@fastify/under-pressure; in embedded mode the database runs on the event
 // loop too, so its backlog shows here) and, on PostgreSQL, the database calls already waiting for
-// a pooled connection. `/api/v1/health` and the portal's files are never refused: a load balancer
+// a pooled connection (how many, and how long the oldest has waited). `/api/v1/health` and the portal's files are never refused: a load balancer
 // must still hear that the process lives, and a page must still load to show the message.
 import fastifyUnderPressure from '@fastify/under-pressure';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from '../config';
-import { type Database, waitingForConnection } from '../db/database';
+import { type Database, oldestConnectionWait, waitingForConnection } from '../db/database';
 import { OVERLOAD_RETRY_AFTER_SECONDS, problemBody } from './problem';
 /** How often the event-loop delay is sampled; the refusal ends at most this long after the load. */
 const SAMPLE_INTERVAL_MS = 500;
@@ -65,14 +65,22 @@ export default fp(
       },
     });
 
-    // Database work waiting for a connection: past the bound, new requests are refused before they
-    // add to it (requests already running finish; their calls wait at most the connect timeout).
-    if (config.databaseMaxWaiting > 0) {
+    // Database work waiting for a connection: past either bound (how many calls wait, how long
+    // the oldest has waited), new requests are refused before they add to it (requests already
+    // running finish; their calls wait at most the connect timeout). The time bound keeps the
+    // accepted requests prompt: a queue of a few calls behind slow statements is already late.
+    const maxWaiting = config.databaseMaxWaiting;
+    const maxWaitMs = config.databaseMaxWaitMs;
+    if (maxWaiting > 0 || maxWaitMs > 0) {
       app.addHook('onRequest', async (request, reply) => {
         const waiting = waitingForConnection(db);
-        if (waiting === null || waiting < config.databaseMaxWaiting) return;
+        if (waiting === null || waiting === 0) return;
+        const tooMany = maxWaiting > 0 && waiting >= maxWaiting;
+        const tooLong = !tooMany && maxWaitMs > 0 && (oldestConnectionWait(db) ?? 0) > maxWaitMs;
+        if (!tooMany && !tooLong) return;
         if (exemptFromOverload(request)) return;
-        warn('databaseWaiting', waiting);
+        if (tooMany) warn('databaseWaiting', waiting);
+        else warn('databaseWaitMs', Math.round(oldestConnectionWait(db) ?? 0));
         reply.send(overloaded(reply));
         return reply;
       });
