@@ -107,6 +107,32 @@ describe.runIf(TEST_DATABASE_URL)('database work past its bounds', () => {
     for (const h of handles) await h.close();
   });
 
+  /** An app on a pool of one connection, which the test holds until it calls `release`. */
+  async function oneHeldConnection(overrides: Parameters<typeof testConfig>[0]) {
+    const handle = await openDatabase({ databaseUrl: TEST_DATABASE_URL, poolSize: 1 });
+    handles.push(handle);
+    const app = await buildApp({ config: testConfig(overrides), db: handle.db });
+    apps.push(app);
+    await app.ready();
+    const db = handle.db;
+    expect(oldestConnectionWait(db)).toBe(0);
+    let release!: () => void;
+    const released = new Promise<void>((r) => {
+      release = r;
+    });
+    let acquired!: () => void;
+    const isAcquired = new Promise<void>((r) => {
+      acquired = r;
+    });
+    const holder = db.connection().execute(async (c) => {
+      await sql`select 1`.execute(c);
+      acquired();
+      await released;
+    });
+    await isAcquired;
+    return { app, db, release, holder };
+  }
+
   it('a statement over DATABASE_STATEMENT_TIMEOUT_MS is cancelled and answered 503 overloaded', async () => {
     const handle = await openDatabase({
       databaseUrl: TEST_DATABASE_URL,
@@ -131,28 +157,7 @@ describe.runIf(TEST_DATABASE_URL)('database work past its bounds', () => {
   });
 
   it('with DATABASE_MAX_WAITING calls waiting for a connection, new requests get 503 overloaded; health answers; all recovers at once', async () => {
-    const handle = await openDatabase({ databaseUrl: TEST_DATABASE_URL, poolSize: 1 });
-    handles.push(handle);
-    const app = await buildApp({ config: testConfig({ databaseMaxWaiting: 1 }), db: handle.db });
-    apps.push(app);
-    await app.ready();
-    const db = handle.db;
-
-    // The pool's only connection, held by the test until it lets go.
-    let release!: () => void;
-    const released = new Promise<void>((r) => {
-      release = r;
-    });
-    let acquired!: () => void;
-    const isAcquired = new Promise<void>((r) => {
-      acquired = r;
-    });
-    const holder = db.connection().execute(async (c) => {
-      await sql`select 1`.execute(c);
-      acquired();
-      await released;
-    });
-    await isAcquired;
+    const { app, db, release, holder } = await oneHeldConnection({ databaseMaxWaiting: 1 });
     // One call waiting for it: the bound is reached.
     const waiter = sql`select 1`.execute(db);
     while (waitingForConnection(db) !== 1) await sleep(5);
@@ -173,31 +178,10 @@ describe.runIf(TEST_DATABASE_URL)('database work past its bounds', () => {
   });
 
   it('with DATABASE_MAX_WAIT_MS, a call that has waited that long for a connection refuses new requests; a short wait does not', async () => {
-    const handle = await openDatabase({ databaseUrl: TEST_DATABASE_URL, poolSize: 1 });
-    handles.push(handle);
-    const app = await buildApp({
-      config: testConfig({ databaseMaxWaiting: 0, databaseMaxWaitMs: 150 }),
-      db: handle.db,
+    const { app, db, release, holder } = await oneHeldConnection({
+      databaseMaxWaiting: 0,
+      databaseMaxWaitMs: 150,
     });
-    apps.push(app);
-    await app.ready();
-    const db = handle.db;
-    expect(oldestConnectionWait(db)).toBe(0);
-
-    let release!: () => void;
-    const released = new Promise<void>((r) => {
-      release = r;
-    });
-    let acquired!: () => void;
-    const isAcquired = new Promise<void>((r) => {
-      acquired = r;
-    });
-    const holder = db.connection().execute(async (c) => {
-      await sql`select 1`.execute(c);
-      acquired();
-      await released;
-    });
-    await isAcquired;
     const waiter = sql`select 1`.execute(db);
     while (waitingForConnection(db) !== 1) await sleep(5);
     // A queue of one call is not refused while it is young: the count bound is off, only time counts.
