@@ -15,3 +15,4 @@ export * from './events';
 export * from './notifications';
 export * from './volunteering';
 export * from './certificates';
+export * from './privacy';

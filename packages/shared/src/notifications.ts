@@ -14,6 +14,8 @@ export const NOTIFICATION_KINDS = [
   'volunteering.shift_cancelled',
   'volunteering.shift_reminder',
   'volunteering.certificate_revoked',
+  'privacy.export_ready',
+  'privacy.participant_left',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const NotificationKindSchema = Type.Enum(NOTIFICATION_KINDS);

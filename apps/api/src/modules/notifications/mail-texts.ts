@@ -24,6 +24,11 @@ export const NOTIFICATION_KIND_NAMES: Record<NotificationKind, Record<Locale, st
     uk: 'відкликані сертифікати волонтерських годин',
     en: 'revoked certificates of volunteer hours',
   },
+  'privacy.export_ready': { uk: 'готові архіви ваших даних', en: 'data archives ready' },
+  'privacy.participant_left': {
+    uk: 'учасників, що видалили обліковий запис',
+    en: 'participants who deleted their account',
+  },
 };
 
 const FRAME: Record<Locale, { greeting: (name: string) => string; why: (kind: string) => string }> = {
