@@ -74,8 +74,14 @@ export const DATA_CATEGORIES = [
   {
     id: 'sessions',
     title: { uk: 'Сеанси входу', en: 'Sign-in sessions' },
-    what: { uk: 'Коли ви входили і до коли діє сеанс.', en: 'When you signed in and until when a session lasts.' },
-    why: { uk: 'Щоб тримати вас у системі та завершувати сеанси.', en: 'To keep you signed in and end sessions.' },
+    what: {
+      uk: 'Коли ви входили і до коли діє сеанс.',
+      en: 'When you signed in and until when a session lasts.',
+    },
+    why: {
+      uk: 'Щоб тримати вас у системі та завершувати сеанси.',
+      en: 'To keep you signed in and end sessions.',
+    },
     whoSees: { uk: 'Лише ви.', en: 'Only you.' },
     retention: { uk: 'До завершення сеансу.', en: 'Until the session ends.' },
     onErasure: { uk: 'Усі сеанси завершено й видалено.', en: 'Every session ended and removed.' },
@@ -108,7 +114,10 @@ export const DATA_CATEGORIES = [
       uk: 'Події, на які ви зареєструвалися, коди реєстрації, відмітки про прихід.',
       en: 'Events you registered for, registration codes, check-ins.',
     },
-    why: { uk: 'Щоб тримати для вас місце й рахувати присутніх.', en: 'To hold your place and count attendance.' },
+    why: {
+      uk: 'Щоб тримати для вас місце й рахувати присутніх.',
+      en: 'To hold your place and count attendance.',
+    },
     whoSees: { uk: 'Організатори події.', en: 'The event’s organisers.' },
     retention: KEPT_WHILE_ACCOUNT,
     onErasure: {
@@ -121,7 +130,10 @@ export const DATA_CATEGORIES = [
     title: { uk: 'Відгуки про події', en: 'Event feedback' },
     what: { uk: 'Оцінки й коментарі після подій.', en: 'Ratings and comments after events.' },
     why: { uk: 'Щоб організатори покращували події.', en: 'So organisers can improve their events.' },
-    whoSees: { uk: 'Організатори події (без вашого імені).', en: 'The event’s organisers (without your name).' },
+    whoSees: {
+      uk: 'Організатори події (без вашого імені).',
+      en: 'The event’s organisers (without your name).',
+    },
     retention: KEPT_WHILE_ACCOUNT,
     onErasure: {
       uk: 'Коментарі видалено; оцінки лишаються в середніх без вас.',
@@ -149,7 +161,10 @@ export const DATA_CATEGORIES = [
   {
     id: 'volunteer_signups',
     title: { uk: 'Записи на зміни', en: 'Shift sign-ups' },
-    what: { uk: 'Зміни, на які ви записалися, і присутність.', en: 'Shifts you signed up for, and attendance.' },
+    what: {
+      uk: 'Зміни, на які ви записалися, і присутність.',
+      en: 'Shifts you signed up for, and attendance.',
+    },
     why: { uk: 'Щоб тримати місце й облікувати години.', en: 'To hold your place and account for hours.' },
     whoSees: { uk: 'Координатори програми.', en: 'The program’s coordinators.' },
     retention: KEPT_WHILE_ACCOUNT,
@@ -161,8 +176,14 @@ export const DATA_CATEGORIES = [
   {
     id: 'volunteer_hours',
     title: { uk: 'Волонтерські години', en: 'Volunteer hours' },
-    what: { uk: 'Години, дати, описи роботи, рішення координаторів.', en: 'Hours, dates, work descriptions, decisions.' },
-    why: { uk: 'Щоб підтверджувати години й видавати сертифікати.', en: 'To approve hours and issue certificates.' },
+    what: {
+      uk: 'Години, дати, описи роботи, рішення координаторів.',
+      en: 'Hours, dates, work descriptions, decisions.',
+    },
+    why: {
+      uk: 'Щоб підтверджувати години й видавати сертифікати.',
+      en: 'To approve hours and issue certificates.',
+    },
     whoSees: { uk: 'Координатори програми.', en: 'The program’s coordinators.' },
     retention: KEPT_WHILE_ACCOUNT,
     onErasure: {
@@ -265,7 +286,8 @@ export const SetConsentBody = Type.Object(
     version: Type.String({
       minLength: 1,
       maxLength: 40,
-      description: 'the wording version the person was shown (CONSENT_WORDING); an older one: 409 consent_outdated',
+      description:
+        'the wording version the person was shown (CONSENT_WORDING); an older one: 409 consent_outdated',
     }),
   },
   { additionalProperties: false },
