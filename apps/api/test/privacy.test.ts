@@ -628,6 +628,32 @@ describe('delete my account', () => {
     );
   });
 
+  it('erasing someone on a waiting list moves the list as their cancellation would', async () => {
+    const e = await publishedEvent(1);
+    const [holder, waiting, behind] = [await createUser(t), await createUser(t), await createUser(t)];
+    await register(holder, e.id);
+    await register(waiting, e.id);
+    await register(behind, e.id);
+    const res = await inject(t, {
+      method: 'DELETE',
+      url: '/api/v1/me',
+      as: waiting,
+      payload: { password: TEST_PASSWORD },
+    });
+    expect(res.statusCode, res.body).toBe(204);
+    const list = await t.db
+      .selectFrom('eventRegistrations')
+      .select(['userId', 'status', 'position'])
+      .where('eventId', '=', e.id)
+      .orderBy('createdAt')
+      .execute();
+    expect(list).toEqual([
+      { userId: holder.id, status: 'confirmed', position: null },
+      { userId: waiting.id, status: 'cancelled', position: null },
+      { userId: behind.id, status: 'waitlisted', position: 1 },
+    ]);
+  });
+
   it('a city admin erases an account on a written request, with the reason audited; others may not', async () => {
     const u = await createUser(t);
     const admin = await createUser(t, [{ role: 'city_admin' }]);
