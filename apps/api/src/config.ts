@@ -2,6 +2,7 @@
 import { createPrivateKey, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { DEFAULT_LIST_COUNT_CAP } from './modules/list-count';
 
 export interface Config {
   /** postgres://… for a PostgreSQL server; null means the embedded database in dataDir. */
@@ -77,6 +78,8 @@ export interface Config {
    * for a pooled connection (PostgreSQL only); 0 turns the bound off.
    */
   databaseMaxWaiting: number;
+  /** Lists of bookings and events count matches exactly up to this many, then say "more than". */
+  listCountCap: number;
   /** PostgreSQL `statement_timeout` of every request's statement, in ms; 0: none. */
   databaseStatementTimeoutMs: number;
 }
@@ -244,6 +247,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     maxEventLoopDelayMs: intVar(env, 'MAX_EVENT_LOOP_DELAY_MS', databaseUrl ? 200 : 0, 0, 60_000),
     databaseMaxWaiting: intVar(env, 'DATABASE_MAX_WAITING', 50, 0, 100_000),
     databaseStatementTimeoutMs: intVar(env, 'DATABASE_STATEMENT_TIMEOUT_MS', 10_000, 0, 3_600_000),
+    listCountCap: intVar(env, 'LIST_COUNT_CAP', DEFAULT_LIST_COUNT_CAP, 1, 1_000_000),
     ...overrides,
   };
   return Object.freeze(config);
