@@ -53,8 +53,8 @@ export async function insertOrganizations(client, count) {
  * (60%), pending (20%), cancelled or declined (10% each).
  * A quarter of the verified organisations book, each in its own district's hubs, some far more
  * than others. Then events in every fiftieth confirmed booking and `registrations` registrations
- * by `residents` residents. The statistics rollups are rebuilt once at the end (the row trigger
- * is off during the load). Returns the counts and the seconds each step took.
+ * by `residents` residents. The statistics rollups are rebuilt once at the end (their row
+ * triggers are off during the load). Returns the counts and the seconds each step took.
  */
 export async function generateCity(
   client,
@@ -138,6 +138,8 @@ export async function generateCity(
   });
   await client.query('alter table bookings enable trigger bookings_stats');
 
+  await client.query('alter table event_registrations disable trigger event_registrations_stats');
+  await client.query('alter table event_feedback disable trigger event_feedback_stats');
   await step('events and registrations', async () => {
     const perEvent = 20;
     const events = Math.ceil(registrations / perEvent);
@@ -173,7 +175,10 @@ export async function generateCity(
        select event_id, user_id, 1 + abs(hashtext(code || event_id::text)) % 5, ''
        from event_registrations where checked_in_at is not null and code::int % 3 = 0`,
     );
+    await client.query('select event_stats_rebuild()');
   });
+  await client.query('alter table event_registrations enable trigger event_registrations_stats');
+  await client.query('alter table event_feedback enable trigger event_feedback_stats');
   await step('vacuum analyze', async () => {
     await client.query('vacuum analyze');
   });

@@ -298,3 +298,88 @@ describe('statistics rollups', () => {
     await check('deleted');
   });
 });
+
+describe('event statistics counts', () => {
+  it('equal a direct count after registering, cancelling, checking in and feedback of every kind', async () => {
+    const w = await world(t);
+    const d = day();
+    const bookingId = await made(
+      await book(t, w.member, {
+        roomId: w.bigRoomId,
+        organizationId: w.orgId,
+        start: at(d, '10:00'),
+        end: at(d, '13:00'),
+      }),
+    );
+    const event = await sql<{ id: string }>`
+      insert into events (booking_id, title_uk, title_en, category, capacity, starts_at, ends_at)
+      values (${bookingId}, 'Подія', 'Event', 'workshop', 30, ${at(d, '10:00')}::timestamptz, ${at(d, '12:00')}::timestamptz)
+      returning id`.execute(t.db);
+    const eventId = event.rows[0]!.id;
+    const people = await sql<{ id: string }>`
+      insert into users (email, password_hash, name)
+      select 'stats-' || gen_random_uuid() || '@test.vcentri.kyiv.ua', 'x', 'Учасниця ' || i from generate_series(1, 5) i
+      returning id`.execute(t.db);
+    const [p1, p2, p3, p4, p5] = people.rows.map((r) => r.id);
+    const consistent = async (step: string) => {
+      const { rows } = await sql<{ bad: number }>`
+        select count(*)::int as bad from events e left join event_stats s on s.event_id = e.id
+        where coalesce(s.confirmed, 0) <> (select count(*) from event_registrations x where x.event_id = e.id and x.status = 'confirmed')
+           or coalesce(s.attended, 0) <> (select count(*) from event_registrations x where x.event_id = e.id and x.checked_in_at is not null)
+           or coalesce(s.feedback, 0) <> (select count(*) from event_feedback f where f.event_id = e.id)
+           or coalesce(s.rating_sum, 0) <> (select coalesce(sum(rating), 0) from event_feedback f where f.event_id = e.id)`.execute(
+        t.db,
+      );
+      expect(rows[0]!.bad, step).toBe(0);
+      const res = await inject(t, {
+        method: 'GET',
+        url: `/api/v1/stats/events?${q({ from: at(d, '00:00'), to: at(addDays(d, 1), '00:00') })}`,
+        as: w.admin,
+      });
+      return res.json().items.find((h: { hubId: string }) => h.hubId === w.hubId);
+    };
+    await sql`insert into event_registrations (event_id, user_id, status, code, position) values
+      (${eventId}, ${p1}, 'confirmed', 'A1', null), (${eventId}, ${p2}, 'confirmed', 'A2', null),
+      (${eventId}, ${p3}, 'confirmed', 'A3', null), (${eventId}, ${p4}, 'waitlisted', 'A4', 1)`.execute(t.db);
+    expect(await consistent('registered')).toMatchObject({
+      events: 1,
+      registrations: 3,
+      attended: 0,
+      feedbackCount: 0,
+    });
+    await sql`update event_registrations set status = 'cancelled', cancelled_at = now() where event_id = ${eventId} and user_id = ${p3}`.execute(
+      t.db,
+    );
+    await sql`update event_registrations set status = 'confirmed', position = null where event_id = ${eventId} and user_id = ${p4}`.execute(
+      t.db,
+    );
+    await sql`update event_registrations set checked_in_at = now() where event_id = ${eventId} and user_id in (${p1}, ${p2})`.execute(
+      t.db,
+    );
+    expect(await consistent('cancelled, promoted, checked in')).toMatchObject({
+      registrations: 3,
+      attended: 2,
+    });
+    await sql`insert into event_feedback (event_id, user_id, rating) values (${eventId}, ${p1}, 5), (${eventId}, ${p2}, 2)`.execute(
+      t.db,
+    );
+    expect(await consistent('feedback')).toMatchObject({ feedbackCount: 2, averageRating: 3.5 });
+    await sql`update event_feedback set rating = 4 where event_id = ${eventId} and user_id = ${p2}`.execute(
+      t.db,
+    );
+    expect(await consistent('feedback changed')).toMatchObject({ feedbackCount: 2, averageRating: 4.5 });
+    await sql`delete from event_feedback where event_id = ${eventId} and user_id = ${p1}`.execute(t.db);
+    await sql`delete from event_registrations where event_id = ${eventId} and user_id = ${p5}`.execute(t.db);
+    await sql`update event_registrations set checked_in_at = null where event_id = ${eventId} and user_id = ${p2}`.execute(
+      t.db,
+    );
+    expect(await consistent('undone')).toMatchObject({
+      registrations: 3,
+      attended: 1,
+      feedbackCount: 1,
+      averageRating: 4,
+    });
+    await sql`update events set status = 'cancelled' where id = ${eventId}`.execute(t.db);
+    expect(await consistent('event cancelled')).toMatchObject({ events: 0, registrations: 0 });
+  });
+});

@@ -1,6 +1,7 @@
 // Per hub: published events meeting a window, their confirmed registrations, attendance and
 // feedback. Starts from the events in the window (a GiST index on their period) rather than from
-// every booking of every hub.
+// every booking of every hub, and reads each event's counts from event_stats (kept by triggers,
+// migration 20261204020000_event_stats).
 import { sql } from 'kysely';
 import type { Database } from '../../db/database';
 
@@ -33,27 +34,19 @@ export async function hubEventStats(
         and tstzrange(e.starts_at, e.ends_at, '[)') && tstzrange(${w.from}::timestamptz, ${w.to}::timestamptz, '[)')
         and r.hub_id in (select id from h)
     ), per as (
-      select ev.hub_id, count(*) as events, sum(x.confirmed) as registrations, sum(x.attended) as attended
-      from ev
-      cross join lateral (
-        select count(*) filter (where status = 'confirmed') as confirmed,
-               count(*) filter (where checked_in_at is not null) as attended
-        from event_registrations where event_id = ev.id) x
-      group by ev.hub_id
-    ), fb as (
-      select ev.hub_id, count(*) as n, round(avg(f.rating)::numeric, 2)::float8 as average
-      from ev join event_feedback f on f.event_id = ev.id
+      select ev.hub_id, count(*) as events, sum(s.confirmed) as registrations, sum(s.attended) as attended,
+             sum(s.feedback) as feedback, sum(s.rating_sum) as ratings
+      from ev left join event_stats s on s.event_id = ev.id
       group by ev.hub_id
     )
     select h.id as "hubId", h.name_uk as "nameUk", h.name_en as "nameEn", h.district,
            coalesce(per.events, 0)::int as events,
            coalesce(per.registrations, 0)::int as registrations,
            coalesce(per.attended, 0)::int as attended,
-           coalesce(fb.n, 0)::int as "feedbackCount",
-           fb.average as "averageRating"
+           coalesce(per.feedback, 0)::int as "feedbackCount",
+           case when per.feedback > 0 then round(per.ratings::numeric / per.feedback, 2)::float8 end as "averageRating"
     from h
     left join per on per.hub_id = h.id
-    left join fb on fb.hub_id = h.id
     order by h.name_uk`.execute(db);
   return rows;
 }
