@@ -1,18 +1,20 @@
 // Benchmark: every list and statistics endpoint at city scale — 1,000,000 bookings over two years
 // in 192 rooms of 24 hubs, 20,000 organisations, 5,000 events with 100,000 registrations — at 20
 // concurrent clients. Usage: node bench/scale.mjs [seconds per endpoint] [bookings]
-// BENCH_KEEP=1 keeps the database (its name is printed) for EXPLAIN ANALYZE.
+// BENCH_KEEP=1 keeps the database (its name is printed) for EXPLAIN ANALYZE; BENCH_REUSE=<that
+// name> measures it again without generating (and leaves it in place).
 import os from 'node:os';
 import pg from 'pg';
 import { createAccounts } from './lib/accounts.mjs';
 import { fmt, runLoad } from './lib/load.mjs';
 import { generateCity, insertOrganizations } from './lib/scale-data.mjs';
-import { benchDatabaseName, build, dropDatabase, freshDatabase, startApi } from './lib/server.mjs';
+import { ADMIN_URL, benchDatabaseName, build, dropDatabase, freshDatabase, startApi } from './lib/server.mjs';
 
 const SECONDS = Number(process.argv[2] ?? 10);
 const BOOKINGS = Number(process.argv[3] ?? 1_000_000);
 const CONNECTIONS = 20;
-const DB = benchDatabaseName('scale');
+const REUSE = process.env.BENCH_REUSE?.trim() || null;
+const DB = REUSE ?? benchDatabaseName('scale');
 const load = () =>
   os
     .loadavg()
@@ -20,26 +22,33 @@ const load = () =>
     .join(' ');
 
 build();
-const url = await freshDatabase(DB);
+let url = null;
+if (REUSE) {
+  const u = new URL(ADMIN_URL);
+  u.pathname = `/${REUSE}`;
+  url = u.toString();
+} else url = await freshDatabase(DB);
 console.log(`database ${DB}`);
 const api = await startApi(url, 3107);
 const client = new pg.Client({ connectionString: url });
 client.on('error', () => {});
 try {
   await client.connect();
-  const started = Date.now();
-  await insertOrganizations(client, 20_000);
-  const orgSeconds = (Date.now() - started) / 1000;
-  const city = await generateCity(client, { bookings: BOOKINGS });
-  console.log(
-    `generated in ${((Date.now() - started) / 1000).toFixed(0)} s (organisations ${orgSeconds.toFixed(1)} s, ${Object.entries(
-      city.timings,
-    )
-      .map(([k, v]) => `${k} ${v.toFixed(1)} s`)
-      .join(', ')}):`,
-  );
-  const { timings: _, ...counts } = city;
-  console.log(`  ${JSON.stringify(counts)}`);
+  if (!REUSE) {
+    const started = Date.now();
+    await insertOrganizations(client, 20_000);
+    const orgSeconds = (Date.now() - started) / 1000;
+    const city = await generateCity(client, { bookings: BOOKINGS });
+    console.log(
+      `generated in ${((Date.now() - started) / 1000).toFixed(0)} s (organisations ${orgSeconds.toFixed(1)} s, ${Object.entries(
+        city.timings,
+      )
+        .map(([k, v]) => `${k} ${v.toFixed(1)} s`)
+        .join(', ')}):`,
+    );
+    const { timings: _, ...counts } = city;
+    console.log(`  ${JSON.stringify(counts)}`);
+  }
 
   // The people: a city admin, a district admin, a hub manager and a member of the organisation
   // that books most in that hub.
@@ -58,12 +67,27 @@ try {
       [hub.id],
     )
   ).rows[0].id;
-  const [cityAdmin, districtAdmin, manager, member] = await createAccounts(client, 'scale', 4);
+  // Twenty of each, one per connection, as twenty people would be: every request counts against
+  // its account's rate-limit row, and one shared account would make the requests queue on it.
+  const people = await createAccounts(client, `scale${process.pid}`, 4 * CONNECTIONS);
+  const [cityAdmin, districtAdmin, manager, member] = [0, 1, 2, 3].map((k) =>
+    people.slice(k * CONNECTIONS, (k + 1) * CONNECTIONS),
+  );
   await client.query(
-    `insert into role_grants (user_id, role, district, hub_id, organization_id) values
-       ($1, 'city_admin', null, null, null), ($2, 'district_admin', $5, null, null),
-       ($3, 'hub_manager', null, $6, null), ($4, 'ngo_member', null, null, $7)`,
-    [cityAdmin.id, districtAdmin.id, manager.id, member.id, hub.district, hub.id, org],
+    `insert into role_grants (user_id, role, district, hub_id, organization_id)
+     select unnest($1::uuid[]), 'city_admin', null, null, null
+     union all select unnest($2::uuid[]), 'district_admin', $5, null, null
+     union all select unnest($3::uuid[]), 'hub_manager', null, $6::uuid, null
+     union all select unnest($4::uuid[]), 'ngo_member', null, null, $7::uuid`,
+    [
+      cityAdmin.map((u) => u.id),
+      districtAdmin.map((u) => u.id),
+      manager.map((u) => u.id),
+      member.map((u) => u.id),
+      hub.district,
+      hub.id,
+      org,
+    ],
   );
 
   const day = 86_400_000;
@@ -74,7 +98,7 @@ try {
   // A quarter on Kyiv day boundaries, and one with edges inside days.
   const quarter = `from=${encodeURIComponent('2026-10-01T00:00:00+03:00')}&to=${encodeURIComponent('2027-01-01T00:00:00+02:00')}`;
   const ragged = `from=${encodeURIComponent('2026-09-03T10:30:00+03:00')}&to=${encodeURIComponent('2026-12-20T12:15:00+02:00')}`;
-  const as = (who) => ({ authorization: `Bearer ${who.token}` });
+  const as = (who, i) => ({ authorization: `Bearer ${who[i % who.length].token}` });
   const endpoints = [
     ['GET /bookings, city admin', cityAdmin, '/bookings'],
     ['GET /bookings, city admin, one week', cityAdmin, `/bookings?${week}`],
@@ -105,8 +129,7 @@ try {
   ];
   const rows = [];
   for (const [label, who, path] of endpoints) {
-    const headers = who ? as(who) : {};
-    const probe = await fetch(`${api.url}/api/v1${path}`, { headers });
+    const probe = await fetch(`${api.url}/api/v1${path}`, { headers: who ? as(who, 0) : {} });
     const body = await probe.json();
     const shape =
       probe.status !== 200
@@ -120,7 +143,7 @@ try {
       connections: CONNECTIONS,
       seconds: SECONDS,
       warmupSeconds: 1,
-      request: () => ({ path: `/api/v1${path}`, headers }),
+      request: (i) => ({ path: `/api/v1${path}`, headers: who ? as(who, i) : {} }),
     });
     rows.push({ label, r, shape, load: before });
     console.log(`${label} (${shape}; load ${before}):\n  ${fmt(r)}`);
@@ -140,6 +163,6 @@ try {
 } finally {
   await client.end().catch(() => {});
   await api.stop();
-  if (process.env.BENCH_KEEP) console.log(`kept ${DB}`);
+  if (process.env.BENCH_KEEP || REUSE) console.log(`kept ${DB}`);
   else await dropDatabase(DB);
 }
