@@ -75,8 +75,8 @@ try {
   );
   await client.query(
     `insert into role_grants (user_id, role, district, hub_id, organization_id)
-     select unnest($1::uuid[]), 'city_admin', null, null, null
-     union all select unnest($2::uuid[]), 'district_admin', $5, null, null
+     select unnest($1::uuid[]), 'city_admin', null::text, null::uuid, null::uuid
+     union all select unnest($2::uuid[]), 'district_admin', $5::text, null, null
      union all select unnest($3::uuid[]), 'hub_manager', null, $6::uuid, null
      union all select unnest($4::uuid[]), 'ngo_member', null, null, $7::uuid`,
     [
@@ -100,6 +100,9 @@ try {
   const ragged = `from=${encodeURIComponent('2026-09-03T10:30:00+03:00')}&to=${encodeURIComponent('2026-12-20T12:15:00+02:00')}`;
   const as = (who, i) => ({ authorization: `Bearer ${who[i % who.length].token}` });
   const endpoints = [
+    // References: the cheapest API answer, and the same list with a page of 20 instead of 100.
+    ['GET /health (reference)', null, '/health'],
+    ['GET /bookings, city admin, limit=20 (reference)', cityAdmin, '/bookings?limit=20'],
     ['GET /bookings, city admin', cityAdmin, '/bookings'],
     ['GET /bookings, city admin, one week', cityAdmin, `/bookings?${week}`],
     ['GET /bookings, city admin, hubId', cityAdmin, `/bookings?hubId=${hub.id}`],

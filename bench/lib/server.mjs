@@ -12,7 +12,8 @@ export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 // A throwaway certificate signing key (a private JWK): required next to DATABASE_URL.
 const BENCH_SIGNING_KEY = JSON.stringify({
   ...crypto.generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'jwk' }),
-  kid: 'bench',
+  // A kid of its own: a kept database (BENCH_REUSE) already lists an earlier run's key.
+  kid: `bench-${process.pid}-${Date.now()}`,
 });
 export const BENCH_JWT_SECRET = 'bench-secret-bench-secret-bench-secret-0123456789';
 export const ADMIN_URL = process.env.BENCH_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
