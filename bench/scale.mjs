@@ -139,7 +139,9 @@ try {
         ? `status ${probe.status}`
         : 'total' in body
           ? `${body.items.length} items, total ${body.total}${body.totalExact === false ? '+ (capped)' : ''}`
-          : `${body.items.length} rows`;
+          : Array.isArray(body.items)
+            ? `${body.items.length} rows`
+            : 'no list';
     const before = load();
     const r = await runLoad({
       base: api.url,
@@ -151,11 +153,15 @@ try {
     rows.push({ label, r, shape, load: before });
     console.log(`${label} (${shape}; load ${before}):\n  ${fmt(r)}`);
   }
-  console.log(`\n| endpoint | answer | req/s | p50 | p95 | p99 | load avg before |`);
-  console.log('|---|---|---|---|---|---|---|');
+  console.log(`\n| endpoint | answer | req/s | p50 | p95 | p99 | statuses | load avg before |`);
+  console.log('|---|---|---|---|---|---|---|---|');
   for (const { label, r, shape, load: l } of rows)
     console.log(
-      `| ${label} | ${shape} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} ms | ${r.p95.toFixed(1)} ms | ${r.p99.toFixed(1)} ms | ${l} |`,
+      `| ${label} | ${shape} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} ms | ${r.p95.toFixed(1)} ms | ${r.p99.toFixed(1)} ms | ${Object.entries(
+        r.statuses,
+      )
+        .map(([k, v]) => `${v}×${k}`)
+        .join(' ')} | ${l} |`,
     );
   console.log(
     `machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, PostgreSQL on 127.0.0.1, ${new Date().toISOString()}, load average now ${load()}`,
