@@ -12,7 +12,7 @@ const container = document.getElementById('root');
 if (!container) throw new Error('#root is missing from index.html');
 
 // Ukrainian is bundled; a reader who chose English waits for its file before the first paint.
-// `react-dom/client` is preact/compat's (vite.config.ts): the first render is one short task, with
+// `react-dom/client` is preact/compat's (preact.ts): the first render is one short task, with
 // no transitions to slice it (compat's startTransition only calls its function).
 void i18nReady.then(() =>
   createRoot(container).render(
