@@ -1,11 +1,11 @@
 // Vite config for the web portal: dev server proxies the API; the build lands in dist/, which the
 // API serves from the same origin (so the client only ever uses relative /api/v1 URLs).
-import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { preactCompat } from './preact';
 import { precompress } from './precompress';
 
 export default defineConfig({
-  plugins: [react(), precompress()],
+  plugins: [preactCompat(), precompress()],
   server: {
     port: 5173,
     proxy: {

@@ -2,7 +2,7 @@
 // the providers and the router.
 import { i18nReady } from './lib/i18n';
 import './styles.css';
-import { StrictMode, startTransition } from 'react';
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AppRouterProvider, createAppRouter } from './app/router';
 import { AppProviders } from './app/providers';
@@ -12,16 +12,14 @@ const container = document.getElementById('root');
 if (!container) throw new Error('#root is missing from index.html');
 
 // Ukrainian is bundled; a reader who chose English waits for its file before the first paint.
-// The first render is a transition, so React draws it in slices and a phone's main thread stays
-// free to answer a tap (one long task otherwise).
+// `react-dom/client` is preact/compat's (preact.ts): the first render is one short task, with
+// no transitions to slice it (compat's startTransition only calls its function).
 void i18nReady.then(() =>
-  startTransition(() =>
-    createRoot(container).render(
-      <StrictMode>
-        <AppProviders>
-          <AppRouterProvider router={router} />
-        </AppProviders>
-      </StrictMode>,
-    ),
+  createRoot(container).render(
+    <StrictMode>
+      <AppProviders>
+        <AppRouterProvider router={router} />
+      </AppProviders>
+    </StrictMode>,
   ),
 );

@@ -63,8 +63,8 @@ describe('events page', () => {
     ).toBeNull();
     await user.selectOptions(screen.getByLabelText('Хаб'), PODIL_HUB.id);
     await user.selectOptions(screen.getByLabelText('Категорія'), 'debate');
-    fireEvent.change(screen.getByLabelText('З дати'), { target: { value: '2030-06-01' } });
-    fireEvent.change(screen.getByLabelText('По дату'), { target: { value: '2030-06-30' } });
+    fireEvent.input(screen.getByLabelText('З дати'), { target: { value: '2030-06-01' } });
+    fireEvent.input(screen.getByLabelText('По дату'), { target: { value: '2030-06-30' } });
 
     await waitFor(() => {
       const search = new URLSearchParams(router.state.location.search);

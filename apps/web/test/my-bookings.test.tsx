@@ -68,7 +68,7 @@ describe('my bookings', () => {
     expect(card.getByText('Закрито: 30 бер. 2027 р., 17:00–21:00.')).toBeInTheDocument();
 
     const list = within(await card.findByRole('region', { name: 'Вільні альтернативи' }));
-    expect(list.getByText(/до 15 осіб · у тому самому хабі/)).toBeInTheDocument();
+    expect(await list.findByText(/до 15 осіб · у тому самому хабі/)).toBeInTheDocument();
     expect(
       list.getByText(/до 30 осіб · 4,2 км звідси · потрібне підтвердження менеджера/),
     ).toBeInTheDocument();

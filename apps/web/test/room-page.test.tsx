@@ -86,7 +86,9 @@ describe('room page', () => {
       expect(rules.getByText(text)).toBeInTheDocument();
 
     const days = within(await screen.findByRole('region', { name: 'Зайнятість за днями' }));
-    const day = within(days.getByRole('heading', { name: formatLocalDate(monday, 'uk') }).closest('li')!);
+    const day = within(
+      (await days.findByRole('heading', { name: formatLocalDate(monday, 'uk') })).closest('li')!,
+    );
     expect(day.getByText(/09:00–10:00/).closest('li')).toHaveTextContent('Вільно');
     expect(day.getByText(/10:00–12:00/).closest('li')).toHaveTextContent('Зайнято');
     expect(day.getByText(/12:00–12:15/).closest('li')).toHaveTextContent('Перерва між бронюваннями');

@@ -2,7 +2,7 @@
 // before every test, and no real network.
 import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
-import { afterEach, beforeAll, beforeEach, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
 import { setAccessToken } from '../src/lib/api-client';
 import { i18n, i18nReady, loadTexts, NAMESPACES } from '../src/lib/i18n';
 
@@ -42,6 +42,11 @@ beforeEach(async () => {
   await i18n.changeLanguage('uk');
   localStorage.clear();
 });
+
+// Preact runs effects after the next frame, behind a timer of up to 35 ms that calls the window's
+// cancelAnimationFrame: the last of a file fire before its jsdom window goes, or the timer finds
+// no window (an uncaught ReferenceError in whichever file runs then).
+afterAll(() => new Promise((resolve) => setTimeout(resolve, 50)));
 
 afterEach(() => {
   const lost = missing.splice(0);

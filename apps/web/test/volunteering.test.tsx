@@ -415,7 +415,7 @@ describe('my volunteering', () => {
     expect(await screen.findByText('Оберіть програму.', { selector: '.field__error' })).toBeInTheDocument();
     expect(requestsTo(requests, 'POST', '/me/volunteering/hours')).toHaveLength(0);
     await user.selectOptions(screen.getByLabelText('Програма'), PROGRAM_ID);
-    fireEvent.change(screen.getByLabelText('День'), { target: { value: '2025-05-30' } });
+    fireEvent.input(screen.getByLabelText('День'), { target: { value: '2025-05-30' } });
     await user.type(screen.getByLabelText('Годин'), '2');
     await user.type(screen.getByLabelText('Хвилин'), '15');
     await user.type(screen.getByLabelText('Що ви робили', { exact: false }), 'Розносила листівки');
@@ -441,7 +441,7 @@ describe('my volunteering', () => {
 
     await screen.findByRole('heading', { level: 1, name: 'Моє волонтерство' });
     await user.selectOptions(await screen.findByLabelText('Програма'), PROGRAM_ID);
-    fireEvent.change(screen.getByLabelText('День'), { target: { value: '2025-05-30' } });
+    fireEvent.input(screen.getByLabelText('День'), { target: { value: '2025-05-30' } });
     await user.type(screen.getByLabelText('Годин'), '1');
     await user.type(screen.getByLabelText('Що ви робили', { exact: false }), 'Розносила листівки');
     await user.click(screen.getByRole('button', { name: 'Надіслати на підтвердження' }));

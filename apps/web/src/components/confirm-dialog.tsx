@@ -1,7 +1,7 @@
 // A modal confirmation for destructive or consequential actions. Focus starts on the safe choice
 // (cancel) unless the dialog asks for input first, stays inside the dialog while it is open,
 // Escape cancels, and focus returns to the opener afterwards.
-import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef } from 'react';
+import { type KeyboardEvent, type ReactNode, useId, useLayoutEffect, useRef } from 'react';
 import { createPortal } from 'react-dom';
 
 interface ConfirmDialogProps {
@@ -46,7 +46,9 @@ function DialogBody({
   const dialogRef = useRef<HTMLDivElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
 
-  useEffect(() => {
+  // A layout effect: focus moves before the dialog is painted (preact/compat runs plain effects a
+  // frame later, where React ran those of a click's update at once).
+  useLayoutEffect(() => {
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const initial = initialFocusId ? document.getElementById(initialFocusId) : null;
     (initial ?? cancelRef.current)?.focus();

@@ -1,7 +1,7 @@
 // Form error plumbing: client-side checks and API problems end up in the same shape, shown next
 // to each field and listed in one summary (role="alert") whose links move focus to the field.
 import type { TFunction } from 'i18next';
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../lib/api-client';
 import { errorCodeOf, translateErrorCode, translateFieldError } from '../lib/errors';
@@ -69,7 +69,7 @@ export function FormErrorSummary({ state, fields }: FormErrorSummaryProps) {
   const ref = useRef<HTMLDivElement>(null);
   const { message, byField } = state;
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (message) ref.current?.focus();
   }, [message]);
 

@@ -1,5 +1,5 @@
 // Loading, error and empty states shared by every page that fetches something.
-import { type ReactNode, useEffect, useRef } from 'react';
+import { type ReactNode, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorMessage } from '../lib/errors';
 
@@ -49,7 +49,7 @@ export function EmptyState({ children }: { children: ReactNode }) {
 export function SuccessNotice({ children }: { children?: ReactNode }) {
   const ref = useRef<HTMLParagraphElement>(null);
   const said = useRef('');
-  useEffect(() => {
+  useLayoutEffect(() => {
     const text = ref.current?.textContent ?? '';
     if (text && text !== said.current) ref.current?.focus();
     said.current = text;

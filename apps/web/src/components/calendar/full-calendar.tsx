@@ -84,13 +84,18 @@ export default function KyivCalendar({
 
   // FullCalendar draws the previous/next arrows as `<span role="img">` with no text, and names the
   // buttons only by `title`. Name the buttons and hide the pictures from screen readers; the
-  // toolbar keeps its buttons across navigation, so once per render is enough.
+  // toolbar keeps its buttons across navigation, so once per render is enough. The connector
+  // draws the calendar in its componentDidMount/componentDidUpdate, which preact/compat runs after
+  // every layout effect of the commit (React runs a child's first): the pass waits for the end of
+  // the commit, a microtask later and still before the browser paints.
   const frame = useRef<HTMLElement>(null);
   useLayoutEffect(() => {
-    for (const button of frame.current?.querySelectorAll<HTMLButtonElement>('.fc-toolbar button') ?? []) {
-      if (button.title && !button.textContent?.trim()) button.setAttribute('aria-label', button.title);
-      for (const icon of button.querySelectorAll('.fc-icon')) icon.setAttribute('aria-hidden', 'true');
-    }
+    queueMicrotask(() => {
+      for (const button of frame.current?.querySelectorAll<HTMLButtonElement>('.fc-toolbar button') ?? []) {
+        if (button.title && !button.textContent?.trim()) button.setAttribute('aria-label', button.title);
+        for (const icon of button.querySelectorAll('.fc-icon')) icon.setAttribute('aria-hidden', 'true');
+      }
+    });
   });
 
   return (

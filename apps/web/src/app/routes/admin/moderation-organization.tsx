@@ -2,7 +2,7 @@
 // people, its history, and the decisions its status allows (verify, reject with a reason, suspend
 // with a reason, reinstate, archive, mark changes reviewed), each confirmed first.
 import { ORGANIZATION_TRANSITIONS, type Organization, type OrganizationAction } from '@vcentri/shared';
-import { useEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorState, Loading } from '../../../components/status';
@@ -104,7 +104,7 @@ function Review({ organization }: { organization: Organization }) {
   });
 
   // The button that opened the dialog is usually gone with the old status: continue from here.
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (focusDecision && dialog === null) {
       headingRef.current?.focus();
       setFocusDecision(false);

@@ -1,7 +1,7 @@
 // One booking of the account's organisations (the notifications link here): every detail, the
 // decision's reason, the closure that disrupted it with free alternatives, and cancelling.
 import type { Booking } from '@vcentri/shared';
-import { useEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorState, Loading, SuccessNotice } from '../../../components/status';
@@ -69,7 +69,7 @@ function BookingDetail({ booking }: { booking: Booking }) {
   const [focusHeading, setFocusHeading] = useState(false);
 
   // Once the dialog has closed (and handed focus back to its opener), continue from the heading.
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (focusHeading && !cancelOpen) {
       headingRef.current?.focus();
       setFocusHeading(false);

@@ -7,7 +7,7 @@ import {
   type BookingStatus,
   fromKyiv,
 } from '@vcentri/shared';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { Calendar, type CalendarEvent } from '../../../components/calendar';
@@ -54,7 +54,7 @@ function MyBookings() {
   const [focusHeading, setFocusHeading] = useState(false);
 
   // Once the dialog has closed (and handed focus back to its opener), continue from the heading.
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (focusHeading && !toCancel) {
       headingRef.current?.focus();
       setFocusHeading(false);

@@ -2,7 +2,7 @@
 // next, the reason when the application was rejected, the details form, submitting for
 // verification and archiving (owner), the history (owner) and the people (everyone in it).
 import type { Organization } from '@vcentri/shared';
-import { useEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { useRoleName } from '../../../components/role-grant';
@@ -126,7 +126,7 @@ function OrganizationWorkspace({ organization }: { organization: Organization })
   });
 
   // After a status change, continue from the status (the button that started it may be gone).
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (focusStatus && !archiveOpen) {
       statusHeadingRef.current?.focus();
       setFocusStatus(false);

@@ -1,7 +1,7 @@
 // One booking as its organiser sees it: what, when (Kyiv time), where, its status, why it was
 // declined or cancelled, and — when a closure disrupted it — the closure and free alternatives.
 import type { Booking } from '@vcentri/shared';
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatInterval, localized } from '../../../lib/format';
@@ -47,7 +47,7 @@ export function BookingCard({ booking, notice, onCancel, onMoved }: BookingCardP
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   // The button that was pressed (e.g. "Move here") is gone: continue from the card's heading.
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (notice) headingRef.current?.focus();
   }, [notice]);
   return (

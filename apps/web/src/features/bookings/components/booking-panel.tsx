@@ -1,7 +1,7 @@
 // The hub manager's panel for one booking: who, what, when, where, and the decision — approve,
 // decline (with a reason) or cancel. Opened from the calendar or the list; focus moves into it.
 import type { Booking } from '@vcentri/shared';
-import { useEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { TextAreaField } from '../../../components/field';
@@ -37,7 +37,7 @@ export function BookingPanel({ booking, onClose, onDecided }: BookingPanelProps)
   });
 
   // After a decision (and after a dialog handed focus back), continue from the panel's heading.
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (focusHeading && dialog === null) {
       headingRef.current?.focus();
       setFocusHeading(false);
@@ -48,7 +48,7 @@ export function BookingPanel({ booking, onClose, onDecided }: BookingPanelProps)
 
   // Each booking opened moves focus to its panel and forgets the last one's error.
   const { reset } = decide;
-  useEffect(() => {
+  useLayoutEffect(() => {
     headingRef.current?.focus();
     reset();
   }, [booking.id, reset]);

@@ -12,7 +12,7 @@ import {
   type Recurrence,
   type Room,
 } from '@vcentri/shared';
-import { type FormEvent, type RefObject, useEffect, useRef, useState } from 'react';
+import { type FormEvent, type RefObject, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { SelectField, TextAreaField, TextField } from '../../../components/field';
@@ -92,10 +92,10 @@ export function BookingRequestForm({ room, organizations, initial }: BookingRequ
   const resultRef = useRef<HTMLHeadingElement>(null);
   const previewRef = useRef<HTMLHeadingElement>(null);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (created) resultRef.current?.focus();
   }, [created]);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (preview.data) previewRef.current?.focus();
   }, [preview.data]);
 

@@ -3,7 +3,7 @@
 // the window is flagged and its organiser told. The answer lists the bookings hit and how many
 // free alternatives each has.
 import { CLOSURE_KINDS, type ClosureResult, fromKyiv, type Room } from '@vcentri/shared';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { SelectField, TextAreaField, TextField } from '../../../components/field';
@@ -48,7 +48,7 @@ export function ClosureForm({ hubId, hubName, rooms, initial, onClose, onDone }:
     },
   });
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     headingRef.current?.focus();
   }, []);
 
@@ -234,7 +234,7 @@ export function ClosureOutcome({ result, onDismiss }: { result: ClosureResult; o
   const { t } = useTranslation('bookings');
   const locale = useLocale();
   const headingRef = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
+  useLayoutEffect(() => {
     headingRef.current?.focus();
   }, []);
   return (

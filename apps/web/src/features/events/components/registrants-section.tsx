@@ -2,7 +2,7 @@
 // code they show or from their row, and the registrants — searchable by name, e-mail or code —
 // with their status and waiting-list position.
 import type { EventView, Registrant } from '@vcentri/shared';
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useLayoutEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextField } from '../../../components/field';
 import { EmptyState, ErrorState, Loading, SuccessNotice } from '../../../components/status';
@@ -32,7 +32,7 @@ export function RegistrantsSection({ event }: { event: EventView }) {
     },
   });
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!focusId) return;
     document.getElementById(`checked-in-${focusId}`)?.focus();
     setFocusId(null);

@@ -2,7 +2,7 @@
 // the e-mail of their account, removes them and hands over ownership; a member may leave. Every
 // change is confirmed first, and focus then lands on the section's heading.
 import type { Member, Organization } from '@vcentri/shared';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
@@ -41,7 +41,7 @@ export function MembersSection({ organization }: { organization: Organization })
   const name = organizationName(organization, locale);
 
   // After a row (and the button that opened the dialog) is gone, continue from the heading.
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (focusHeading && !pending) {
       headingRef.current?.focus();
       setFocusHeading(false);

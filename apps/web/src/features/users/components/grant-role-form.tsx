@@ -3,7 +3,7 @@
 // available; otherwise, or for an organisation not listed there, an id can be typed in.
 import { DistrictOptions } from '../../../components/district-options';
 import { GRANTED_ROLES, type GrantedRole, type GrantRoleBody, ROLE_SCOPE } from '@vcentri/shared';
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useLayoutEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SelectField, TextField } from '../../../components/field';
 import { type FieldErrors, FormErrorSummary, formErrorState } from '../../../components/form-errors';
@@ -52,7 +52,7 @@ export function GrantRoleForm({ userId, hubs, organizations, onGranted, onCancel
   ];
   const prefix = `grant-${userId}`;
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     document.getElementById(`${prefix}-role`)?.focus();
   }, [prefix]);
 

@@ -1,7 +1,7 @@
 // Accounts as the city administrator sees them: who they are, which roles they hold, and the
 // controls to grant another role or revoke one (after a confirmation).
 import type { AdminUser, RoleGrant } from '@vcentri/shared';
-import { useEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { RoleGrantLabel, useGrantScope, useRoleName } from '../../../components/role-grant';
@@ -36,7 +36,7 @@ export function UserList({ users, hubs, organizations, onRolesChanged }: UserLis
   // After the inline form closes, focus goes back to the button that opened it.
   const [returnFocusTo, setReturnFocusTo] = useState<string | null>(null);
   const grantButtons = useRef(new Map<string, HTMLButtonElement>());
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (returnFocusTo && grantingFor === null) {
       grantButtons.current.get(returnFocusTo)?.focus();
       setReturnFocusTo(null);

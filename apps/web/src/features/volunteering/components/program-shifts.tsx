@@ -1,7 +1,7 @@
 // A program's upcoming shifts as a list (each with sign-up) or in the Kyiv-time calendar. A shift
 // picked in the calendar is shown in the list, with focus on it.
 import type { ShiftView } from '@vcentri/shared';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import { Calendar, type CalendarEvent } from '../../../components/calendar';
@@ -28,7 +28,7 @@ export function ProgramShifts({ shifts, gate, mine, view, onView }: ProgramShift
     hash.startsWith(`#${shiftAnchor('')}`) ? hash.slice(1 + shiftAnchor('').length) : null,
   );
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (view !== 'list' || !focusShift) return;
     const card = document.getElementById(shiftAnchor(focusShift));
     if (!card) return;
