@@ -258,7 +258,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     // reads as a stalled loop and would refuse the next requests: off unless set.
     maxEventLoopDelayMs: intVar(env, 'MAX_EVENT_LOOP_DELAY_MS', databaseUrl ? 200 : 0, 0, 60_000),
     databaseMaxWaiting: intVar(env, 'DATABASE_MAX_WAITING', 50, 0, 100_000),
-    databaseMaxWaitMs: intVar(env, 'DATABASE_MAX_WAIT_MS', 100, 0, 60_000),
+    databaseMaxWaitMs: intVar(env, 'DATABASE_MAX_WAIT_MS', 250, 0, 60_000),
     auditIpRetentionDays: intVar(env, 'AUDIT_IP_RETENTION_DAYS', 90, 1, 3650),
     dataExportDays: intVar(env, 'DATA_EXPORT_DAYS', 7, 1, 90),
     unusedAccountDays: intVar(env, 'UNUSED_ACCOUNT_DAYS', 365, 30, 3650),

@@ -30,6 +30,11 @@ function startProcess(databaseUrl: string): Promise<string> {
         DEMO_DATA: '0',
         LOG_LEVEL: 'warn',
         RATE_LIMIT_MAX: '1000000',
+        // The race is the point, not the load: refusals for load (503 overloaded) are off, as for
+        // every API process the tests start (api-process.ts); overload.test.ts tests them.
+        MAX_EVENT_LOOP_DELAY_MS: '0',
+        DATABASE_MAX_WAITING: '0',
+        DATABASE_MAX_WAIT_MS: '0',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
