@@ -2,7 +2,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema';
 import { enqueueNotificationEmail } from '../notifications/mail';
-import type { DatedException, HoursSource } from './opening-hours';
+import type { DatedException, HoursSource, WeeklyInterval } from './opening-hours';
 
 export const range = (start: Date, end: Date) =>
   sql<string>`tstzrange(${start.toISOString()}::timestamptz, ${end.toISOString()}::timestamptz, '[)')`;
@@ -37,6 +37,112 @@ export async function loadRoom(db: Kysely<DB>, roomId: string) {
   return roomContexts(db).where('r.id', '=', roomId).executeTakeFirst();
 }
 export type RoomContext = NonNullable<Awaited<ReturnType<typeof loadRoom>>>;
+
+/** An organisation as a booking needs it: whether it may book, and its name for the answer. */
+export interface BookingOrganization {
+  id: string;
+  status: string;
+  nameUk: string;
+  nameEn: string;
+}
+
+/**
+ * Everything the rules need that does not change with other requests' bookings, in one statement:
+ * the room and its hub, the organisation, the hub's weekly hours and its exceptions between two
+ * local dates. With `lock`, the room's row is locked for the rest of the transaction (as
+ * lockRooms does), so the occupancy read after it is the one the insert lands in.
+ */
+export async function loadRoomFacts(
+  db: Kysely<DB>,
+  q: { roomId: string; organizationId: string; fromDate: string; toDate: string; lock: boolean },
+): Promise<{ room: RoomContext; organization: BookingOrganization | null; hours: HoursSource } | undefined> {
+  let query = roomContexts(db)
+    .select([
+      sql<BookingOrganization | null>`(select json_build_object('id', o.id, 'status', o.status,
+          'nameUk', o.name_uk, 'nameEn', o.name_en)
+        from organizations o where o.id = ${q.organizationId})`.as('organization'),
+      sql<WeeklyInterval[]>`(select coalesce(json_agg(json_build_object('weekday', w.weekday,
+          'opens', to_char(w.opens, 'HH24:MI'), 'closes', to_char(w.closes, 'HH24:MI'))), '[]'::json)
+        from hub_opening_hours w where w.hub_id = r.hub_id)`.as('weekly'),
+      sql<DatedException[]>`(select coalesce(json_agg(json_build_object('date', to_char(x.date, 'YYYY-MM-DD'),
+          'opens', to_char(x.opens, 'HH24:MI'), 'closes', to_char(x.closes, 'HH24:MI'))), '[]'::json)
+        from hub_exceptions x
+        where x.hub_id = r.hub_id and x.date between ${q.fromDate}::date and ${q.toDate}::date)`.as(
+        'exceptions',
+      ),
+    ])
+    .where('r.id', '=', q.roomId);
+  if (q.lock) query = query.forUpdate('r');
+  const row = await query.executeTakeFirst();
+  if (!row) return undefined;
+  const { organization, weekly, exceptions, ...room } = row;
+  return {
+    room,
+    organization,
+    hours: { weekly, exceptions: new Map(exceptions.map((e) => [e.date, e])) },
+  };
+}
+
+/** What holds a room around each of a request's occurrences, and its organisation's hours there. */
+export interface OccurrenceOccupancy {
+  /** Active bookings and closures whose blocked time meets the occurrence's [start, blockedEnd). */
+  busy: BusyRow[];
+  /** Hours the organisation holds in the room in the occurrence's month; null when not asked. */
+  held: number | null;
+}
+
+/**
+ * The occupancy of every occurrence in one statement (activeInRoom and organizationHours for each):
+ * `month` is the [start, end) of the occurrence's Kyiv month, asked only when `quota` is set.
+ */
+export async function loadOccupancy(
+  db: Kysely<DB>,
+  q: {
+    roomId: string;
+    organizationId: string;
+    occurrences: { start: Date; blockedEnd: Date; monthStart: Date; monthEnd: Date }[];
+    quota: boolean;
+    excludeId?: string;
+  },
+): Promise<OccurrenceOccupancy[]> {
+  const iso = (pick: (o: (typeof q.occurrences)[number]) => Date) =>
+    q.occurrences.map((o) => pick(o).toISOString());
+  const exclude = q.excludeId ?? null;
+  const { rows } = await sql<{
+    busy: (Omit<BusyRow, 'start' | 'end' | 'blockedEnd'> & {
+      start: string;
+      end: string;
+      blockedEnd: string;
+    })[];
+    held: number | null;
+  }>`
+    select
+      (select coalesce(json_agg(json_build_object('id', b.id, 'kind', b.kind, 'status', b.status,
+          'organizationId', b.organization_id, 'title', b.title, 'start', lower(b.period),
+          'end', upper(b.period), 'blockedEnd', upper(b.blocked)) order by lower(b.period)), '[]'::json)
+        from bookings b
+        where b.room_id = ${q.roomId} and b.status in ('pending', 'confirmed')
+          and b.blocked && tstzrange(o.s, o.e, '[)') and b.id is distinct from ${exclude}::uuid) as busy,
+      case when ${q.quota} then (
+        select coalesce(sum(extract(epoch from upper(h.period) - lower(h.period))), 0)::float8 / 3600
+        from bookings h
+        where h.organization_id = ${q.organizationId} and h.room_id = ${q.roomId}
+          and h.status in ('pending', 'confirmed') and h.period && tstzrange(o.ms, o.me, '[)')
+          and h.id is distinct from ${exclude}::uuid) end as held
+    from unnest(${iso((o) => o.start)}::timestamptz[], ${iso((o) => o.blockedEnd)}::timestamptz[],
+      ${iso((o) => o.monthStart)}::timestamptz[], ${iso((o) => o.monthEnd)}::timestamptz[])
+      with ordinality as o(s, e, ms, me, i)
+    order by o.i`.execute(db);
+  return rows.map((r) => ({
+    busy: r.busy.map((b) => ({
+      ...b,
+      start: new Date(b.start),
+      end: new Date(b.end),
+      blockedEnd: new Date(b.blockedEnd),
+    })),
+    held: r.held === null ? null : Number(r.held),
+  }));
+}
 
 /** Weekly hours and the exceptions between two local dates, of one hub. */
 export async function loadHours(

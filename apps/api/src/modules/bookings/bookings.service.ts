@@ -19,7 +19,7 @@ import {
 import { sql } from 'kysely';
 import type { Database } from '../../db/database';
 import { AppError, forbidden, isSlotRace, notFound } from '../../errors';
-import { recordAudit } from '../audit/audit.repository';
+import { auditValues, recordAudit } from '../audit/audit.repository';
 import { cancelEvents } from '../events/cancel-events';
 import type { Principal } from '../users/principal';
 import {
@@ -150,10 +150,11 @@ export async function bookingTransaction<T>(
 }
 
 /**
- * Books a request inside the caller's transaction: locks the room first, then checks every
- * occurrence and writes the possible ones. Under the lock no other request for the room can
- * write between the check and the insert, so the monthly quota and the free slots the check saw
- * are the ones the rows land in.
+ * Books a request inside the caller's transaction: locks the room first (with the statement that
+ * reads it, its hub, the organisation and the hours), then checks every occurrence and writes the
+ * possible ones. Under the lock no other request for the room can write between the check and the
+ * insert, so the monthly quota and the free slots the check saw are the ones the rows land in.
+ * Returns the new bookings as their view shows them, built from what the check already read.
  */
 export async function bookRoom(
   trx: Database,
@@ -161,9 +162,8 @@ export async function bookRoom(
   input: BookingInput,
   ip: string,
   now = new Date(),
-): Promise<{ ids: string[]; skipped: OccurrenceResult[] }> {
-  await lockRooms(trx, [input.roomId]);
-  const { room, preview } = await checkRequest(trx, p, input, now);
+): Promise<{ ids: string[]; skipped: OccurrenceResult[]; rows: BookingViewRow[] }> {
+  const { room, organization, preview } = await checkRequest(trx, p, input, now, { lock: true });
   const ok = preview.occurrences.filter((o) => o.ok);
   const skipped = preview.occurrences.filter((o) => !o.ok);
   const series = preview.occurrences.length > 1;
@@ -184,29 +184,48 @@ export async function bookRoom(
     );
   }
   const seriesId = series ? randomUUID() : null;
-  const ids: string[] = [];
-  for (const o of ok) {
-    const s = new Date(o.start);
-    const e = new Date(o.end);
-    const row = await trx
-      .insertInto('bookings')
-      .values({
-        roomId: room.id,
-        kind: 'booking',
-        organizationId: input.organizationId,
-        seriesId,
-        createdBy: p.userId,
-        title: input.title.trim(),
-        purpose: input.purpose?.trim() ?? '',
-        attendees: input.attendees,
-        status: preview.status,
-        period: range(s, e) as unknown as string,
-        blocked: range(s, new Date(e.getTime() + room.bufferMinutes * 60_000)) as unknown as string,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    ids.push(row.id);
-  }
+  const title = input.title.trim();
+  const purpose = input.purpose?.trim() ?? '';
+  // The ids are made here so that the audit entry, which names the first, is written by the same
+  // statement as the bookings: both land, or neither.
+  const ids = ok.map(() => randomUUID());
+  const inserted = await trx
+    .with('audit', (db) =>
+      db.insertInto('auditLog').values(
+        auditValues({
+          action: 'booking.created',
+          actorId: p.userId,
+          actorEmail: p.email,
+          targetType: 'booking',
+          targetId: ids[0]!,
+          ip,
+          details: { count: ids.length, status: preview.status, roomId: room.id },
+        }),
+      ),
+    )
+    .insertInto('bookings')
+    .values(
+      ok.map((o, i) => {
+        const s = new Date(o.start);
+        const e = new Date(o.end);
+        return {
+          id: ids[i]!,
+          roomId: room.id,
+          kind: 'booking' as const,
+          organizationId: input.organizationId,
+          seriesId,
+          createdBy: p.userId,
+          title,
+          purpose,
+          attendees: input.attendees,
+          status: preview.status,
+          period: range(s, e) as unknown as string,
+          blocked: range(s, new Date(e.getTime() + room.bufferMinutes * 60_000)) as unknown as string,
+        };
+      }),
+    )
+    .returning(['id', 'createdAt', sql<Date>`lower(period)`.as('start'), sql<Date>`upper(period)`.as('end')])
+    .execute();
   if (preview.status === 'pending') {
     const more = ids.length - 1;
     await askManagers(trx, room, ids, {
@@ -214,18 +233,46 @@ export async function bookRoom(
       en: `“${input.title}” — ${kyivText(new Date(ok[0]!.start), 'en')}${more ? ` and ${more} more` : ''}. Your decision is needed.`,
     });
   }
-  await recordAudit(trx, {
-    action: 'booking.created',
-    actorId: p.userId,
-    actorEmail: p.email,
-    targetType: 'booking',
-    targetId: ids[0]!,
-    ip,
-    details: { count: ids.length, status: preview.status, roomId: room.id },
-  });
-  return { ids, skipped };
+  const rows = inserted
+    .map(
+      (b): BookingViewRow => ({
+        id: b.id,
+        roomId: room.id,
+        roomNameUk: room.nameUk,
+        roomNameEn: room.nameEn,
+        hubId: room.hubId,
+        hubNameUk: room.hubNameUk,
+        hubNameEn: room.hubNameEn,
+        district: room.district,
+        organizationId: organization.id,
+        orgNameUk: organization.nameUk,
+        orgNameEn: organization.nameEn,
+        seriesId,
+        title,
+        purpose,
+        attendees: input.attendees,
+        status: preview.status,
+        start: b.start,
+        end: b.end,
+        decisionReason: null,
+        createdBy: p.userId,
+        createdAt: b.createdAt,
+        closureId: null,
+        closureReason: null,
+        closureKind: null,
+        closureStart: null,
+        closureEnd: null,
+      }),
+    )
+    .sort((a, b) => a.start.getTime() - b.start.getTime());
+  return { ids, skipped, rows };
 }
 
+/**
+ * Creates the bookings of a request in one transaction of four statements when they are
+ * confirmed at once: the room locked and read with its hub, organisation and hours; what holds
+ * it then; the bookings and the audit entry; the commit. The answer is built from those.
+ */
 export async function createBookings(
   db: Database,
   p: Principal,
@@ -233,8 +280,7 @@ export async function createBookings(
   ip: string,
   now = new Date(),
 ): Promise<BookingCreated> {
-  const { ids, skipped } = await bookingTransaction(db, input, (trx) => bookRoom(trx, p, input, ip, now));
-  const rows = await bookingViews(db).where('b.id', 'in', ids).orderBy(sql`lower(b.period)`).execute();
+  const { rows, skipped } = await bookingTransaction(db, input, (trx) => bookRoom(trx, p, input, ip, now));
   return { items: rows.map((r) => toBookingDto(r, p)), skipped };
 }
 
