@@ -7,7 +7,7 @@
 // script; nothing else is touched. Usage: node bench/booking-create.mjs [seconds] [rate]
 import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import pg from 'pg';
 import { createAccounts } from './lib/accounts.mjs';
@@ -24,6 +24,17 @@ const loadavg = () =>
     .loadavg()
     .map((l) => l.toFixed(1))
     .join(' ');
+
+/** CPU time (user + system, ms) a process has used so far, from /proc (Linux); 0 if unknown. */
+const cpuMs = (pid) => {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(f[11]) + Number(f[12])) * 1000) / 100; // utime, stime in 1/100 s (USER_HZ)
+  } catch {
+    return 0;
+  }
+};
 
 build();
 const url = await freshDatabase(DB);
@@ -94,9 +105,30 @@ try {
     };
   };
 
-  // (1) closed loop, 10 connections.
-  const closed = await runLoad({ base: api.url, connections: CLIENTS, seconds: SECONDS, request });
+  // (1) closed loop, 10 connections: warmed up first (the pool's connections open), then the
+  // CPU time the API process and its PostgreSQL backends spend is read around the measured run —
+  // a cost per booking that other load on the machine changes less than the rate.
+  await runLoad({ base: api.url, connections: CLIENTS, seconds: 2, request });
+  const backends = (
+    await client.query(`select pid from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()`, [
+      DB,
+    ])
+  ).rows.map((r) => r.pid);
+  const cpu = () => ({ api: cpuMs(api.pid), db: backends.reduce((sum, pid) => sum + cpuMs(pid), 0) });
+  const before = cpu();
+  const closed = await runLoad({
+    base: api.url,
+    connections: CLIENTS,
+    seconds: SECONDS,
+    warmupSeconds: 0,
+    request,
+  });
+  const after = cpu();
   out.push(`POST /bookings, closed loop, ${CLIENTS} connections, ${SECONDS} s: ${fmt(closed)}`);
+  const per = (ms) => (ms / closed.requests).toFixed(2);
+  out.push(
+    `CPU per booking: API process ${per(after.api - before.api)} ms, its ${backends.length} PostgreSQL backends ${per(after.db - before.db)} ms`,
+  );
 
   // (2) pgbench: one-row INSERT into a two-column table, same client count and time.
   await client.query('create table bench_plain (id bigserial primary key, v double precision)');
