@@ -21,6 +21,7 @@ import {
   loadOccupancy,
   loadRoomFacts,
   type OccurrenceOccupancy,
+  type OccurrenceSpan,
   type RoomContext,
 } from './bookings.repository';
 import { type HoursSource, withinOpeningHours } from './opening-hours';
@@ -101,33 +102,12 @@ interface OccurrenceFacts {
   occupancy: OccurrenceOccupancy;
 }
 
-/**
- * The occupancy of each occurrence of a request in the room, read in one statement. Called under
- * the room's lock by every path that writes, so what it reads is what the rows land in.
- */
-function occupancyOf(
-  db: Database,
-  room: RoomContext,
-  organizationId: string,
-  occurrences: { start: Date; end: Date }[],
-  excludeId?: string,
-): Promise<OccurrenceOccupancy[]> {
-  return loadOccupancy(db, {
-    roomId: room.id,
-    organizationId,
-    quota: room.monthlyQuotaHours !== null,
-    excludeId,
-    occurrences: occurrences.map((o) => {
-      const month = kyivMonth(o.start);
-      return {
-        start: o.start,
-        blockedEnd: new Date(o.end.getTime() + room.bufferMinutes * 60_000),
-        monthStart: month.start,
-        monthEnd: month.end,
-      };
-    }),
+/** The occurrences with their Kyiv months, as the occupancy query takes them. */
+const spansOf = (occurrences: { start: Date; end: Date }[]): OccurrenceSpan[] =>
+  occurrences.map((o) => {
+    const month = kyivMonth(o.start);
+    return { start: o.start, end: o.end, monthStart: month.start, monthEnd: month.end };
   });
-}
 
 /**
  * Checks one occurrence against every rule of its room and returns every problem it has (empty
@@ -137,7 +117,12 @@ function occupancyOf(
 export async function checkOccurrence(db: Database, o: Occupancy): Promise<OccurrenceProblem[]> {
   const local = toKyiv(o.start);
   const hours = await loadHours(db, o.room.hubId, local.date, local.date);
-  const [occupancy] = await occupancyOf(db, o.room, o.organizationId, [o], o.excludeId);
+  const [occupancy] = await loadOccupancy(db, {
+    roomId: o.room.id,
+    organizationId: o.organizationId,
+    occurrences: spansOf([o]),
+    excludeId: o.excludeId,
+  });
   return occurrenceProblems(o, { hours, occupancy: occupancy! });
 }
 
@@ -231,14 +216,18 @@ export async function bookingContext(
 /** A request checked: its room, its organisation and every occurrence against every rule. */
 export interface CheckedRequest {
   room: RoomContext;
+  /** The room row's version the check read its rules from (see insertBookings). */
+  version: string;
   organization: BookingOrganization;
   preview: BookingPreview;
 }
 
 /**
- * The room, and every occurrence of the request checked against every rule, in two statements:
- * the room with its hub, the organisation and the hours (locking the room's row with `lock`,
- * which writers pass), then what holds the room at each occurrence and the quota hours.
+ * The room, and every occurrence of the request checked against every rule. Without `lock`, in
+ * one statement: the room with its hub, the organisation, the hours and what holds the room at
+ * each date (with the quota hours), all as of one instant. With `lock` (writers inside their
+ * transaction), in two: the room's row locked with the same facts, then what holds it — read
+ * after the lock, so it includes whatever the requests the lock waited for wrote.
  */
 export async function checkRequest(
   db: Database,
@@ -255,15 +244,20 @@ export async function checkRequest(
     ]);
   const occurrences = expandRecurrence(start, end, input.recurrence);
   if (occurrences.length === 0) throw emptySeries(input);
+  const lock = opts.lock ?? false;
+  const spans = spansOf(occurrences);
   const facts = await loadRoomFacts(db, {
     roomId: input.roomId,
     organizationId: input.organizationId,
     fromDate: toKyiv(occurrences[0]!.start).date,
     toDate: toKyiv(occurrences.at(-1)!.start).date,
-    lock: opts.lock ?? false,
+    lock,
+    occurrences: lock ? undefined : spans,
   });
   const { room, organization } = authorize(p, facts, input.organizationId);
-  const occupancy = await occupancyOf(db, room, input.organizationId, occurrences);
+  const occupancy =
+    facts!.occupancy ??
+    (await loadOccupancy(db, { roomId: room.id, organizationId: input.organizationId, occurrences: spans }));
   const quota = new Map<string, number>();
   const results: OccurrenceResult[] = occurrences.map((o, i) => {
     const issues = occurrenceProblems(
@@ -289,7 +283,12 @@ export async function checkRequest(
       problems: issues,
     };
   });
-  return { room, organization, preview: { status: statusFor(room, p), occurrences: results } };
+  return {
+    room,
+    version: facts!.version,
+    organization,
+    preview: { status: statusFor(room, p), occurrences: results },
+  };
 }
 
 /** A series with no dates is a mistake in the request, not an empty success. */
