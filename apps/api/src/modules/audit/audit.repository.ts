@@ -14,19 +14,24 @@ export interface AuditInput {
   details?: Record<string, unknown>;
 }
 
+/** The row of an entry, for recordAudit or for a statement that writes it with its change. */
+export function auditValues(entry: AuditInput) {
+  return {
+    action: entry.action,
+    actorId: entry.actorId ?? null,
+    actorEmail: entry.actorEmail ?? null,
+    targetType: entry.targetType ?? null,
+    targetId: entry.targetId ?? null,
+    ip: entry.ip ?? null,
+    details: JSON.stringify(entry.details ?? {}),
+  };
+}
+
 /** Appends an entry; returns its id. */
 export async function recordAudit(db: Kysely<DB>, entry: AuditInput): Promise<string> {
   const row = await db
     .insertInto('auditLog')
-    .values({
-      action: entry.action,
-      actorId: entry.actorId ?? null,
-      actorEmail: entry.actorEmail ?? null,
-      targetType: entry.targetType ?? null,
-      targetId: entry.targetId ?? null,
-      ip: entry.ip ?? null,
-      details: JSON.stringify(entry.details ?? {}),
-    })
+    .values(auditValues(entry))
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;

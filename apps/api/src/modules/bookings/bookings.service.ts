@@ -21,7 +21,7 @@ import { type Expression, expressionBuilder, type SqlBool, sql } from 'kysely';
 import type { Database } from '../../db/database';
 import type { DB } from '../../db/schema';
 import { AppError, forbidden, isSlotRace, notFound } from '../../errors';
-import { recordAudit } from '../audit/audit.repository';
+import { auditValues, recordAudit } from '../audit/audit.repository';
 import { cancelEvents } from '../events/cancel-events';
 import { boundedCount, DEFAULT_LIST_COUNT_CAP } from '../list-count';
 import type { Principal } from '../users/principal';
@@ -31,6 +31,7 @@ import {
   bookingViews,
   eventPlaces,
   hubManagers,
+  insertBookings,
   insertNotification,
   loadHours,
   loadRoom,
@@ -41,7 +42,14 @@ import {
   range,
 } from './bookings.repository';
 import { distanceKm, openWindows, subtract, withinOpeningHours } from './opening-hours';
-import { bookingContext, checkOccurrence, checkRequest, occurrenceError, statusFor } from './rules';
+import {
+  bookingContext,
+  type CheckedRequest,
+  checkOccurrence,
+  checkRequest,
+  occurrenceError,
+  statusFor,
+} from './rules';
 
 export function toBookingDto(r: BookingViewRow, p: Principal | null): Booking {
   const canManage = !!p && (p.isCityAdmin() || p.managesHub(r.hubId));
@@ -153,20 +161,10 @@ export async function bookingTransaction<T>(
 }
 
 /**
- * Books a request inside the caller's transaction: locks the room first, then checks every
- * occurrence and writes the possible ones. Under the lock no other request for the room can
- * write between the check and the insert, so the monthly quota and the free slots the check saw
- * are the ones the rows land in.
+ * Refuses a request with an impossible date: any, for a series booked as a whole (the default);
+ * all of them, with mode "free". The answer names the first impossible date's problems.
  */
-export async function bookRoom(
-  trx: Database,
-  p: Principal,
-  input: BookingInput,
-  ip: string,
-  now = new Date(),
-): Promise<{ ids: string[]; skipped: OccurrenceResult[] }> {
-  await lockRooms(trx, [input.roomId]);
-  const { room, preview } = await checkRequest(trx, p, input, now);
+function refuseImpossible(input: BookingInput, preview: BookingPreview) {
   const ok = preview.occurrences.filter((o) => o.ok);
   const skipped = preview.occurrences.filter((o) => !o.ok);
   const series = preview.occurrences.length > 1;
@@ -186,49 +184,156 @@ export async function bookRoom(
       series ? { occurrences: preview.occurrences } : {},
     );
   }
-  const seriesId = series ? randomUUID() : null;
-  const ids: string[] = [];
-  for (const o of ok) {
-    const s = new Date(o.start);
-    const e = new Date(o.end);
-    const row = await trx
-      .insertInto('bookings')
-      .values({
-        roomId: room.id,
-        kind: 'booking',
-        organizationId: input.organizationId,
-        seriesId,
-        createdBy: p.userId,
-        title: input.title.trim(),
-        purpose: input.purpose?.trim() ?? '',
-        attendees: input.attendees,
-        status: preview.status,
-        period: range(s, e) as unknown as string,
-        blocked: range(s, new Date(e.getTime() + room.bufferMinutes * 60_000)) as unknown as string,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    ids.push(row.id);
-  }
-  if (preview.status === 'pending') {
-    const more = ids.length - 1;
-    await askManagers(trx, room, ids, {
-      uk: `«${input.title}» — ${kyivText(new Date(ok[0]!.start), 'uk')}${more ? ` і ще ${more}` : ''}. Потрібне ваше рішення.`,
-      en: `“${input.title}” — ${kyivText(new Date(ok[0]!.start), 'en')}${more ? ` and ${more} more` : ''}. Your decision is needed.`,
-    });
-  }
-  await recordAudit(trx, {
-    action: 'booking.created',
-    actorId: p.userId,
-    actorEmail: p.email,
-    targetType: 'booking',
-    targetId: ids[0]!,
-    ip,
-    details: { count: ids.length, status: preview.status, roomId: room.id },
-  });
-  return { ids, skipped };
+  return { ok, skipped };
 }
 
+/**
+ * Writes the possible dates of a checked request with its audit entry (insertBookings: nothing
+ * when the room's row changed since the check) and returns them as their view shows them, built
+ * from what the check read; null when nothing was written.
+ */
+async function writeBookings(
+  db: Database,
+  p: Principal,
+  input: BookingInput,
+  checked: CheckedRequest,
+  ip: string,
+): Promise<{ rows: BookingViewRow[]; skipped: OccurrenceResult[] } | null> {
+  const { room, organization, preview } = checked;
+  const { ok, skipped } = refuseImpossible(input, preview);
+  const seriesId = preview.occurrences.length > 1 ? randomUUID() : null;
+  const title = input.title.trim();
+  const purpose = input.purpose?.trim() ?? '';
+  // The ids are made here so that the audit entry, which names the first, is written by the same
+  // statement as the bookings: both land, or neither.
+  const ids = ok.map(() => randomUUID());
+  const written = await insertBookings(db, {
+    roomId: room.id,
+    version: checked.version,
+    rows: ok.map((o, i) => {
+      const end = new Date(o.end);
+      return {
+        id: ids[i]!,
+        start: new Date(o.start),
+        end,
+        blockedEnd: new Date(end.getTime() + room.bufferMinutes * 60_000),
+      };
+    }),
+    organizationId: input.organizationId,
+    seriesId,
+    createdBy: p.userId,
+    title,
+    purpose,
+    attendees: input.attendees,
+    status: preview.status,
+    audit: auditValues({
+      action: 'booking.created',
+      actorId: p.userId,
+      actorEmail: p.email,
+      targetType: 'booking',
+      targetId: ids[0]!,
+      ip,
+      details: { count: ids.length, status: preview.status, roomId: room.id },
+    }),
+  });
+  if (written.length === 0) return null;
+  const rows = written.map(
+    (b): BookingViewRow => ({
+      id: b.id,
+      roomId: room.id,
+      roomNameUk: room.nameUk,
+      roomNameEn: room.nameEn,
+      hubId: room.hubId,
+      hubNameUk: room.hubNameUk,
+      hubNameEn: room.hubNameEn,
+      district: room.district,
+      organizationId: organization.id,
+      orgNameUk: organization.nameUk,
+      orgNameEn: organization.nameEn,
+      seriesId,
+      title,
+      purpose,
+      attendees: input.attendees,
+      status: preview.status,
+      start: b.start,
+      end: b.end,
+      decisionReason: null,
+      createdBy: p.userId,
+      createdAt: b.createdAt,
+      closureId: null,
+      closureReason: null,
+      closureKind: null,
+      closureStart: null,
+      closureEnd: null,
+    }),
+  );
+  return { rows, skipped };
+}
+
+/**
+ * Books a request inside the caller's transaction: locks the room first (with the statement that
+ * reads it, its hub, the organisation and the hours), then checks every occurrence and writes the
+ * possible ones. Under the lock no other request for the room can write between the check and the
+ * insert, so the monthly quota and the free slots the check saw are the ones the rows land in.
+ * Returns the new bookings as their view shows them, built from what the check already read.
+ */
+export async function bookRoom(
+  trx: Database,
+  p: Principal,
+  input: BookingInput,
+  ip: string,
+  now = new Date(),
+): Promise<{ ids: string[]; skipped: OccurrenceResult[]; rows: BookingViewRow[]; room: RoomContext }> {
+  const checked = await checkRequest(trx, p, input, now, { lock: true });
+  const done = await writeBookings(trx, p, input, checked, ip);
+  // Under the lock the room's row cannot have changed since the check.
+  if (!done) throw new Error('the locked room changed before its bookings were written');
+  const { rows, skipped } = done;
+  if (checked.preview.status === 'pending') {
+    const more = rows.length - 1;
+    await askManagers(
+      trx,
+      checked.room,
+      rows.map((r) => r.id),
+      {
+        uk: `«${input.title}» — ${kyivText(rows[0]!.start, 'uk')}${more ? ` і ще ${more}` : ''}. Потрібне ваше рішення.`,
+        en: `“${input.title}” — ${kyivText(rows[0]!.start, 'en')}${more ? ` and ${more} more` : ''}. Your decision is needed.`,
+      },
+    );
+  }
+  return { ids: rows.map((r) => r.id), skipped, rows, room: checked.room };
+}
+
+/**
+ * Rooms whose requests go through the lock (a monthly quota, or approval by the hub's managers) as
+ * the last check of each in this process found them: a hint that spares such a request the read
+ * of the path without the lock. A stale hint costs a round trip, never a rule: either path checks
+ * everything itself.
+ */
+const viaLock = new Map<string, { quota: boolean; approval: boolean; hubId: string }>();
+function remember(room: RoomContext) {
+  if (room.monthlyQuotaHours === null && !room.requiresApproval) viaLock.delete(room.id);
+  else {
+    if (viaLock.size >= 10_000) viaLock.clear();
+    viaLock.set(room.id, {
+      quota: room.monthlyQuotaHours !== null,
+      approval: room.requiresApproval,
+      hubId: room.hubId,
+    });
+  }
+}
+
+/**
+ * Creates the bookings of a request. A room that takes them at once (confirmed, no monthly quota)
+ * needs no transaction around the check: one statement reads the room, its hub, the organisation,
+ * the hours and what holds the room at every date; a second locks the room's row — only if it is
+ * still the version the rules came from — and writes the bookings with their audit entry, and the
+ * exclusion constraint refuses an overlap that appeared in between. When the room changed, or
+ * the constraint refused, the request is checked again under the room's lock as every other
+ * request is (bookRoom), which answers with what holds the room now. A quota must be counted
+ * under the lock, and a request that waits for approval tells the hub's managers in the same
+ * transaction: those go through bookRoom directly.
+ */
 export async function createBookings(
   db: Database,
   p: Principal,
@@ -236,9 +341,27 @@ export async function createBookings(
   ip: string,
   now = new Date(),
 ): Promise<BookingCreated> {
-  const { ids, skipped } = await bookingTransaction(db, input, (trx) => bookRoom(trx, p, input, ip, now));
-  const rows = await bookingViews(db).where('b.id', 'in', ids).orderBy(sql`lower(b.period)`).execute();
-  return { items: rows.map((r) => toBookingDto(r, p)), skipped };
+  const answer = ({ rows, skipped }: { rows: BookingViewRow[]; skipped: OccurrenceResult[] }) => ({
+    items: rows.map((r) => toBookingDto(r, p)),
+    skipped,
+  });
+  const hint = viaLock.get(input.roomId);
+  const needsLock = hint && (hint.quota || (hint.approval && !p.isCityAdmin() && !p.managesHub(hint.hubId)));
+  if (!needsLock) {
+    const checked = await checkRequest(db, p, input, now);
+    remember(checked.room);
+    if (checked.room.monthlyQuotaHours === null && checked.preview.status === 'confirmed') {
+      try {
+        const done = await writeBookings(db, p, input, checked, ip);
+        if (done) return answer(done);
+      } catch (err) {
+        if (!isSlotRace(err)) throw err;
+      }
+    }
+  }
+  const done = await bookingTransaction(db, input, (trx) => bookRoom(trx, p, input, ip, now));
+  remember(done.room);
+  return answer(done);
 }
 
 export async function getBooking(db: Database, p: Principal, id: string): Promise<Booking> {

@@ -16,13 +16,15 @@ import type { Database } from '../../db/database';
 import { AppError, forbidden } from '../../errors';
 import type { Principal } from '../users/principal';
 import {
-  activeInRoom,
+  type BookingOrganization,
   loadHours,
-  loadRoom,
-  organizationHours,
+  loadOccupancy,
+  loadRoomFacts,
+  type OccurrenceOccupancy,
+  type OccurrenceSpan,
   type RoomContext,
 } from './bookings.repository';
-import { withinOpeningHours } from './opening-hours';
+import { type HoursSource, withinOpeningHours } from './opening-hours';
 
 export const STATUS_OF: Record<BookingProblemCode, number> = {
   outside_opening_hours: 400,
@@ -86,12 +88,46 @@ export interface Occupancy {
   excludeId?: string;
 }
 
+/** The Kyiv month of an instant: its key (YYYY-MM) and its [start, end) as instants. */
+function kyivMonth(instant: Date): { key: string; start: Date; end: Date } {
+  const key = toKyiv(instant).date.slice(0, 7);
+  const [y, m] = key.split('-').map(Number) as [number, number];
+  const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+  return { key, start: fromKyiv(`${key}-01`, '00:00'), end: fromKyiv(`${next}-01`, '00:00') };
+}
+
+/** What the database says about an occurrence: the hub's hours and what holds the room then. */
+interface OccurrenceFacts {
+  hours: HoursSource;
+  occupancy: OccurrenceOccupancy;
+}
+
+/** The occurrences with their Kyiv months, as the occupancy query takes them. */
+const spansOf = (occurrences: { start: Date; end: Date }[]): OccurrenceSpan[] =>
+  occurrences.map((o) => {
+    const month = kyivMonth(o.start);
+    return { start: o.start, end: o.end, monthStart: month.start, monthEnd: month.end };
+  });
+
 /**
  * Checks one occurrence against every rule of its room and returns every problem it has (empty
  * when it can be booked), most basic first: a person fixing a request sees all of them at once.
  * Only a bookable occurrence counts towards the monthly quota of the ones after it.
  */
 export async function checkOccurrence(db: Database, o: Occupancy): Promise<OccurrenceProblem[]> {
+  const local = toKyiv(o.start);
+  const hours = await loadHours(db, o.room.hubId, local.date, local.date);
+  const [occupancy] = await loadOccupancy(db, {
+    roomId: o.room.id,
+    organizationId: o.organizationId,
+    occurrences: spansOf([o]),
+    excludeId: o.excludeId,
+  });
+  return occurrenceProblems(o, { hours, occupancy: occupancy! });
+}
+
+/** The rules of checkOccurrence over facts already read. */
+function occurrenceProblems(o: Occupancy, facts: OccurrenceFacts): OccurrenceProblem[] {
   const { room, start, end, now } = o;
   const found: OccurrenceProblem[] = [];
   const minutes = localMinutes(start, end);
@@ -108,9 +144,7 @@ export async function checkOccurrence(db: Database, o: Occupancy): Promise<Occur
   if (start.getTime() > now.getTime() + room.horizonDays * 86_400_000) {
     found.push(problem('too_far_ahead', `Book at most ${room.horizonDays} days ahead.`));
   }
-  const local = toKyiv(start);
-  const hours = await loadHours(db, room.hubId, local.date, local.date);
-  if (!withinOpeningHours(start, end, hours))
+  if (!withinOpeningHours(start, end, facts.hours))
     found.push(
       problem(
         'outside_opening_hours',
@@ -118,26 +152,14 @@ export async function checkOccurrence(db: Database, o: Occupancy): Promise<Occur
       ),
     );
   const blockedEnd = new Date(end.getTime() + room.bufferMinutes * 60_000);
-  const busy = await activeInRoom(db, room.id, start, blockedEnd, o.excludeId);
-  const clashes = busy.filter((b) => b.start < blockedEnd && start < b.blockedEnd);
+  const clashes = facts.occupancy.busy.filter((b) => b.start < blockedEnd && start < b.blockedEnd);
   const closures = clashes.filter((b) => b.kind === 'closure');
   const bookings = clashes.filter((b) => b.kind !== 'closure');
   if (closures.length) found.push(problem('room_closed', 'The room is closed at that time.', closures));
   if (bookings.length) found.push(problem('booking_conflict', 'The room is taken at that time.', bookings));
   if (room.monthlyQuotaHours !== null) {
-    const month = local.date.slice(0, 7);
-    const [y, m] = month.split('-').map(Number) as [number, number];
-    const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-    const held =
-      o.quota.get(month) ??
-      (await organizationHours(
-        db,
-        o.organizationId,
-        room.id,
-        fromKyiv(`${month}-01`, '00:00'),
-        fromKyiv(`${next}-01`, '00:00'),
-        o.excludeId,
-      ));
+    const month = kyivMonth(start).key;
+    const held = o.quota.get(month) ?? facts.occupancy.held ?? 0;
     if (held + minutes / 60 > room.monthlyQuotaHours + 1e-9) {
       found.push(
         problem(
@@ -156,42 +178,64 @@ export const statusFor = (room: RoomContext, p: Principal): 'pending' | 'confirm
   room.requiresApproval && !p.managesHub(room.hubId) && !p.isCityAdmin() ? 'pending' : 'confirmed';
 
 /** The room, after checking the caller may book it for a verified organisation. */
-export async function bookingContext(
-  db: Database,
+function authorize(
   p: Principal,
-  input: Pick<BookingInput, 'roomId' | 'organizationId'>,
-): Promise<RoomContext> {
-  const room = await loadRoom(db, input.roomId);
-  if (!room)
+  facts: { room: RoomContext; organization: BookingOrganization | null } | undefined,
+  organizationId: string,
+): { room: RoomContext; organization: BookingOrganization } {
+  if (!facts)
     throw new AppError('not_found', 404, 'No such room.', [
       { path: '/roomId', code: 'not_found', message: 'No such room.' },
     ]);
-  const org = await db
-    .selectFrom('organizations')
-    .select(['id', 'status'])
-    .where('id', '=', input.organizationId)
-    .executeTakeFirst();
-  const member = p.membershipOf(input.organizationId) !== null;
-  if (!org || (!member && !p.isCityAdmin() && !p.managesHub(room.hubId))) {
+  const { room, organization } = facts;
+  const member = p.membershipOf(organizationId) !== null;
+  if (!organization || (!member && !p.isCityAdmin() && !p.managesHub(room.hubId))) {
     throw forbidden('You may book only for an organisation you belong to.');
   }
-  if (org.status !== 'verified') {
+  if (organization.status !== 'verified') {
     throw new AppError(
       'organization_not_verified',
       409,
       'Only organisations verified in the registry may book rooms.',
     );
   }
-  return room;
+  return { room, organization };
 }
 
-/** The room, and every occurrence of the request checked against every rule. */
+/** The room, after checking the caller may book it for a verified organisation. */
+export async function bookingContext(
+  db: Database,
+  p: Principal,
+  input: Pick<BookingInput, 'roomId' | 'organizationId'>,
+): Promise<RoomContext> {
+  const today = toKyiv(new Date()).date;
+  const facts = await loadRoomFacts(db, { ...input, fromDate: today, toDate: today, lock: false });
+  return authorize(p, facts, input.organizationId).room;
+}
+
+/** A request checked: its room, its organisation and every occurrence against every rule. */
+export interface CheckedRequest {
+  room: RoomContext;
+  /** The room row's version the check read its rules from (see insertBookings). */
+  version: string;
+  organization: BookingOrganization;
+  preview: BookingPreview;
+}
+
+/**
+ * The room, and every occurrence of the request checked against every rule. Without `lock`, in
+ * one statement: the room with its hub, the organisation, the hours and what holds the room at
+ * each date (with the quota hours), all as of one instant. With `lock` (writers inside their
+ * transaction), in two: the room's row locked with the same facts, then what holds it — read
+ * after the lock, so it includes whatever the requests the lock waited for wrote.
+ */
 export async function checkRequest(
   db: Database,
   p: Principal,
   input: BookingInput,
   now: Date,
-): Promise<{ room: RoomContext; preview: BookingPreview }> {
+  opts: { lock?: boolean } = {},
+): Promise<CheckedRequest> {
   const start = new Date(input.start);
   const end = new Date(input.end);
   if (!(start < end))
@@ -200,20 +244,35 @@ export async function checkRequest(
     ]);
   const occurrences = expandRecurrence(start, end, input.recurrence);
   if (occurrences.length === 0) throw emptySeries(input);
-  const room = await bookingContext(db, p, input);
+  const lock = opts.lock ?? false;
+  const spans = spansOf(occurrences);
+  const facts = await loadRoomFacts(db, {
+    roomId: input.roomId,
+    organizationId: input.organizationId,
+    fromDate: toKyiv(occurrences[0]!.start).date,
+    toDate: toKyiv(occurrences.at(-1)!.start).date,
+    lock,
+    occurrences: lock ? undefined : spans,
+  });
+  const { room, organization } = authorize(p, facts, input.organizationId);
+  const occupancy =
+    facts!.occupancy ??
+    (await loadOccupancy(db, { roomId: room.id, organizationId: input.organizationId, occurrences: spans }));
   const quota = new Map<string, number>();
-  const results: OccurrenceResult[] = [];
-  for (const o of occurrences) {
-    const issues = await checkOccurrence(db, {
-      room,
-      organizationId: input.organizationId,
-      attendees: input.attendees,
-      start: o.start,
-      end: o.end,
-      now,
-      quota,
-    });
-    results.push({
+  const results: OccurrenceResult[] = occurrences.map((o, i) => {
+    const issues = occurrenceProblems(
+      {
+        room,
+        organizationId: input.organizationId,
+        attendees: input.attendees,
+        start: o.start,
+        end: o.end,
+        now,
+        quota,
+      },
+      { hours: facts!.hours, occupancy: occupancy[i]! },
+    );
+    return {
       date: o.date,
       start: o.start.toISOString(),
       end: o.end.toISOString(),
@@ -222,9 +281,14 @@ export async function checkRequest(
       detail: issues[0]?.detail ?? null,
       conflicts: issues[0]?.conflicts ?? [],
       problems: issues,
-    });
-  }
-  return { room, preview: { status: statusFor(room, p), occurrences: results } };
+    };
+  });
+  return {
+    room,
+    version: facts!.version,
+    organization,
+    preview: { status: statusFor(room, p), occurrences: results },
+  };
 }
 
 /** A series with no dates is a mistake in the request, not an empty success. */

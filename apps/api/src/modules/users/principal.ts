@@ -42,37 +42,44 @@ export function makePrincipal(
 }
 
 /**
- * The account behind an access token, and whether the token's session (its refresh-token family)
- * is still live. Both come with the one user lookup every authenticated request already makes,
- * so ending a session costs no extra round trip per request. A family counts as ended once any
- * of its tokens is revoked: revocation marks them all, and a token a racing refresh adds later
- * must not revive it.
+ * The account behind an access token, whether the token's session (its refresh-token family) is
+ * still live, and the account's grants: one statement, the one round trip every authenticated
+ * request makes. A family counts as ended once any of its tokens is revoked: revocation marks
+ * them all, and a token a racing refresh adds later must not revive it.
  */
 export async function loadPrincipal(
   db: Kysely<DB>,
   userId: string,
   sessionId: string,
 ): Promise<{ principal: Principal; sessionLive: boolean } | null> {
-  const [user, grants] = await Promise.all([
-    db
-      .selectFrom('users')
-      .select(['id', 'email', 'name'])
-      .select((eb) =>
-        eb
-          .selectFrom('refreshTokens')
-          .select((s) =>
-            s.fn
-              .coalesce(s.fn<boolean>('bool_and', [s('revokedAt', 'is', null)]), sql<boolean>`false`)
-              .as('live'),
-          )
-          .where('familyId', '=', sessionId)
-          .where('userId', '=', userId)
-          .as('sessionLive'),
-      )
-      .where('id', '=', userId)
-      .executeTakeFirst(),
-    db.selectFrom('roleGrants').selectAll().where('userId', '=', userId).execute(),
-  ]);
+  const user = await db
+    .selectFrom('users')
+    .select(['id', 'email', 'name'])
+    .select((eb) =>
+      eb
+        .selectFrom('refreshTokens')
+        .select((s) =>
+          s.fn
+            .coalesce(s.fn<boolean>('bool_and', [s('revokedAt', 'is', null)]), sql<boolean>`false`)
+            .as('live'),
+        )
+        .where('familyId', '=', sessionId)
+        .where('userId', '=', userId)
+        .as('sessionLive'),
+    )
+    .select(
+      sql<GrantJson[]>`(select coalesce(json_agg(json_build_object(
+          'id', g.id, 'userId', g.user_id, 'role', g.role, 'district', g.district, 'hubId', g.hub_id,
+          'organizationId', g.organization_id, 'grantedBy', g.granted_by, 'createdAt', g.created_at)
+          order by g.created_at, g.id), '[]'::json)
+        from role_grants g where g.user_id = users.id)`.as('grants'),
+    )
+    .where('id', '=', userId)
+    .executeTakeFirst();
   if (!user) return null;
+  const grants: RoleGrantRow[] = user.grants.map((g) => ({ ...g, createdAt: new Date(g.createdAt) }));
   return { principal: makePrincipal(user, grants), sessionLive: user.sessionLive === true };
 }
+
+/** A grant as the principal's query hands it over (JSON: the time as text). */
+type GrantJson = Omit<RoleGrantRow, 'createdAt'> & { createdAt: string };
