@@ -4,6 +4,13 @@
 // per client address with a ceiling high enough for a hall of people on one address. The portal's
 // files and pages are never counted: a page is one HTML file and a dozen scripts, and a 429 on a
 // script leaves a blank page.
+//
+// A key far below its limit is counted in memory and flushed (LOCAL_FLUSH_MS), so a busy public
+// read does not write a row per request: the first hit of a key in a window, every hit once the
+// count known to this process reaches half the limit, and every hit of a limit under
+// 20 × LOCAL_MIN_BATCH go to the database at once, so small limits stay exact across processes. A
+// process holds at most a twentieth of a limit uncounted, so N processes can let through at most
+// (N − 1) twentieths more than the limit in a window.
 import fastifyRateLimit, { type FastifyRateLimitStore, normalizeIP } from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
@@ -15,6 +22,12 @@ import { AppError } from '../errors';
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const BEARER_RE = /^Bearer\s+(\S+)$/i;
 const SWEEP_EVERY_MS = 60_000;
+/** How often the hits counted in memory are written to the shared counters. */
+export const LOCAL_FLUSH_MS = 1_000;
+/** A process counts a key in memory only for limits of at least 20 × this. */
+const LOCAL_MIN_BATCH = 5;
+/** Near the end of a window every hit goes to the database (the clocks of processes differ). */
+const LOCAL_WINDOW_MARGIN_MS = 2_000;
 const WARN_EVERY_MS = 30_000;
 
 /**
@@ -26,17 +39,30 @@ export async function countHit(
   db: Database,
   key: string,
   windowMs: number,
+  hits = 1,
 ): Promise<{ current: number; ttl: number }> {
   const window = `${Math.max(1, Math.trunc(windowMs))} milliseconds`;
   const { rows } = await sql<{ hits: number; ttlMs: number }>`
     insert into rate_limit_counters as c (key, window_ends_at, hits)
-    values (${key}, date_bin(${window}::interval, now(), timestamptz 'epoch') + ${window}::interval, 1)
-    on conflict (key, window_ends_at) do update set hits = c.hits + 1
+    values (${key}, date_bin(${window}::interval, now(), timestamptz 'epoch') + ${window}::interval, ${hits}::int)
+    on conflict (key, window_ends_at) do update set hits = c.hits + excluded.hits
     returning c.hits, greatest(1, ceil(extract(epoch from c.window_ends_at - now()) * 1000))::int as ttl_ms
   `.execute(db);
   const row = rows[0];
   if (!row) throw new Error('rate limit counter was not written');
   return { current: row.hits, ttl: row.ttlMs };
+}
+
+/** Adds hits counted in memory to the current windows of their keys, in one statement. */
+export async function addHits(db: Database, batch: { key: string; windowMs: number; hits: number }[]) {
+  if (batch.length === 0) return;
+  await sql`
+    insert into rate_limit_counters as c (key, window_ends_at, hits)
+    select k, date_bin(w * interval '1 millisecond', now(), timestamptz 'epoch') + w * interval '1 millisecond', n
+    from unnest(${batch.map((b) => b.key)}::text[], ${batch.map((b) => Math.max(1, Math.trunc(b.windowMs)))}::int[],
+                ${batch.map((b) => b.hits)}::int[]) as t(k, w, n)
+    on conflict (key, window_ends_at) do update set hits = c.hits + excluded.hits
+  `.execute(db);
 }
 
 /** Drops the windows that have ended; any process may run it, as often as it likes. */
@@ -48,11 +74,46 @@ export async function sweepRateLimitCounters(db: Database): Promise<number> {
   return Number(res.numDeletedRows);
 }
 
+/** What this process knows of a key's current window. */
+interface Local {
+  /** The count the database returned at the last hit that went there. */
+  known: number;
+  /** Hits let through here since, not yet written. */
+  pending: number;
+  windowEndsAt: number;
+  windowMs: number;
+}
+
+/** The keys of every store of one app, flushed together. */
+export class LocalCounts {
+  readonly keys = new Map<string, Local>();
+  constructor(
+    private readonly db: Database,
+    private readonly onError: (err: unknown) => void,
+  ) {}
+
+  async flush(): Promise<void> {
+    const batch: { key: string; windowMs: number; hits: number }[] = [];
+    const now = Date.now();
+    for (const [key, local] of this.keys) {
+      if (local.pending > 0 && now < local.windowEndsAt) {
+        batch.push({ key, windowMs: local.windowMs, hits: local.pending });
+        local.known += local.pending;
+      }
+      if (now >= local.windowEndsAt) this.keys.delete(key);
+      else local.pending = 0;
+    }
+    // Lost when the database is away, as a hit that could not be counted is (skipOnError).
+    await addHits(this.db, batch).catch(this.onError);
+  }
+}
+
 /** @fastify/rate-limit's store interface over the counters table; a route's own limit gets its own keys. */
 class CounterStore implements FastifyRateLimitStore {
   constructor(
     private readonly db: Database,
     private readonly onError: (err: unknown) => void,
+    private readonly locals: LocalCounts,
     private readonly prefix = '',
   ) {}
 
@@ -60,9 +121,36 @@ class CounterStore implements FastifyRateLimitStore {
     key: string,
     callback: (error: Error | null, result?: { current: number; ttl: number }) => void,
     timeWindow: number,
+    max?: number,
   ): void {
-    countHit(this.db, this.prefix + key, timeWindow).then(
-      (result) => callback(null, result),
+    const full = this.prefix + key;
+    const now = Date.now();
+    const local = this.locals.keys.get(full);
+    const batch = Math.floor((max ?? 0) / 20);
+    if (
+      local &&
+      batch >= LOCAL_MIN_BATCH &&
+      local.pending < batch &&
+      (local.known + local.pending + 1) * 2 <= (max ?? 0) &&
+      now < local.windowEndsAt - LOCAL_WINDOW_MARGIN_MS
+    ) {
+      local.pending++;
+      callback(null, { current: local.known + local.pending, ttl: local.windowEndsAt - now });
+      return;
+    }
+    // This hit and any held here go to the database together; its answer is the shared count.
+    const held = local && now < local.windowEndsAt ? local.pending : 0;
+    if (local) local.pending = 0;
+    countHit(this.db, full, timeWindow, 1 + held).then(
+      (result) => {
+        this.locals.keys.set(full, {
+          known: result.current,
+          pending: 0,
+          windowEndsAt: Date.now() + result.ttl,
+          windowMs: timeWindow,
+        });
+        callback(null, result);
+      },
       (err: unknown) => {
         this.onError(err);
         callback(err instanceof Error ? err : new Error(String(err)));
@@ -73,7 +161,12 @@ class CounterStore implements FastifyRateLimitStore {
   child(routeOptions: unknown): FastifyRateLimitStore {
     // The plugin passes the merged limit options with the route under `routeInfo`.
     const route = (routeOptions as { routeInfo?: { method?: unknown; url?: unknown } }).routeInfo;
-    return new CounterStore(this.db, this.onError, `${String(route?.method)} ${String(route?.url)}|`);
+    return new CounterStore(
+      this.db,
+      this.onError,
+      this.locals,
+      `${String(route?.method)} ${String(route?.url)}|`,
+    );
   }
 }
 
@@ -109,13 +202,14 @@ export default fp(
       app.log.warn({ err }, 'rate-limit counters unavailable; requests pass uncounted');
     };
 
+    const locals = new LocalCounts(db, warn);
     await app.register(fastifyRateLimit, {
       // Not attached to every route: the hook below decides which requests count. Routes with their
       // own `config.rateLimit` (sign-up) still get the plugin's per-route hook, on the same table.
       global: false,
       store: class extends CounterStore {
         constructor() {
-          super(db, warn);
+          super(db, warn, locals);
         }
       },
       keyGenerator: rateLimitKey,
@@ -150,7 +244,15 @@ export default fp(
       sweepRateLimitCounters(db).catch(warn);
     }, SWEEP_EVERY_MS);
     sweeper.unref();
-    app.addHook('onClose', async () => clearInterval(sweeper));
+    const flusher = setInterval(() => {
+      void locals.flush();
+    }, LOCAL_FLUSH_MS);
+    flusher.unref();
+    app.addHook('onClose', async () => {
+      clearInterval(sweeper);
+      clearInterval(flusher);
+      await locals.flush();
+    });
   },
   { name: 'rate-limit', dependencies: ['problem'] },
 );
