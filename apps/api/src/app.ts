@@ -33,6 +33,7 @@ import idempotencyPlugin from './plugins/idempotency';
 import jobsPlugin from './plugins/jobs';
 import overloadPlugin from './plugins/overload';
 import inputPlugin, { strictDateFormats } from './plugins/input';
+import publicCachePlugin from './plugins/public-cache';
 import problemPlugin, { clientErrorHandler, frameworkErrors, sendProblem } from './plugins/problem';
 import rateLimitPlugin from './plugins/rate-limit';
 
@@ -113,6 +114,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(overloadPlugin, { config, db });
   await app.register(fastifyCookie);
   await app.register(rateLimitPlugin, { config, db });
+  // After the request limit, before auth: a repeated public read is answered from memory here.
+  await app.register(publicCachePlugin, { config, db });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',

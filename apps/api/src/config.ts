@@ -77,6 +77,13 @@ export interface Config {
    * for a pooled connection (PostgreSQL only); 0 turns the bound off.
    */
   databaseMaxWaiting: number;
+  /**
+   * Answers of public reads kept in memory (plugins/public-cache.ts), at most this many; 0 turns
+   * the cache off (every request is answered from the database, still with ETag and 304).
+   */
+  publicCacheEntries: number;
+  /** How often each process reads the data versions when no notification arrives, in ms. */
+  dataVersionPollMs: number;
   /** PostgreSQL `statement_timeout` of every request's statement, in ms; 0: none. */
   databaseStatementTimeoutMs: number;
 }
@@ -244,6 +251,8 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     maxEventLoopDelayMs: intVar(env, 'MAX_EVENT_LOOP_DELAY_MS', databaseUrl ? 200 : 0, 0, 60_000),
     databaseMaxWaiting: intVar(env, 'DATABASE_MAX_WAITING', 50, 0, 100_000),
     databaseStatementTimeoutMs: intVar(env, 'DATABASE_STATEMENT_TIMEOUT_MS', 10_000, 0, 3_600_000),
+    publicCacheEntries: intVar(env, 'PUBLIC_CACHE_ENTRIES', 2000, 0, 1_000_000),
+    dataVersionPollMs: intVar(env, 'DATA_VERSION_POLL_MS', 2000, 50, 3_600_000),
     ...overrides,
   };
   return Object.freeze(config);
