@@ -66,6 +66,7 @@ export async function startApi(databaseUrl, port, extraEnv = {}) {
   });
   return {
     url: `http://127.0.0.1:${port}`,
+    pid: child.pid,
     stop: () =>
       new Promise((resolve) => {
         child.once('exit', resolve);
