@@ -126,7 +126,9 @@ export class DataVersions {
       this.refresh().catch(this.warn);
     }, this.pollMs);
     this.poll.unref();
-    await this.listen();
+    // Not awaited: a database slow to accept must not hold the start; until the listener is up,
+    // the poll (and this process's own writes) keep the versions current.
+    void this.listen();
   }
 
   async release(): Promise<void> {
