@@ -6,7 +6,6 @@ import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCors from '@fastify/cors';
 import fastifyCompress from '@fastify/compress';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -34,8 +33,10 @@ import idempotencyPlugin from './plugins/idempotency';
 import jobsPlugin from './plugins/jobs';
 import overloadPlugin from './plugins/overload';
 import inputPlugin, { strictDateFormats } from './plugins/input';
+import publicCachePlugin from './plugins/public-cache';
 import problemPlugin, { clientErrorHandler, frameworkErrors, sendProblem } from './plugins/problem';
 import rateLimitPlugin from './plugins/rate-limit';
+import securityHeadersPlugin from './plugins/security-headers';
 
 export const API_PREFIX = '/api/v1';
 
@@ -103,7 +104,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   await app.register(problemPlugin);
   await app.register(inputPlugin);
-  await app.register(fastifyHelmet, {
+  await app.register(securityHeadersPlugin, {
     contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
     crossOriginEmbedderPolicy: false,
   });
@@ -114,6 +115,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(overloadPlugin, { config, db });
   await app.register(fastifyCookie);
   await app.register(rateLimitPlugin, { config, db });
+  // After the request limit, before auth: a repeated public read is answered from memory here.
+  await app.register(publicCachePlugin, { config, db });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',

@@ -92,6 +92,13 @@ export interface Config {
   unusedAccountDays: number;
   /** Lists of bookings and events count matches exactly up to this many, then say "more than". */
   listCountCap: number;
+  /**
+   * Answers of public reads kept in memory (plugins/public-cache.ts), at most this many; 0 turns
+   * the cache off (every request is answered from the database, still with ETag and 304).
+   */
+  publicCacheEntries: number;
+  /** How often each process reads the data versions when no notification arrives, in ms. */
+  dataVersionPollMs: number;
   /** PostgreSQL `statement_timeout` of every request's statement, in ms; 0: none. */
   databaseStatementTimeoutMs: number;
 }
@@ -264,6 +271,8 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     unusedAccountDays: intVar(env, 'UNUSED_ACCOUNT_DAYS', 365, 30, 3650),
     databaseStatementTimeoutMs: intVar(env, 'DATABASE_STATEMENT_TIMEOUT_MS', 10_000, 0, 3_600_000),
     listCountCap: intVar(env, 'LIST_COUNT_CAP', DEFAULT_LIST_COUNT_CAP, 1, 1_000_000),
+    publicCacheEntries: intVar(env, 'PUBLIC_CACHE_ENTRIES', 2000, 0, 1_000_000),
+    dataVersionPollMs: intVar(env, 'DATA_VERSION_POLL_MS', 2000, 50, 3_600_000),
     ...overrides,
   };
   return Object.freeze(config);

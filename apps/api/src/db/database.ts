@@ -5,6 +5,7 @@ import path from 'node:path';
 import { CamelCasePlugin, Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema';
+import { WatchedDialect, WriteSignal } from './watch';
 
 export type Database = Kysely<DB>;
 
@@ -45,6 +46,52 @@ export const DEFAULT_STATEMENT_TIMEOUT_MS = 10_000;
 const pools = new WeakMap<Database, pg.Pool>();
 /** Per pool, the calls waiting for a connection, in the order they began (a Set keeps it). */
 const waits = new WeakMap<Database, Set<{ since: number }>>();
+const signals = new WeakMap<Database, WriteSignal>();
+const urls = new WeakMap<Database, string>();
+
+/**
+ * Committed writes to the tables public reads show, made through this handle (db/watch.ts); null
+ * for a Kysely instance not opened here (or a transaction), which then relies on the polled
+ * versions alone.
+ */
+export function writeSignal(db: Database): WriteSignal | null {
+  return signals.get(db) ?? null;
+}
+
+/**
+ * Listens on its own connection for the data-version notifications of every process (PostgreSQL
+ * only; null for the embedded database, which only this process can open). `onNotice` hears each
+ * notification, `onLost` that the connection ended (then call again to listen anew).
+ */
+export async function listenForDataVersions(
+  db: Database,
+  onNotice: () => void,
+  onLost: (err?: unknown) => void,
+): Promise<{ close(): Promise<void> } | null> {
+  const url = urls.get(db);
+  if (!url) return null;
+  const client = new pg.Client({
+    connectionString: url,
+    keepAlive: true,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+  });
+  let closing = false;
+  client.on('notification', () => onNotice());
+  client.on('error', (err) => {
+    if (!closing) onLost(err);
+  });
+  client.on('end', () => {
+    if (!closing) onLost();
+  });
+  await client.connect();
+  await client.query('listen vcentri_data_versions');
+  return {
+    close: async () => {
+      closing = true;
+      await client.end().catch(() => {});
+    },
+  };
+}
 
 /**
  * How many database calls are waiting for a connection of the pool behind `db` right now; null for
@@ -107,9 +154,15 @@ export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
     });
     const pending = new Set<{ since: number }>();
     trackConnectionWaits(pool, pending);
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins });
+    const signal = new WriteSignal();
+    const db = new Kysely<DB>({
+      dialect: new WatchedDialect(new PostgresDialect({ pool }), signal),
+      plugins,
+    });
     pools.set(db, pool);
     waits.set(db, pending);
+    signals.set(db, signal);
+    urls.set(db, opts.databaseUrl);
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
   const [{ PGlite }, { btree_gist }, { pg_trgm }, { citext }, { PGliteDialect }] = await Promise.all([
@@ -126,7 +179,9 @@ export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
     parsers: { 20: (v: string) => Number(v), 1700: (v: string) => Number(v) },
   });
   await client.exec(`set pg_trgm.word_similarity_threshold = ${WORD_SIMILARITY_THRESHOLD}`);
-  const db = new Kysely<DB>({ dialect: new PGliteDialect(client), plugins });
+  const signal = new WriteSignal();
+  const db = new Kysely<DB>({ dialect: new WatchedDialect(new PGliteDialect(client), signal), plugins });
+  signals.set(db, signal);
   return { db, kind: 'embedded', close: () => db.destroy() };
 }
 

@@ -260,6 +260,13 @@ export interface RateLimitCountersTable {
   hits: number;
 }
 
+/** Per-table data versions, bumped by triggers (migration 20261210000000, plugins/public-cache.ts). */
+export interface DataVersionsTable {
+  tableName: string;
+  shard: number;
+  version: number;
+}
+
 /** Durable jobs (see src/jobs/): claimed under a lease with FOR UPDATE SKIP LOCKED. */
 export interface JobsTable {
   id: Generated<number>;
@@ -446,6 +453,7 @@ export interface DB {
   auditLog: AuditLogTable;
   idempotencyKeys: IdempotencyKeysTable;
   rateLimitCounters: RateLimitCountersTable;
+  dataVersions: DataVersionsTable;
   jobs: JobsTable;
   volunteerPrograms: VolunteerProgramsTable;
   volunteerShifts: VolunteerShiftsTable;

@@ -63,7 +63,16 @@ const eventsRoutes: FastifyPluginAsyncTypebox<{ db: Database; config: Readonly<C
   app.get(
     '/events',
     {
-      config: { access: 'optional' },
+      config: {
+        access: 'optional',
+        // `canManage` and `registrationOpen` depend on the caller and the clock: a signed-in
+        // caller's list is never cached, and the shared one is kept at most ten seconds.
+        publicCache: {
+          tables: ['events', 'event_registrations', 'hubs', 'rooms', 'organizations'],
+          ttlMs: 10_000,
+          personal: true,
+        },
+      },
       schema: {
         tags,
         summary: 'Published events: from, to, hubId, district, category',
@@ -71,7 +80,10 @@ const eventsRoutes: FastifyPluginAsyncTypebox<{ db: Database; config: Readonly<C
         response: { 200: Page(EventSchema), ...problems },
       },
     },
-    async (request) => listEvents(db, request.principal, request.query, { countCap: config.listCountCap }),
+    async (request, reply) =>
+      app.publicCache.send(request, reply, () =>
+        listEvents(db, request.principal, request.query, { countCap: config.listCountCap }),
+      ),
   );
   app.get(
     '/events/calendar.ics',

@@ -36,7 +36,7 @@ const hubsRoutes: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db
   app.get(
     '/hubs',
     {
-      config: { access: 'public' },
+      config: { access: 'public', publicCache: { tables: ['hubs', 'rooms', 'hub_opening_hours'] } },
       schema: {
         tags: ['hubs'],
         summary: 'The hub network',
@@ -44,17 +44,19 @@ const hubsRoutes: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db
         response: { 200: Page(HubSchema), ...problems },
       },
     },
-    async (request) =>
-      listHubs(db, {
-        district: request.query.district,
-        limit: request.query.limit ?? 20,
-        offset: request.query.offset ?? 0,
-      }),
+    async (request, reply) =>
+      app.publicCache.send(request, reply, () =>
+        listHubs(db, {
+          district: request.query.district,
+          limit: request.query.limit ?? 20,
+          offset: request.query.offset ?? 0,
+        }),
+      ),
   );
   app.get(
     '/hubs/:id',
     {
-      config: { access: 'public' },
+      config: { access: 'public', publicCache: { tables: ['hubs', 'rooms', 'hub_opening_hours'] } },
       schema: {
         tags: ['hubs'],
         summary: 'One hub',
@@ -62,7 +64,12 @@ const hubsRoutes: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db
         response: { 200: HubSchema, ...problems },
       },
     },
-    async (request) => (await findHub(db, request.params.id)) ?? Promise.reject(notFound('No such hub.')),
+    async (request, reply) =>
+      app.publicCache.send(
+        request,
+        reply,
+        async () => (await findHub(db, request.params.id)) ?? Promise.reject(notFound('No such hub.')),
+      ),
   );
   app.get(
     '/hubs/:id/rooms',
@@ -84,7 +91,7 @@ const hubsRoutes: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db
   app.get(
     '/rooms/:id',
     {
-      config: { access: 'public' },
+      config: { access: 'public', publicCache: { tables: ['rooms'] } },
       schema: {
         tags: ['hubs'],
         summary: 'One room',
@@ -92,7 +99,12 @@ const hubsRoutes: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db
         response: { 200: RoomSchema, ...problems },
       },
     },
-    async (request) => (await findRoom(db, request.params.id)) ?? Promise.reject(notFound('No such room.')),
+    async (request, reply) =>
+      app.publicCache.send(
+        request,
+        reply,
+        async () => (await findRoom(db, request.params.id)) ?? Promise.reject(notFound('No such room.')),
+      ),
   );
 
   app.post(

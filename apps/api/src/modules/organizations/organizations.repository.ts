@@ -196,83 +196,111 @@ export function prefixTsQuery(term: string): string | null {
 }
 
 /**
+ * How many matches of a query are ranked, at most, from each of the two branches (name similarity,
+ * full text): a word in nearly every description would otherwise make every search rank and count
+ * the whole registry. Below it the answer is exact; at it the page comes from the first matches
+ * found, the total stops there and the answer says `totalExact: false`.
+ */
+export const REGISTRY_RANK_CAP = 1000;
+
+/**
  * The public registry: verified organisations only. A query matches words (or their beginnings)
  * of the names and descriptions in both languages, and names by trigram word similarity, which
  * tolerates a typo. Name matches rank above description matches.
  */
-export async function searchVerified(db: Kysely<DB>, query: OrganizationSearchQuery) {
+export async function searchVerified(
+  db: Kysely<DB>,
+  query: OrganizationSearchQuery,
+): Promise<{ items: OrgRow[]; total: number; totalExact: boolean }> {
   const term = query.q?.trim().toLowerCase().slice(0, 200) || null;
   const tsq = term ? prefixTsQuery(term) : null;
   const limit = query.limit ?? 20;
   const offset = query.offset ?? 0;
   const sort = query.sort ?? (term ? 'relevance' : 'name');
   const nameCol = query.lang === 'en' ? 'nameEn' : 'nameUk';
+  const t = db as Kysely<any>;
+  const name = `o.${nameCol}`;
 
-  const run = async (trx: Kysely<DB>) => {
-    const t = trx as Kysely<any>;
-    // Name matches come from the trigram index with their similarity (few rows, cheap to rank);
-    // the other matches come from the full-text index and rank below them. Each branch uses its
-    // own index, so a selective query touches only the rows it finds.
-    const like = term ? `%${escapeLike(term)}%` : '';
-    const from = term
-      ? t
-          .with(
-            (wb) => wb('hits').materialized(),
-            (qb) =>
-              qb
-                .selectFrom('organizations')
-                .select(['id', sql<number>`word_similarity(${term}, name_text)`.as('similarity')])
-                .where(sql<boolean>`${term} <% name_text`),
-          )
-          .with('matched', (qb) =>
-            qb
-              .selectFrom('hits')
-              .select(['id', 'similarity'])
-              .unionAll(
-                qb
-                  .selectFrom('organizations')
-                  .select(['id', sql<number>`0`.as('similarity')])
-                  .where(
-                    tsq
-                      ? sql<boolean>`search_vector @@ to_tsquery('simple', ${tsq})`
-                      : sql<boolean>`name_text like ${like}`,
-                  )
-                  .where('id', 'not in', qb.selectFrom('hits').select('id')),
-              ),
-          )
-          .selectFrom('matched as m')
-          .innerJoin('organizations as o', 'o.id', 'm.id')
-      : t.selectFrom('organizations as o');
-    const base = applyFilters(from.where('o.status', '=', 'verified'), query);
-    const rank = term
-      ? sql<number>`m.similarity * 2 + (case when o.name_text like ${like} then 1 else 0 end)`
-      : sql<number>`0`;
-    // With a query the total comes with the page (one pass over the matches instead of two);
-    // without one, a separate count lets the page be read by index, twenty rows at a time.
-    let rows = base
-      .select(ORG_COLUMNS.map((c) => `o.${c}`))
-      .select([
-        rank.as('rank'),
-        term ? sql<number>`count(*) over ()::int`.as('total') : sql<null>`null`.as('total'),
-      ]);
-    const name = `o.${nameCol}`;
-    if (sort === 'relevance' && term) rows = rows.orderBy('rank', 'desc').orderBy(name);
-    else if (sort === 'newest') rows = rows.orderBy('o.verifiedAt', 'desc').orderBy(name);
-    else rows = rows.orderBy(name);
-    const count = async () =>
-      ((await base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()) as { n: number }).n;
-    const [items, separate] = await Promise.all([
-      rows.orderBy('o.id').limit(limit).offset(offset).execute() as unknown as Promise<
-        (OrgRow & { total: number | null })[]
-      >,
-      term ? Promise.resolve(null) : count(),
+  if (!term) {
+    // Filters only: the page is read by index, twenty rows at a time, and counted separately.
+    const base = applyFilters(t.selectFrom('organizations as o').where('o.status', '=', 'verified'), query);
+    let rows = base.select(ORG_COLUMNS.map((c) => `o.${c}`));
+    rows = sort === 'newest' ? rows.orderBy('o.verifiedAt', 'desc').orderBy(name) : rows.orderBy(name);
+    const [items, count] = await Promise.all([
+      rows.orderBy('o.id').limit(limit).offset(offset).execute() as Promise<OrgRow[]>,
+      base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow() as Promise<{ n: number }>,
     ]);
+    return { items, total: count.n, totalExact: true };
+  }
+
+  // Name matches come from the trigram index with their similarity (few rows, cheap to rank);
+  // the other matches come from the full-text index and rank below them. Each branch uses its
+  // own index and stops at REGISTRY_RANK_CAP rows, so a selective query touches only the rows it
+  // finds and a word in every description costs no more than a thousand.
+  const like = `%${escapeLike(term)}%`;
+  const verified = (qb: any) =>
+    applyFilters(qb.selectFrom('organizations').where('status', '=', 'verified'), query);
+  const matched = t
+    .with(
+      (wb) => wb('hits').materialized(),
+      (qb) =>
+        verified(qb)
+          .select(['id', sql<number>`word_similarity(${term}, name_text)`.as('similarity')])
+          .where(sql<boolean>`${term} <% name_text`)
+          .limit(REGISTRY_RANK_CAP),
+    )
+    .with(
+      (wb) => wb('rest').materialized(),
+      (qb) =>
+        verified(qb)
+          .select('id')
+          .where(
+            tsq
+              ? sql<boolean>`search_vector @@ to_tsquery('simple', ${tsq})`
+              : sql<boolean>`name_text like ${like}`,
+          )
+          .where('id', 'not in', qb.selectFrom('hits').select('id'))
+          .limit(REGISTRY_RANK_CAP),
+    )
+    .with('matched', (qb) =>
+      qb
+        .selectFrom('hits')
+        .select(['id', 'similarity', sql<boolean>`true`.as('named')])
+        .unionAll(
+          qb
+            .selectFrom('rest')
+            .select(['id', sql<number>`0`.as('similarity'), sql<boolean>`false`.as('named')]),
+        ),
+    );
+  const rank = sql<number>`m.similarity * 2 + (case when o.name_text like ${like} then 1 else 0 end)`;
+  let rows = matched
+    .selectFrom('matched as m')
+    .innerJoin('organizations as o', 'o.id', 'm.id')
+    .select(ORG_COLUMNS.map((c) => `o.${c}`))
+    .select([
+      rank.as('rank'),
+      // The total comes with the page: one pass over at most twice the cap.
+      sql<number>`count(*) over ()::int`.as('total'),
+      sql<number>`(count(*) filter (where m.named) over ())::int`.as('named'),
+    ]);
+  if (sort === 'relevance') rows = rows.orderBy('rank', 'desc').orderBy(name);
+  else if (sort === 'newest') rows = rows.orderBy('o.verifiedAt', 'desc').orderBy(name);
+  else rows = rows.orderBy(name);
+  type Row = OrgRow & { total: number; named: number };
+  const items = (await rows.orderBy('o.id').limit(limit).offset(offset).execute()) as unknown as Row[];
+  let counts: { total: number; named: number } | undefined = items[0];
+  if (!counts) {
     // Past the last page the window has no row to ride on; count separately then.
-    const total = separate ?? items[0]?.total ?? (offset > 0 ? await count() : 0);
-    return { items, total };
-  };
-  // The `<%` threshold is a session setting made when the database is opened (db/database.ts).
-  return run(db);
+    counts = (await matched
+      .selectFrom('matched as m')
+      .select([
+        sql<number>`count(*)::int`.as('total'),
+        sql<number>`(count(*) filter (where m.named))::int`.as('named'),
+      ])
+      .executeTakeFirstOrThrow()) as { total: number; named: number };
+  }
+  const capped = counts.named >= REGISTRY_RANK_CAP || counts.total - counts.named >= REGISTRY_RANK_CAP;
+  return { items, total: counts.total, totalExact: !capped };
 }
 
 export async function listForModeration(

@@ -47,7 +47,7 @@ const organizationsRoutes: FastifyPluginAsyncTypebox<{ db: Database }> = async (
   app.get(
     '/organizations',
     {
-      config: { access: 'public' },
+      config: { access: 'public', publicCache: { tables: ['organizations'] } },
       schema: {
         tags,
         summary: 'The public registry: verified organisations',
@@ -57,10 +57,11 @@ const organizationsRoutes: FastifyPluginAsyncTypebox<{ db: Database }> = async (
         response: { 200: Page(PublicOrganization), ...problems },
       },
     },
-    async (request) => {
-      const { items, total } = await searchVerified(db, request.query);
-      return { items: items.map(toPublicDto), total };
-    },
+    async (request, reply) =>
+      app.publicCache.send(request, reply, async () => {
+        const { items, total, totalExact } = await searchVerified(db, request.query);
+        return { items: items.map(toPublicDto), total, totalExact };
+      }),
   );
 
   app.post(

@@ -489,6 +489,11 @@ export const PERSONAL_DATA: Record<string, TableRule> = {
     rows: 'keep',
     columns: { event_id: 'no', confirmed: 'no', attended: 'no', feedback: 'no', rating_sum: 'no' },
   },
+  data_versions: {
+    person: null,
+    rows: 'keep',
+    columns: { table_name: 'no', shard: 'no', version: 'no' },
+  },
   credential_keys: { person: null, rows: 'keep', columns: { kid: 'no', public_jwk: 'no', created_at: 'no' } },
 };
 
