@@ -160,12 +160,12 @@ describe.runIf(TEST_DATABASE_URL)('database work past its bounds', () => {
     const { app, db, release, holder } = await oneHeldConnection({ databaseMaxWaiting: 1 });
     // One call waiting for it: the bound is reached.
     const waiter = sql`select 1`.execute(db);
-    while (waitingForConnection(db) !== 1) await sleep(5);
+    while ((waitingForConnection(db) ?? 0) < 1) await sleep(5);
 
     expectOverloaded(await app.inject({ method: 'GET', url: '/api/v1/hubs' }));
     // Health is not refused: it waits its turn for the connection and answers once it has one.
     const health = app.inject({ method: 'GET', url: '/api/v1/health' });
-    while (waitingForConnection(db) !== 2) await sleep(5);
+    while ((waitingForConnection(db) ?? 0) < 2) await sleep(5);
     release();
     await holder;
     await waiter;
@@ -183,10 +183,10 @@ describe.runIf(TEST_DATABASE_URL)('database work past its bounds', () => {
       databaseMaxWaitMs: 150,
     });
     const waiter = sql`select 1`.execute(db);
-    while (waitingForConnection(db) !== 1) await sleep(5);
+    while ((waitingForConnection(db) ?? 0) < 1) await sleep(5);
     // A queue of one call is not refused while it is young: the count bound is off, only time counts.
     const young = app.inject({ method: 'GET', url: '/api/v1/hubs' });
-    while (waitingForConnection(db) !== 2) await sleep(5);
+    while ((waitingForConnection(db) ?? 0) < 2) await sleep(5);
     await sleep(200);
     expect(oldestConnectionWait(db)).toBeGreaterThan(150);
     expectOverloaded(await app.inject({ method: 'GET', url: '/api/v1/hubs' }));
