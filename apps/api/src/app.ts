@@ -26,6 +26,7 @@ import healthRoutes from './modules/health/health.routes';
 import hubsRoutes from './modules/hubs/hubs.routes';
 import openDataRoutes from './modules/open-data/open-data.routes';
 import organizationsRoutes from './modules/organizations/organizations.routes';
+import privacyRoutes from './modules/privacy/privacy.routes';
 import { adminRoutes, meRoutes } from './modules/users/users.routes';
 import authPlugin from './plugins/auth';
 import { capConnectionsPerAddress, serverTimeouts } from './plugins/connections';
@@ -158,6 +159,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(bookingsRoutes, { db });
       await api.register(eventsRoutes, { db, config });
       await api.register(volunteeringRoutes, { db });
+      await api.register(privacyRoutes, { db, config });
       await api.register(certificatesRoutes, { db, config });
     },
     { prefix: API_PREFIX },

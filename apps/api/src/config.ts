@@ -83,6 +83,12 @@ export interface Config {
    * length, so the requests that are taken are not late too; 0 turns it off.
    */
   databaseMaxWaitMs: number;
+  /** Days an audit entry keeps the client's address; then it is dropped (AUDIT_IP_RETENTION_DAYS). */
+  auditIpRetentionDays: number;
+  /** Days a prepared data export can be downloaded; then it is purged (DATA_EXPORT_DAYS). */
+  dataExportDays: number;
+  /** Days after which an account never used (nothing in it, no sign-in) is erased (UNUSED_ACCOUNT_DAYS). */
+  unusedAccountDays: number;
   /** PostgreSQL `statement_timeout` of every request's statement, in ms; 0: none. */
   databaseStatementTimeoutMs: number;
 }
@@ -250,6 +256,9 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     maxEventLoopDelayMs: intVar(env, 'MAX_EVENT_LOOP_DELAY_MS', databaseUrl ? 200 : 0, 0, 60_000),
     databaseMaxWaiting: intVar(env, 'DATABASE_MAX_WAITING', 50, 0, 100_000),
     databaseMaxWaitMs: intVar(env, 'DATABASE_MAX_WAIT_MS', 100, 0, 60_000),
+    auditIpRetentionDays: intVar(env, 'AUDIT_IP_RETENTION_DAYS', 90, 1, 3650),
+    dataExportDays: intVar(env, 'DATA_EXPORT_DAYS', 7, 1, 90),
+    unusedAccountDays: intVar(env, 'UNUSED_ACCOUNT_DAYS', 365, 30, 3650),
     databaseStatementTimeoutMs: intVar(env, 'DATABASE_STATEMENT_TIMEOUT_MS', 10_000, 0, 3_600_000),
     ...overrides,
   };

@@ -6,6 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { sql } from 'kysely';
 import { SMTPServer } from 'smtp-server';
+import { CONSENT_WORDING } from '@vcentri/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { at, book, kyivDate, world } from './booking-fixture';
 import { buildTestApp, createUser, inject, type TestApp, type TestUser } from './helper';
@@ -178,6 +179,23 @@ describe('with SMTP_URL', () => {
     });
     expect(cancelled.statusCode).toBe(200);
     await until(() => mailsTo(x.member.email).some((m) => m.subject?.includes('Opt-out check')));
+  });
+
+  it('without consent to e-mail nothing is e-mailed to the person; the notification stays in the portal', async () => {
+    const { x, colleague, bookingId } = await pendingBooking(t, 'No consent check');
+    const withdrawn = await inject(t, {
+      method: 'PUT',
+      url: '/api/v1/me/consents/email_notifications',
+      as: x.member,
+      payload: { given: false, version: CONSENT_WORDING.email_notifications.version },
+    });
+    expect(withdrawn.statusCode).toBe(200);
+    expect((await approve(t, x.manager, bookingId)).statusCode).toBe(200);
+    await until(async () => (await mailJobs(t, bookingId, 'booking.confirmed')).jobs.every((j) => j.doneAt));
+    await until(() => mailsTo(colleague.email).some((m) => m.subject?.includes('No consent check')));
+    expect(mailsTo(x.member.email).filter((m) => m.subject?.includes('No consent check'))).toHaveLength(0);
+    const inApp = await inject(t, { method: 'GET', url: '/api/v1/me/notifications', as: x.member });
+    expect(inApp.json().items.some((n: { kind: string }) => n.kind === 'booking.confirmed')).toBe(true);
   });
 });
 

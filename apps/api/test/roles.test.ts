@@ -146,6 +146,27 @@ const MATRIX: {
     ok: 200,
   },
   {
+    label: '/me/consents',
+    method: 'GET',
+    url: () => '/api/v1/me/consents',
+    allowed: EVERYONE.filter((w) => w !== 'guest'),
+    ok: 200,
+  },
+  {
+    label: '/me/data-exports',
+    method: 'GET',
+    url: () => '/api/v1/me/data-exports',
+    allowed: EVERYONE.filter((w) => w !== 'guest'),
+    ok: 200,
+  },
+  {
+    label: '/admin/users/{id}/data-exports',
+    method: 'GET',
+    url: () => `/api/v1/admin/users/${users.resident.id}/data-exports`,
+    allowed: ['city_admin'],
+    ok: 200,
+  },
+  {
     label: '/credentials (the city’s)',
     method: 'GET',
     url: () => '/api/v1/credentials',

@@ -13,6 +13,8 @@ export interface UsersTable {
   isDemo: Generated<boolean>;
   /** Notification kinds this account does not want e-mailed (they still appear in the portal). */
   emailOptOut: Generated<string[]>;
+  erasedAt: Timestamp | null;
+  emailNotifications: Generated<boolean>;
   createdAt: CreatedAt;
 }
 
@@ -403,6 +405,28 @@ export interface CertificateHoursTable {
   hoursId: string;
 }
 
+export interface ConsentRecordsTable {
+  id: Generated<string>;
+  userId: string;
+  kind: string;
+  given: boolean;
+  version: string;
+  at: CreatedAt;
+}
+
+export interface DataExportsTable {
+  id: Generated<string>;
+  userId: string;
+  requestedBy: string | null;
+  reason: string | null;
+  status: Generated<'pending' | 'ready' | 'failed'>;
+  requestedAt: CreatedAt;
+  readyAt: Timestamp | null;
+  expiresAt: Timestamp | null;
+  archive: Buffer | null;
+  bytes: number | null;
+}
+
 export interface DB {
   users: UsersTable;
   hubs: HubsTable;
@@ -432,6 +456,8 @@ export interface DB {
   credentialKeys: CredentialKeysTable;
   certificates: CertificatesTable;
   certificateHours: CertificateHoursTable;
+  consentRecords: ConsentRecordsTable;
+  dataExports: DataExportsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -1,6 +1,7 @@
 // The app's job worker: started when the app is ready, stopped (waiting for the jobs in hand)
-// when it closes. Handlers are registered here by kind: shift reminders always (so every app runs
-// a worker); with SMTP_URL set, notification e-mail too, and every notification enqueues its e-mail.
+// when it closes. Handlers are registered here by kind: shift reminders, data exports and the
+// daily retention run always (so every app runs a worker); with SMTP_URL set, notification e-mail
+// too, and every notification enqueues its e-mail.
 import fp from 'fastify-plugin';
 import type { Config } from '../config';
 import type { Database } from '../db/database';
@@ -10,6 +11,8 @@ import {
   notificationMailer,
   startNotificationMail,
 } from '../modules/notifications/mail';
+import { DATA_EXPORT_JOB, dataExportHandler } from '../modules/privacy/export';
+import { RETENTION_JOB, retentionHandler, scheduleRetention } from '../modules/privacy/retention';
 import { SHIFT_REMINDER_JOB, shiftReminderHandler } from '../modules/volunteering/reminders';
 
 export interface JobsPluginOptions {
@@ -30,6 +33,8 @@ export default fp<JobsPluginOptions>(
   async (app, { config, db, handlers: extra }) => {
     const handlers: Record<string, JobHandler> = {
       [SHIFT_REMINDER_JOB]: shiftReminderHandler(db),
+      [DATA_EXPORT_JOB]: dataExportHandler(db, config.dataExportDays),
+      [RETENTION_JOB]: retentionHandler(db, config),
       ...extra,
     };
     const closers: (() => void)[] = [];
@@ -43,7 +48,13 @@ export default fp<JobsPluginOptions>(
         ? new JobWorker({ db, handlers, pollIntervalMs: config.jobsPollIntervalMs, log: app.log })
         : null;
     app.decorate('jobWorker', worker);
-    app.addHook('onReady', async () => worker?.start());
+    app.addHook('onReady', async () => {
+      // Today's retention run (personal data kept only as long as it serves); each run books the next.
+      await scheduleRetention(db).catch((err) =>
+        app.log.warn({ err }, 'could not schedule the retention job'),
+      );
+      worker?.start();
+    });
     app.addHook('onClose', async () => {
       await worker?.stop();
       for (const close of closers) close();

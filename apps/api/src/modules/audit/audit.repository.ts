@@ -34,7 +34,8 @@ export async function recordAudit(db: Kysely<DB>, entry: AuditInput): Promise<st
 
 /**
  * Turns a log-in attempt, recorded as failed before its password was checked, into the successful
- * log-in it turned out to be. The only change ever made to an audit entry.
+ * log-in it turned out to be. Besides erasure and retention emptying personal fields
+ * (modules/privacy), the only change ever made to an audit entry.
  */
 export async function markLoginSucceeded(
   db: Kysely<DB>,

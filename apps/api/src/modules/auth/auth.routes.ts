@@ -17,6 +17,13 @@ export const REFRESH_COOKIE = 'vcentri_rt';
 export const SESSION_HINT_COOKIE = 'vcentri_session';
 const COOKIE_PATH = '/api/v1/auth';
 
+/** Forgets this browser's session cookies (log-out, an erased account). */
+export function clearSessionCookies(reply: FastifyReply): FastifyReply {
+  return reply
+    .clearCookie(REFRESH_COOKIE, { path: COOKIE_PATH })
+    .clearCookie(SESSION_HINT_COOKIE, { path: '/' });
+}
+
 const problems = { 400: ProblemSchema, 401: ProblemSchema, 409: ProblemSchema, 429: ProblemSchema };
 
 const authRoutes: FastifyPluginAsyncTypebox<{ db: Database; config: Readonly<Config> }> = async (
@@ -102,9 +109,7 @@ const authRoutes: FastifyPluginAsyncTypebox<{ db: Database; config: Readonly<Con
       try {
         return sendSession(reply, await refreshSession(ctx(request), request.cookies[REFRESH_COOKIE]));
       } catch (err) {
-        reply
-          .clearCookie(REFRESH_COOKIE, { path: COOKIE_PATH })
-          .clearCookie(SESSION_HINT_COOKIE, { path: '/' });
+        clearSessionCookies(reply);
         throw err;
       }
     },
@@ -122,9 +127,7 @@ const authRoutes: FastifyPluginAsyncTypebox<{ db: Database; config: Readonly<Con
     },
     async (request, reply) => {
       await logOut(ctx(request), request.cookies[REFRESH_COOKIE]);
-      reply
-        .clearCookie(REFRESH_COOKIE, { path: COOKIE_PATH })
-        .clearCookie(SESSION_HINT_COOKIE, { path: '/' });
+      clearSessionCookies(reply);
       return reply.status(204).send(null);
     },
   );

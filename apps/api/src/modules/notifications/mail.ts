@@ -65,11 +65,14 @@ export function notificationMailer(db: Kysely<DB>, smtpUrl: string, from: string
         'u.name',
         'u.locale',
         'u.emailOptOut',
+        'u.emailNotifications',
+        'u.erasedAt',
       ])
       .where('n.id', '=', id)
       .executeTakeFirst();
-    // Gone (the account was deleted) or not wanted by e-mail: nothing to send, and nothing to retry.
-    if (!row || row.emailOptOut.includes(row.kind)) return;
+    // Gone (the account was erased), consent to e-mail withdrawn, or this kind not wanted by
+    // e-mail: nothing to send, and nothing to retry.
+    if (!row || row.erasedAt || !row.emailNotifications || row.emailOptOut.includes(row.kind)) return;
     const locale: Locale = row.locale;
     const mail = notificationEmail(
       {

@@ -81,7 +81,8 @@ export async function grantsWithNames(db: Kysely<DB>, userIds: string[]): Promis
 }
 
 export async function searchUsers(db: Kysely<DB>, q: string | undefined, limit: number, offset: number) {
-  let base = db.selectFrom('users');
+  // Erased accounts are empty rows kept for references; there is no one left to administer.
+  let base = db.selectFrom('users').where('erasedAt', 'is', null);
   if (q?.trim()) {
     const pattern = containsPattern(q);
     base = base.where((eb) => eb.or([eb('email', 'ilike', pattern), eb('name', 'ilike', pattern)]));

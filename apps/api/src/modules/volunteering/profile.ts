@@ -6,6 +6,7 @@ import { newShortCode } from '../../db/short-code';
 import { AppError, notFound } from '../../errors';
 import { recordAudit } from '../audit/audit.repository';
 import type { Principal } from '../users/principal';
+import { recordConsent } from '../privacy/consents';
 
 type Row = {
   code: string;
@@ -71,6 +72,8 @@ export async function putProfile(db: Database, p: Principal, input: VolunteerPro
       .onConflict((oc) => oc.column('userId').doUpdateSet(values))
       .returningAll()
       .executeTakeFirstOrThrow();
+    if (cur?.consentToContact !== input.consentToContact)
+      await recordConsent(trx, p.userId, 'volunteer_contact', input.consentToContact);
     await recordAudit(trx, {
       action: 'volunteering.profile_saved',
       actorId: p.userId,
