@@ -191,6 +191,38 @@ describe('account: consents', () => {
       version: CONSENT_WORDING.email_notifications.version,
     });
   });
+  it('shows a consent that is on by default, and where to make a volunteer profile first', async () => {
+    installFakeApi({
+      ...accountApi(),
+      'GET /me/consents': json({
+        items: [
+          never('volunteer_contact'),
+          { kind: 'email_notifications', given: true, version: null, at: null },
+        ],
+      }),
+      'PUT /me/consents/volunteer_contact': problem(403, 'volunteer_profile_required'),
+    });
+    const user = userEvent.setup();
+    renderApp('/account');
+
+    const email = within(await screen.findByTestId('consent-email_notifications'));
+    expect(email.getByText(/^Увімкнено за замовчуванням/)).toBeInTheDocument();
+    expect(email.queryByText(/попередню редакцію/)).not.toBeInTheDocument();
+    expect(
+      email.getByRole('button', { name: 'Погодитися на чинну редакцію: Сповіщення електронною поштою' }),
+    ).toBeInTheDocument();
+    expect(
+      email.getByRole('button', { name: 'Відкликати згоду: Сповіщення електронною поштою' }),
+    ).toBeInTheDocument();
+
+    const contact = within(screen.getByTestId('consent-volunteer_contact'));
+    await user.click(contact.getByRole('button', { name: 'Надати згоду: Зв’язок щодо волонтерства' }));
+    expect(await contact.findByRole('alert')).toHaveTextContent('Спершу заповніть профіль волонтера.');
+    expect(contact.getByRole('link', { name: 'Заповнити профіль волонтера' })).toHaveAttribute(
+      'href',
+      '/my/volunteering/profile',
+    );
+  });
 });
 
 describe('account: download my data', () => {

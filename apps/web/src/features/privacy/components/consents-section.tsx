@@ -1,15 +1,18 @@
 // The account's consents: each kind with its current wording, whether it is given and since when,
-// and a button to give or withdraw it (sending the version of the wording shown). A decision on
-// an older wording asks the person to decide again on the current one.
+// and a button to give or withdraw it (sending the version of the wording shown). A consent given
+// by default or to an older wording asks the person to decide on the current one.
 import type { Consent, PrivacyInfo } from '@vcentri/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { ErrorState, Loading, SuccessNotice } from '../../../components/status';
+import { isApiError } from '../../../lib/api-client';
 import { useErrorMessage } from '../../../lib/errors';
 import { formatDateTime, textIn } from '../../../lib/format';
 import { useLocale } from '../../../lib/i18n';
 import { useMyConsents, usePrivacyInfo, useSetConsent } from '../api';
 import { versionLabel } from '../labels';
+import { VOLUNTEER_PROFILE_PATH } from '../../volunteering/paths';
 import { ACCOUNT_SECTIONS } from '../paths';
 
 type Wording = PrivacyInfo['consents'][number];
@@ -83,10 +86,17 @@ function ConsentItem({ wording, consent, pending, error, onDecide }: ConsentItem
   const titleId = `consent-${wording.kind}-title`;
   const text = textIn(wording.text, locale);
   const given = consent?.given ?? false;
-  const outdated = given && consent?.version !== wording.version;
-  const state = !consent?.at
-    ? t('consents.never')
-    : t(given ? 'consents.given' : 'consents.withdrawn', { date: formatDateTime(consent.at, locale) });
+  const recorded = !!consent?.at;
+  // Given without a decision on the current wording: on by default, or agreed to an older one.
+  const unconfirmed = given && (!recorded || consent?.version !== wording.version);
+  const when = consent?.at ? formatDateTime(consent.at, locale) : '';
+  const state = given
+    ? recorded
+      ? t('consents.given', { date: when })
+      : t('consents.givenByDefault')
+    : recorded
+      ? t('consents.withdrawn', { date: when })
+      : t('consents.never');
   const button = (action: string, giving: boolean, secondary: boolean) => (
     <button
       type="button"
@@ -108,18 +118,23 @@ function ConsentItem({ wording, consent, pending, error, onDecide }: ConsentItem
       </blockquote>
       <p className="muted">{t('consents.wording', { version: versionLabel(wording.version, locale) })}</p>
       <p className="consent-state">{state}</p>
-      {outdated ? (
+      {unconfirmed && recorded ? (
         <p className="notice notice--warning">
           {t('consents.olderVersion', { version: versionLabel(consent?.version ?? '', locale) })}
         </p>
       ) : null}
       {error ? (
-        <p className="field__error" role="alert">
-          {errorMessage(error)}
-        </p>
+        <div className="field__error" role="alert">
+          <p>{errorMessage(error)}</p>
+          {isApiError(error) && error.code === 'volunteer_profile_required' ? (
+            <p>
+              <Link to={VOLUNTEER_PROFILE_PATH}>{t('consents.profileLink')}</Link>
+            </p>
+          ) : null}
+        </div>
       ) : null}
       <div className="actions">
-        {outdated ? button(t('consents.agreeAgain'), true, false) : null}
+        {unconfirmed ? button(t('consents.agreeAgain'), true, false) : null}
         {given ? button(t('consents.withdraw'), false, true) : button(t('consents.give'), true, false)}
       </div>
     </article>
