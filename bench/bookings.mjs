@@ -7,10 +7,10 @@ import os from 'node:os';
 import pg from 'pg';
 import { createAccounts } from './lib/accounts.mjs';
 import { fmt, runLoad } from './lib/load.mjs';
-import { build, dropDatabase, freshDatabase, startApi } from './lib/server.mjs';
+import { benchDatabaseName, build, dropDatabase, freshDatabase, startApi } from './lib/server.mjs';
 
 const SECONDS = Number(process.argv[2] ?? 20);
-const DB = 'vcentri_bench_bookings';
+const DB = benchDatabaseName('bookings');
 build();
 const url = await freshDatabase(DB);
 const api = await startApi(url, 3103, { DEMO_DATA: '1' });

@@ -12,7 +12,7 @@ import os from 'node:os';
 import pg from 'pg';
 import { createAccounts } from './lib/accounts.mjs';
 import { fmt, httpClient, summarize } from './lib/load.mjs';
-import { build, dropDatabase, freshDatabase, startApi } from './lib/server.mjs';
+import { benchDatabaseName, build, dropDatabase, freshDatabase, startApi } from './lib/server.mjs';
 
 const VOLUNTEERS = Number(process.argv[2] ?? 1000);
 const PER_VOLUNTEER = Number(process.argv[3] ?? 5);
@@ -27,7 +27,7 @@ const SLOTS = [
 const SHIFTS = DAYS * SLOTS.length;
 // Places for about 85 % of the sign-ups; the popular early shifts fill, the late ones do not.
 const PLACES = Math.max(1, Math.round((VOLUNTEERS * PER_VOLUNTEER * 0.85) / SHIFTS));
-const DB = 'vcentri_bench_volunteer_signups';
+const DB = benchDatabaseName('volunteer_signups');
 
 /** A small deterministic random generator, so every run asks for the same shifts. */
 function mulberry32(seed) {

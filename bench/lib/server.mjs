@@ -1,4 +1,6 @@
 // Starts the built API against a fresh PostgreSQL database for a benchmark, and removes both after.
+// Every run makes its own database (a unique name) and drops only what it made, so two people
+// benchmarking on one PostgreSQL never wipe each other's.
 import { spawn, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import path from 'node:path';
@@ -10,27 +12,50 @@ export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 // A throwaway certificate signing key (a private JWK): required next to DATABASE_URL.
 const BENCH_SIGNING_KEY = JSON.stringify({
   ...crypto.generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'jwk' }),
-  kid: 'bench',
+  // A kid of its own: a kept database (BENCH_REUSE) already lists an earlier run's key.
+  kid: `bench-${process.pid}-${Date.now()}`,
 });
 export const BENCH_JWT_SECRET = 'bench-secret-bench-secret-bench-secret-0123456789';
 export const ADMIN_URL = process.env.BENCH_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
+/** A database name no other run uses: `vcentri_bench_<label>_<pid>_<time>`. */
+export function benchDatabaseName(label) {
+  return `vcentri_bench_${label}_${process.pid}_${Date.now()}`;
+}
+
+// The databases this process created: the only ones `dropDatabase` removes.
+const created = new Set();
+
+/**
+ * Creates the database `name` (use `benchDatabaseName`) and returns its URL. A database of that
+ * name that already exists is someone else's: the bench stops instead of replacing it.
+ */
 export async function freshDatabase(name) {
+  if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`not a bench database name: ${name}`);
   const admin = new pg.Client({ connectionString: ADMIN_URL });
   await admin.connect();
-  await admin.query(`drop database if exists ${name}`);
-  await admin.query(`create database ${name}`);
-  await admin.end();
+  try {
+    await admin.query(`create database ${name}`);
+  } finally {
+    await admin.end();
+  }
+  created.add(name);
   const url = new URL(ADMIN_URL);
   url.pathname = `/${name}`;
   return url.toString();
 }
 
+/** Drops a database this process created with `freshDatabase`; any other name is left alone. */
 export async function dropDatabase(name) {
+  if (!created.has(name)) {
+    console.error(`not dropping ${name}: this run did not create it`);
+    return;
+  }
   const admin = new pg.Client({ connectionString: ADMIN_URL });
   await admin.connect();
   await admin.query(`drop database if exists ${name} with (force)`);
   await admin.end();
+  created.delete(name);
 }
 
 export function build() {

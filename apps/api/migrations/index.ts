@@ -11,6 +11,8 @@ import * as m20261202000000 from './20261202000000_volunteering';
 import * as m20261202010000 from './20261202010000_jobs';
 import * as m20261202020000 from './20261202020000_volunteer_codes';
 import * as m20261203000000 from './20261203000000_certificates';
+import * as m20261204010000 from './20261204010000_bookings_at_scale';
+import * as m20261204020000 from './20261204020000_event_stats';
 import * as m20261205000000 from './20261205000000_privacy';
 
 export const migrations: Record<string, Migration> = {
@@ -24,5 +26,7 @@ export const migrations: Record<string, Migration> = {
   '20261202010000_jobs': m20261202010000,
   '20261202020000_volunteer_codes': m20261202020000,
   '20261203000000_certificates': m20261203000000,
+  '20261204010000_bookings_at_scale': m20261204010000,
+  '20261204020000_event_stats': m20261204020000,
   '20261205000000_privacy': m20261205000000,
 };

@@ -156,7 +156,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(hubsRoutes, { db });
       await api.register(organizationsRoutes, { db });
       await api.register(openDataRoutes, { db });
-      await api.register(bookingsRoutes, { db });
+      await api.register(bookingsRoutes, { db, config });
       await api.register(eventsRoutes, { db, config });
       await api.register(volunteeringRoutes, { db });
       await api.register(privacyRoutes, { db, config });

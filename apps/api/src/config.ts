@@ -2,6 +2,7 @@
 import { createPrivateKey, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { DEFAULT_LIST_COUNT_CAP } from './modules/list-count';
 
 export interface Config {
   /** postgres://… for a PostgreSQL server; null means the embedded database in dataDir. */
@@ -89,6 +90,8 @@ export interface Config {
   dataExportDays: number;
   /** Days after which an account never used (nothing in it, no sign-in) is erased (UNUSED_ACCOUNT_DAYS). */
   unusedAccountDays: number;
+  /** Lists of bookings and events count matches exactly up to this many, then say "more than". */
+  listCountCap: number;
   /** PostgreSQL `statement_timeout` of every request's statement, in ms; 0: none. */
   databaseStatementTimeoutMs: number;
 }
@@ -260,6 +263,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     dataExportDays: intVar(env, 'DATA_EXPORT_DAYS', 7, 1, 90),
     unusedAccountDays: intVar(env, 'UNUSED_ACCOUNT_DAYS', 365, 30, 3650),
     databaseStatementTimeoutMs: intVar(env, 'DATABASE_STATEMENT_TIMEOUT_MS', 10_000, 0, 3_600_000),
+    listCountCap: intVar(env, 'LIST_COUNT_CAP', DEFAULT_LIST_COUNT_CAP, 1, 1_000_000),
     ...overrides,
   };
   return Object.freeze(config);

@@ -247,4 +247,31 @@ describe('district view', () => {
       ).toBe('podilskyi'),
     );
   });
+
+  it('says "more than" when the list’s count stopped at the cap, and still offers the next page', async () => {
+    const { requests } = installFakeApi({
+      ...signedInAs(districtAdmin),
+      'GET /stats/bookings': json({ items: stats }),
+      'GET /bookings': json({
+        items: [sampleBooking({ status: 'confirmed' })],
+        total: 1000,
+        totalExact: false,
+      }),
+    });
+    const user = userEvent.setup();
+    renderApp('/admin/district');
+
+    const region = within(await screen.findByRole('region', { name: 'Бронювання в районі' }));
+    expect(await region.findByText('Знайдено понад 1 000 бронювань.')).toBeInTheDocument();
+    expect(region.getByText('Сторінка 1, знайдено понад 1 000')).toBeInTheDocument();
+    await user.click(region.getByRole('button', { name: 'Наступна' }));
+    await waitFor(() =>
+      expect(
+        requests
+          .filter((r) => r.path === '/bookings')
+          .at(-1)!
+          .query.get('offset'),
+      ).toBe('50'),
+    );
+  });
 });

@@ -27,12 +27,22 @@ export const PageQuery = Type.Object({
 });
 export type PageQuery = Static<typeof PageQuery>;
 
+/**
+ * A page of a list. `totalExact: false` (lists that can grow past a count cap, such as bookings
+ * and events) says there are more than `total` matches: the count stopped there.
+ */
 export function Page<T extends TSchema>(item: T) {
-  return Type.Object({ items: Type.Array(item), total: Type.Integer({ minimum: 0 }) });
+  return Type.Object({
+    items: Type.Array(item),
+    total: Type.Integer({ minimum: 0 }),
+    totalExact: Type.Optional(Type.Boolean()),
+  });
 }
 export interface Paged<T> {
   items: T[];
   total: number;
+  /** false: there are more than `total` matches (absent or true: `total` is exact). */
+  totalExact?: boolean;
 }
 
 export const IdParams = Type.Object({ id: Uuid });

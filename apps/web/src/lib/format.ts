@@ -45,6 +45,14 @@ export function formatDecimal(value: number, locale: Locale): string {
   return decimals[locale].format(value);
 }
 
+const counts: Partial<Record<Locale, Intl.NumberFormat>> = {};
+
+/** A whole number with the reader's digit grouping: «10 000» in Ukrainian, "10,000" in English. */
+export function formatCount(value: number, locale: Locale): string {
+  counts[locale] ??= new Intl.NumberFormat(INTL_LOCALE[locale], { maximumFractionDigits: 0 });
+  return counts[locale].format(value);
+}
+
 export function localized(text: { uk: string; en: string }, locale: Locale): string {
   return text[locale] || text.uk || text.en;
 }

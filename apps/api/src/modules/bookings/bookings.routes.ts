@@ -26,7 +26,9 @@ import { sql } from 'kysely';
 import { Type } from 'typebox';
 import type { Database } from '../../db/database';
 import { problems, secured } from '../route-schemas';
+import { hubBookingStats } from '../stats/booking-stats';
 import { statsWindow } from '../stats-window';
+import type { Config } from '../../config';
 import { AppError, notFound } from '../../errors';
 import { requirePrincipal } from '../../plugins/auth';
 import {
@@ -44,7 +46,10 @@ import { icsCalendar } from './ics';
 
 const tags = ['bookings'];
 
-const bookingsRoutes: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db }) => {
+const bookingsRoutes: FastifyPluginAsyncTypebox<{ db: Database; config: Readonly<Config> }> = async (
+  app,
+  { db, config },
+) => {
   app.post(
     '/bookings/preview',
     {
@@ -90,7 +95,8 @@ const bookingsRoutes: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, 
         response: { 200: Page(Booking), ...problems },
       },
     },
-    async (request) => listBookings(db, requirePrincipal(request), request.query),
+    async (request) =>
+      listBookings(db, requirePrincipal(request), request.query, { countCap: config.listCountCap }),
   );
 
   app.get(
@@ -458,34 +464,7 @@ const bookingsRoutes: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, 
     async (request) => {
       const p = requirePrincipal(request);
       const { from, to, district } = statsWindow(p, request.query);
-      let q = db
-        .selectFrom('hubs as h')
-        .leftJoin('rooms as r', 'r.hubId', 'h.id')
-        .leftJoin('bookings as b', (join) =>
-          join
-            .onRef('b.roomId', '=', 'r.id')
-            .on('b.kind', '=', 'booking')
-            .on('b.status', 'in', ['pending', 'confirmed'])
-            .on(sql<boolean>`b.period && tstzrange(${from}::timestamptz, ${to}::timestamptz, '[)')`),
-        )
-        .select([
-          'h.id as hubId',
-          'h.nameUk',
-          'h.nameEn',
-          'h.district',
-          sql<number>`(count(b.id) filter (where b.status = 'confirmed'))::int`.as('bookings'),
-          sql<number>`(count(b.id) filter (where b.status = 'pending'))::int`.as('pending'),
-          sql<number>`coalesce(sum(extract(epoch from (least(upper(b.period), ${to}::timestamptz) - greatest(lower(b.period), ${from}::timestamptz)))) filter (where b.status = 'confirmed'), 0)::float8 / 3600`.as(
-            'bookedHours',
-          ),
-          sql<number>`(count(distinct b.organization_id) filter (where b.status = 'confirmed'))::int`.as(
-            'organizations',
-          ),
-        ])
-        .groupBy(['h.id', 'h.nameUk', 'h.nameEn', 'h.district'])
-        .orderBy('h.nameUk');
-      if (district) q = q.where('h.district', '=', district);
-      const rows = await q.execute();
+      const rows = await hubBookingStats(db, { from, to, district });
       return {
         items: rows.map((r) => ({
           hubId: r.hubId,

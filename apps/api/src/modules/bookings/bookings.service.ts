@@ -14,13 +14,16 @@ import {
   type ClosureResult,
   kyivText,
   type OccurrenceResult,
+  type Paged,
   toKyiv,
 } from '@vcentri/shared';
-import { sql } from 'kysely';
+import { type Expression, expressionBuilder, type SqlBool, sql } from 'kysely';
 import type { Database } from '../../db/database';
+import type { DB } from '../../db/schema';
 import { AppError, forbidden, isSlotRace, notFound } from '../../errors';
 import { recordAudit } from '../audit/audit.repository';
 import { cancelEvents } from '../events/cancel-events';
+import { boundedCount, DEFAULT_LIST_COUNT_CAP } from '../list-count';
 import type { Principal } from '../users/principal';
 import {
   activeInRoom,
@@ -244,37 +247,107 @@ export async function getBooking(db: Database, p: Principal, id: string): Promis
   return toBookingDto(row, p);
 }
 
-/** Bookings the caller may see: their organisations', their hubs', their district's, or all for the city. */
-export async function listBookings(db: Database, p: Principal, q: BookingListQuery) {
-  let base = bookingViews(db);
+/**
+ * Bookings the caller may see: their organisations', their hubs', their district's, or all for
+ * the city; in start order, a page at a time. Every filter is on the bookings table itself (hubs
+ * and districts become their rooms first) and on columns the start-order indexes include, so a
+ * page is an index-only scan in start order that stops after the page, and the count stops at
+ * the cap (`boundedCount`). A window keeps the bookings that overlap it
+ * (`period && [from, to)`); the index scan starts at the earliest start among the bookings
+ * still running at `from`.
+ */
+export async function listBookings(
+  db: Database,
+  p: Principal,
+  q: BookingListQuery,
+  opts: { countCap?: number } = {},
+): Promise<Paged<Booking> & { totalExact: boolean }> {
+  const none = { items: [], total: 0, totalExact: true };
+  const page = { limit: q.limit ?? 100, offset: q.offset ?? 0 };
+  if (q.from && q.to && !(new Date(q.from) <= new Date(q.to))) return none;
+  let scopeRooms: string[] | null = null;
+  let orgIds: string[] = [];
   if (!p.isCityAdmin()) {
     const hubIds = p.grants.filter((g) => g.role === 'hub_manager').map((g) => g.hubId!);
     const districts = p.grants.filter((g) => g.role === 'district_admin').map((g) => g.district!);
-    const orgIds = p.grants.filter((g) => g.organizationId).map((g) => g.organizationId!);
-    if (hubIds.length + districts.length + orgIds.length === 0) return { items: [], total: 0 };
-    base = base.where((eb) =>
+    orgIds = p.grants.filter((g) => g.organizationId).map((g) => g.organizationId!);
+    scopeRooms = await roomsOf(db, { hubIds, districts });
+    if (scopeRooms.length + orgIds.length === 0) return none;
+  }
+  const filterRooms =
+    q.hubId || q.district
+      ? await roomsOf(db, {
+          hubIds: q.hubId ? [q.hubId] : [],
+          districts: q.district ? [q.district] : [],
+          all: true,
+        })
+      : null;
+  if (filterRooms?.length === 0) return none;
+
+  const eb = expressionBuilder<{ b: DB['bookings'] }, 'b'>();
+  const conditions: Expression<SqlBool>[] = [eb('b.kind', '=', 'booking')];
+  if (scopeRooms !== null)
+    conditions.push(
       eb.or([
-        ...(hubIds.length ? [eb('r.hubId', 'in', hubIds)] : []),
-        ...(districts.length ? [eb('h.district', 'in', districts)] : []),
+        ...(scopeRooms.length ? [eb('b.roomId', 'in', scopeRooms)] : []),
         ...(orgIds.length ? [eb('b.organizationId', 'in', orgIds)] : []),
       ]),
     );
+  if (filterRooms) conditions.push(eb('b.roomId', 'in', filterRooms));
+  if (q.roomId) conditions.push(eb('b.roomId', '=', q.roomId));
+  if (q.organizationId) conditions.push(eb('b.organizationId', '=', q.organizationId));
+  if (q.status) conditions.push(eb('b.status', '=', q.status));
+  if (q.from) {
+    conditions.push(
+      sql<SqlBool>`b.period && tstzrange(${q.from}::timestamptz, ${q.to ?? null}::timestamptz, '[)')`,
+    );
+    // Redundant with the overlap, but it bounds the start-order index scan from below.
+    conditions.push(
+      sql<SqlBool>`lower(b.period) >= (select coalesce(min(lower(x.period)), ${q.from}::timestamptz)
+        from bookings x where x.period @> ${q.from}::timestamptz)`,
+    );
   }
-  if (q.roomId) base = base.where('b.roomId', '=', q.roomId);
-  if (q.hubId) base = base.where('r.hubId', '=', q.hubId);
-  if (q.organizationId) base = base.where('b.organizationId', '=', q.organizationId);
-  if (q.district) base = base.where('h.district', '=', q.district);
-  if (q.status) base = base.where('b.status', '=', q.status);
-  if (q.from) base = base.where(sql<boolean>`upper(b.period) > ${q.from}::timestamptz`);
-  if (q.to) base = base.where(sql<boolean>`lower(b.period) < ${q.to}::timestamptz`);
-  const rows = await base
-    .select(sql<number>`count(*) over ()::int`.as('total'))
+  if (q.to) conditions.push(sql<SqlBool>`lower(b.period) < ${q.to}::timestamptz`);
+  const where = eb.and(conditions);
+  // The page's ids first, from an index alone (its included columns answer every filter), then
+  // the details of those rows only.
+  const pageIds = db
+    .selectFrom('bookings as b')
+    .select(['b.id', sql<Date>`lower(b.period)`.as('start')])
+    .where(where)
     .orderBy(sql`lower(b.period)`)
     .orderBy('b.id')
-    .limit(q.limit ?? 100)
-    .offset(q.offset ?? 0)
+    .limit(page.limit)
+    .offset(page.offset);
+  const [rows, count] = await Promise.all([
+    bookingViews(db).innerJoin(pageIds.as('p'), 'p.id', 'b.id').orderBy('p.start').orderBy('p.id').execute(),
+    boundedCount(
+      db,
+      db.selectFrom('bookings as b').select('b.id').where(where),
+      page,
+      opts.countCap ?? DEFAULT_LIST_COUNT_CAP,
+    ),
+  ]);
+  return { items: rows.map((r) => toBookingDto(r, p)), ...count };
+}
+
+/** The rooms of some hubs and districts (`all`: rooms in every one of them, else in any). */
+async function roomsOf(db: Database, s: { hubIds: string[]; districts: string[]; all?: boolean }) {
+  if (s.hubIds.length + s.districts.length === 0) return [];
+  const rows = await db
+    .selectFrom('rooms as r')
+    .innerJoin('hubs as h', 'h.id', 'r.hubId')
+    .select('r.id')
+    .where((eb) => {
+      const parts = [
+        ...(s.hubIds.length ? [eb('r.hubId', 'in', s.hubIds)] : []),
+        ...(s.districts.length ? [eb('h.district', 'in', s.districts)] : []),
+      ];
+      return s.all ? eb.and(parts) : eb.or(parts);
+    })
+    .orderBy('r.id')
     .execute();
-  return { items: rows.map((r) => toBookingDto(r, p)), total: rows[0]?.total ?? 0 };
+  return rows.map((r) => r.id);
 }
 
 type Transition = 'approve' | 'decline' | 'cancel';

@@ -23,6 +23,7 @@ import type { Database } from '../../db/database';
 import { requirePrincipal } from '../../plugins/auth';
 import { icsCalendar } from '../bookings/ics';
 import { problems, secured } from '../route-schemas';
+import { hubEventStats } from '../stats/event-stats';
 import { statsWindow } from '../stats-window';
 import {
   cancelEvent,
@@ -70,7 +71,7 @@ const eventsRoutes: FastifyPluginAsyncTypebox<{ db: Database; config: Readonly<C
         response: { 200: Page(EventSchema), ...problems },
       },
     },
-    async (request) => listEvents(db, request.principal, request.query),
+    async (request) => listEvents(db, request.principal, request.query, { countCap: config.listCountCap }),
   );
   app.get(
     '/events/calendar.ics',
@@ -331,43 +332,7 @@ const eventsRoutes: FastifyPluginAsyncTypebox<{ db: Database; config: Readonly<C
     async (request) => {
       const p = requirePrincipal(request);
       const { from, to, district } = statsWindow(p, request.query);
-      let q = db
-        .selectFrom('hubs as h')
-        .leftJoin('rooms as r', 'r.hubId', 'h.id')
-        .leftJoin('bookings as b', 'b.roomId', 'r.id')
-        .leftJoin('events as e', (join) =>
-          join
-            .onRef('e.bookingId', '=', 'b.id')
-            .on('e.status', '=', 'published')
-            .on(sql<boolean>`e.starts_at < ${to}::timestamptz and e.ends_at > ${from}::timestamptz`),
-        )
-        .select([
-          'h.id as hubId',
-          'h.nameUk',
-          'h.nameEn',
-          'h.district',
-          sql<number>`count(distinct e.id)::int`.as('events'),
-          sql<number>`coalesce(sum((select count(*) from event_registrations x where x.event_id = e.id and x.status = 'confirmed')), 0)::int`.as(
-            'registrations',
-          ),
-          sql<number>`coalesce(sum((select count(*) from event_registrations x where x.event_id = e.id and x.checked_in_at is not null)), 0)::int`.as(
-            'attended',
-          ),
-          sql<number>`coalesce(sum((select count(*) from event_feedback f where f.event_id = e.id)), 0)::int`.as(
-            'feedbackCount',
-          ),
-          sql<
-            number | null
-          >`(select round(avg(f.rating)::numeric, 2)::float8 from event_feedback f join events e2 on e2.id = f.event_id
-              join bookings b2 on b2.id = e2.booking_id join rooms r2 on r2.id = b2.room_id
-              where r2.hub_id = h.id and e2.status = 'published' and e2.starts_at < ${to}::timestamptz and e2.ends_at > ${from}::timestamptz)`.as(
-            'averageRating',
-          ),
-        ])
-        .groupBy(['h.id', 'h.nameUk', 'h.nameEn', 'h.district'])
-        .orderBy('h.nameUk');
-      if (district) q = q.where('h.district', '=', district);
-      const rows = await q.execute();
+      const rows = await hubEventStats(db, { from, to, district });
       return {
         items: rows.map((r) => ({
           hubId: r.hubId,

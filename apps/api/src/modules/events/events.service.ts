@@ -17,6 +17,7 @@ import type { DB } from '../../db/schema';
 import { AppError, conflict, forbidden, isUniqueViolation, notFound } from '../../errors';
 import { recordAudit } from '../audit/audit.repository';
 import { insertNotification } from '../bookings/bookings.repository';
+import { boundedCount, DEFAULT_LIST_COUNT_CAP } from '../list-count';
 import { cancelEvents } from './cancel-events';
 import type { Principal } from '../users/principal';
 import { containsPattern } from '../../db/like';
@@ -139,7 +140,13 @@ export async function getEvent(db: Database, p: Principal | null, id: string): P
   return toView(e, p, await myRegistration(db, p, id));
 }
 
-export async function listEvents(db: Database, p: Principal | null, q: EventListQuery) {
+export async function listEvents(
+  db: Database,
+  p: Principal | null,
+  q: EventListQuery,
+  opts: { countCap?: number } = {},
+) {
+  const page = { limit: q.limit ?? 50, offset: q.offset ?? 0 };
   let base = eventRows(db);
   if (!q.includeCancelled) base = base.where('e.status', '=', 'published');
   if (q.from) base = base.where('e.endsAt', '>', new Date(q.from));
@@ -148,14 +155,11 @@ export async function listEvents(db: Database, p: Principal | null, q: EventList
   if (q.district) base = base.where('h.district', '=', q.district);
   if (q.category) base = base.where('e.category', '=', q.category);
   if (q.organizationId) base = base.where('o.id', '=', q.organizationId);
-  const rows = await base
-    .select(sql<number>`count(*) over ()::int`.as('total'))
-    .orderBy('e.startsAt')
-    .orderBy('e.id')
-    .limit(q.limit ?? 50)
-    .offset(q.offset ?? 0)
-    .execute();
-  return { items: rows.map((r) => toView(r, p, null)), total: rows[0]?.total ?? 0 };
+  const [rows, count] = await Promise.all([
+    base.orderBy('e.startsAt').orderBy('e.id').limit(page.limit).offset(page.offset).execute(),
+    boundedCount(db, base, page, opts.countCap ?? DEFAULT_LIST_COUNT_CAP),
+  ]);
+  return { items: rows.map((r) => toView(r, p, null)), ...count };
 }
 
 export async function cancelEvent(

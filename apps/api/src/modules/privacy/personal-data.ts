@@ -468,6 +468,27 @@ export const PERSONAL_DATA: Record<string, TableRule> = {
       created_at: 'no',
     },
   },
+  // Counts kept by triggers for the statistics: no person in them.
+  booking_day_stats: {
+    person: null,
+    rows: 'keep',
+    columns: { hub_id: 'no', day: 'no', confirmed: 'no', pending: 'no', confirmed_seconds: 'no' },
+  },
+  booking_org_days: {
+    person: null,
+    rows: 'keep',
+    columns: { hub_id: 'no', day: 'no', organization_id: 'no', confirmed: 'no' },
+  },
+  booking_org_months: {
+    person: null,
+    rows: 'keep',
+    columns: { hub_id: 'no', month: 'no', organization_id: 'no', confirmed: 'no' },
+  },
+  event_stats: {
+    person: null,
+    rows: 'keep',
+    columns: { event_id: 'no', confirmed: 'no', attended: 'no', feedback: 'no', rating_sum: 'no' },
+  },
   credential_keys: { person: null, rows: 'keep', columns: { kid: 'no', public_jwk: 'no', created_at: 'no' } },
 };
 

@@ -23,7 +23,7 @@ import { DistrictEventStats } from '../../../features/events/components/district
 import { useVolunteeringStats } from '../../../features/volunteering-stats/api/get-volunteering-stats';
 import { DistrictVolunteeringStats } from '../../../features/volunteering-stats/components/district-volunteering-stats';
 import { isCityAdmin, useAuth } from '../../../lib/auth';
-import { districtName, formatInterval, formatLocalDate, localized } from '../../../lib/format';
+import { districtName, formatCount, formatInterval, formatLocalDate, localized } from '../../../lib/format';
 import { useLocale } from '../../../lib/i18n';
 import { isLocalDate, kyivToday, mondayOf } from '../../../lib/kyiv-dates';
 import { NoAccess } from '../../guards';
@@ -265,7 +265,9 @@ function DistrictView({ cityAdmin, own }: { cityAdmin: boolean; own: readonly st
             ) : (
               <>
                 <p className="muted" aria-live="polite">
-                  {t('bookings:district.found', { count: bookings.data.total })}
+                  {bookings.data.totalExact === false
+                    ? t('bookings:district.foundMore', { total: formatCount(bookings.data.total, locale) })
+                    : t('bookings:district.found', { count: bookings.data.total })}
                 </p>
                 <ScrollRegion label={t('bookings:district.bookingsTableLabel')}>
                   <table className="table" aria-busy={bookings.isPlaceholderData || undefined}>
@@ -298,6 +300,7 @@ function DistrictView({ cityAdmin, own }: { cityAdmin: boolean; own: readonly st
                 </ScrollRegion>
                 <Pagination
                   total={bookings.data.total}
+                  totalExact={bookings.data.totalExact}
                   limit={PAGE_SIZE}
                   offset={offset}
                   onChange={(o) => update({ offset: o > 0 ? String(o) : null })}

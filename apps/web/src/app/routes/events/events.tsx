@@ -115,6 +115,7 @@ export function EventsPage() {
       {view === 'list' && events.data && !backwards ? (
         <Pagination
           total={events.data.total}
+          totalExact={events.data.totalExact}
           limit={PAGE_SIZE}
           offset={offset}
           onChange={(o) => update({ offset: o })}

@@ -1,0 +1,52 @@
+// Per hub: published events meeting a window, their confirmed registrations, attendance and
+// feedback. Starts from the events in the window (a GiST index on their period) rather than from
+// every booking of every hub, and reads each event's counts from event_stats (kept by triggers,
+// migration 20261204020000_event_stats).
+import { sql } from 'kysely';
+import type { Database } from '../../db/database';
+
+export interface HubEventStatsRow {
+  hubId: string;
+  nameUk: string;
+  nameEn: string;
+  district: string;
+  events: number;
+  registrations: number;
+  attended: number;
+  feedbackCount: number;
+  averageRating: number | null;
+}
+
+export async function hubEventStats(
+  db: Database,
+  w: { from: string; to: string; district?: string | undefined },
+): Promise<HubEventStatsRow[]> {
+  const { rows } = await sql<HubEventStatsRow>`
+    with h as (
+      select id, name_uk, name_en, district from hubs
+      where ${w.district ?? null}::text is null or district = ${w.district ?? null}::text
+    ), ev as materialized (
+      select e.id, r.hub_id
+      from events e
+      join bookings b on b.id = e.booking_id
+      join rooms r on r.id = b.room_id
+      where e.status = 'published'
+        and tstzrange(e.starts_at, e.ends_at, '[)') && tstzrange(${w.from}::timestamptz, ${w.to}::timestamptz, '[)')
+        and r.hub_id in (select id from h)
+    ), per as (
+      select ev.hub_id, count(*) as events, sum(s.confirmed) as registrations, sum(s.attended) as attended,
+             sum(s.feedback) as feedback, sum(s.rating_sum) as ratings
+      from ev left join event_stats s on s.event_id = ev.id
+      group by ev.hub_id
+    )
+    select h.id as "hubId", h.name_uk as "nameUk", h.name_en as "nameEn", h.district,
+           coalesce(per.events, 0)::int as events,
+           coalesce(per.registrations, 0)::int as registrations,
+           coalesce(per.attended, 0)::int as attended,
+           coalesce(per.feedback, 0)::int as "feedbackCount",
+           case when per.feedback > 0 then round(per.ratings::numeric / per.feedback, 2)::float8 end as "averageRating"
+    from h
+    left join per on per.hub_id = h.id
+    order by h.name_uk`.execute(db);
+  return rows;
+}

@@ -1,0 +1,177 @@
+// Benchmark: every list and statistics endpoint at city scale — 1,000,000 bookings over two years
+// in 192 rooms of 24 hubs, 20,000 organisations, 5,000 events with 100,000 registrations — at 20
+// concurrent clients. Usage: node bench/scale.mjs [seconds per endpoint] [bookings]
+// BENCH_KEEP=1 keeps the database (its name is printed) for EXPLAIN ANALYZE; BENCH_REUSE=<that
+// name> measures it again without generating (and leaves it in place).
+import os from 'node:os';
+import pg from 'pg';
+import { createAccounts } from './lib/accounts.mjs';
+import { fmt, runLoad } from './lib/load.mjs';
+import { generateCity, insertOrganizations } from './lib/scale-data.mjs';
+import { ADMIN_URL, benchDatabaseName, build, dropDatabase, freshDatabase, startApi } from './lib/server.mjs';
+
+const SECONDS = Number(process.argv[2] ?? 10);
+const BOOKINGS = Number(process.argv[3] ?? 1_000_000);
+const CONNECTIONS = 20;
+const REUSE = process.env.BENCH_REUSE?.trim() || null;
+const DB = REUSE ?? benchDatabaseName('scale');
+const load = () =>
+  os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
+
+build();
+let url = null;
+if (REUSE) {
+  const u = new URL(ADMIN_URL);
+  u.pathname = `/${REUSE}`;
+  url = u.toString();
+} else url = await freshDatabase(DB);
+console.log(`database ${DB}`);
+const api = await startApi(url, 3107);
+const client = new pg.Client({ connectionString: url });
+client.on('error', () => {});
+try {
+  await client.connect();
+  if (!REUSE) {
+    const started = Date.now();
+    await insertOrganizations(client, 20_000);
+    const orgSeconds = (Date.now() - started) / 1000;
+    const city = await generateCity(client, { bookings: BOOKINGS });
+    console.log(
+      `generated in ${((Date.now() - started) / 1000).toFixed(0)} s (organisations ${orgSeconds.toFixed(1)} s, ${Object.entries(
+        city.timings,
+      )
+        .map(([k, v]) => `${k} ${v.toFixed(1)} s`)
+        .join(', ')}):`,
+    );
+    const { timings: _, ...counts } = city;
+    console.log(`  ${JSON.stringify(counts)}`);
+  }
+
+  // The people: a city admin, a district admin, a hub manager and a member of the organisation
+  // that books most in that hub.
+  const hub = (
+    await client.query(`select h.id, h.district from hubs h
+      where exists (select 1 from rooms r join bookings b on b.room_id = r.id where r.hub_id = h.id)
+      order by h.name_uk limit 1`)
+  ).rows[0];
+  const room = (
+    await client.query(`select id from rooms where hub_id = $1 order by name_uk limit 1`, [hub.id])
+  ).rows[0].id;
+  const org = (
+    await client.query(
+      `select b.organization_id id from bookings b join rooms r on r.id = b.room_id where r.hub_id = $1
+       group by 1 order by count(*) desc limit 1`,
+      [hub.id],
+    )
+  ).rows[0].id;
+  // Twenty of each, one per connection, as twenty people would be: every request counts against
+  // its account's rate-limit row, and one shared account would make the requests queue on it.
+  const people = await createAccounts(client, `scale${process.pid}`, 4 * CONNECTIONS);
+  const [cityAdmin, districtAdmin, manager, member] = [0, 1, 2, 3].map((k) =>
+    people.slice(k * CONNECTIONS, (k + 1) * CONNECTIONS),
+  );
+  await client.query(
+    `insert into role_grants (user_id, role, district, hub_id, organization_id)
+     select unnest($1::uuid[]), 'city_admin', null::text, null::uuid, null::uuid
+     union all select unnest($2::uuid[]), 'district_admin', $5::text, null, null
+     union all select unnest($3::uuid[]), 'hub_manager', null, $6::uuid, null
+     union all select unnest($4::uuid[]), 'ngo_member', null, null, $7::uuid`,
+    [
+      cityAdmin.map((u) => u.id),
+      districtAdmin.map((u) => u.id),
+      manager.map((u) => u.id),
+      member.map((u) => u.id),
+      hub.district,
+      hub.id,
+      org,
+    ],
+  );
+
+  const day = 86_400_000;
+  const today = new Date(Math.floor(Date.now() / day) * day);
+  const iso = (d) => encodeURIComponent(d.toISOString());
+  const week = `from=${iso(new Date(today.getTime() + 3 * day))}&to=${iso(new Date(today.getTime() + 10 * day))}`;
+  const month = `from=${iso(new Date(today.getTime() - 40 * day))}&to=${iso(new Date(today.getTime() - 10 * day))}`;
+  // A quarter on Kyiv day boundaries, and one with edges inside days.
+  const quarter = `from=${encodeURIComponent('2026-10-01T00:00:00+03:00')}&to=${encodeURIComponent('2027-01-01T00:00:00+02:00')}`;
+  const ragged = `from=${encodeURIComponent('2026-09-03T10:30:00+03:00')}&to=${encodeURIComponent('2026-12-20T12:15:00+02:00')}`;
+  const as = (who, i) => ({ authorization: `Bearer ${who[i % who.length].token}` });
+  const endpoints = [
+    // References: the cheapest API answer, and the same list with a page of 20 instead of 100.
+    ['GET /health (reference)', null, '/health'],
+    ['GET /bookings, city admin, limit=20 (reference)', cityAdmin, '/bookings?limit=20'],
+    ['GET /bookings, city admin', cityAdmin, '/bookings'],
+    ['GET /bookings, city admin, one week', cityAdmin, `/bookings?${week}`],
+    ['GET /bookings, city admin, hubId', cityAdmin, `/bookings?hubId=${hub.id}`],
+    ['GET /bookings, city admin, hubId + one week', cityAdmin, `/bookings?hubId=${hub.id}&${week}`],
+    ['GET /bookings, city admin, roomId + 30 days', cityAdmin, `/bookings?roomId=${room}&${month}`],
+    ['GET /bookings, city admin, status=pending', cityAdmin, '/bookings?status=pending'],
+    ['GET /bookings, city admin, status=declined + 30 days', cityAdmin, `/bookings?status=declined&${month}`],
+    ['GET /bookings, district admin', districtAdmin, '/bookings'],
+    ['GET /bookings, district admin, one week', districtAdmin, `/bookings?${week}`],
+    ['GET /bookings, hub manager', manager, '/bookings'],
+    ['GET /bookings, hub manager, status=pending + one week', manager, `/bookings?status=pending&${week}`],
+    ['GET /bookings, organisation member', member, '/bookings'],
+    ['GET /bookings, organisation member, 30 days', member, `/bookings?${month}`],
+    ['GET /bookings, city admin, offset 900', cityAdmin, `/bookings?hubId=${hub.id}&offset=900`],
+    ['GET /stats/bookings, city, a quarter', cityAdmin, `/stats/bookings?${quarter}`],
+    ['GET /stats/bookings, city, ragged edges', cityAdmin, `/stats/bookings?${ragged}`],
+    ['GET /stats/bookings, district admin, a quarter', districtAdmin, `/stats/bookings?${quarter}`],
+    ['GET /stats/events, city, a quarter', cityAdmin, `/stats/events?${quarter}`],
+    ['GET /stats/events, district admin, a quarter', districtAdmin, `/stats/events?${quarter}`],
+    ['GET /events, public', null, '/events'],
+    ['GET /events, public, district + 30 days', null, `/events?district=${hub.district}&${month}`],
+    [
+      'GET /events, staff (hub manager), hub, with cancelled',
+      manager,
+      `/events?hubId=${hub.id}&includeCancelled=true`,
+    ],
+  ];
+  const rows = [];
+  for (const [label, who, path] of endpoints) {
+    const probe = await fetch(`${api.url}/api/v1${path}`, { headers: who ? as(who, 0) : {} });
+    const body = await probe.json();
+    const shape =
+      probe.status !== 200
+        ? `status ${probe.status}`
+        : 'total' in body
+          ? `${body.items.length} items, total ${body.total}${body.totalExact === false ? '+ (capped)' : ''}`
+          : Array.isArray(body.items)
+            ? `${body.items.length} rows`
+            : 'no list';
+    const before = load();
+    const r = await runLoad({
+      base: api.url,
+      connections: CONNECTIONS,
+      seconds: SECONDS,
+      warmupSeconds: 1,
+      request: (i) => ({ path: `/api/v1${path}`, headers: who ? as(who, i) : {} }),
+    });
+    rows.push({ label, r, shape, load: before });
+    console.log(`${label} (${shape}; load ${before}):\n  ${fmt(r)}`);
+  }
+  console.log(`\n| endpoint | answer | req/s | p50 | p95 | p99 | statuses | load avg before |`);
+  console.log('|---|---|---|---|---|---|---|---|');
+  for (const { label, r, shape, load: l } of rows)
+    console.log(
+      `| ${label} | ${shape} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} ms | ${r.p95.toFixed(1)} ms | ${r.p99.toFixed(1)} ms | ${Object.entries(
+        r.statuses,
+      )
+        .map(([k, v]) => `${v}×${k}`)
+        .join(' ')} | ${l} |`,
+    );
+  console.log(
+    `machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, PostgreSQL on 127.0.0.1, ${new Date().toISOString()}, load average now ${load()}`,
+  );
+} catch (err) {
+  console.error('benchmark failed:', err);
+  process.exitCode = 1;
+} finally {
+  await client.end().catch(() => {});
+  await api.stop();
+  if (process.env.BENCH_KEEP || REUSE) console.log(`kept ${DB}`);
+  else await dropDatabase(DB);
+}
