@@ -281,6 +281,7 @@ describe('every page on a phone and a screen, in both languages', () => {
       '/registry',
       `/registry/${orgId}`,
       '/open-data',
+      '/privacy',
       '/volunteering',
       '/volunteering?view=shifts',
       `/volunteering/programs/${programs.items[0]!.id}`,

@@ -225,7 +225,15 @@ export const routes: RouteObject[] = [
             lazy: page(
               () => import('./routes/account'),
               (m) => m.AccountPage,
-              ['auth', 'admin'],
+              ['auth', 'admin', 'privacy'],
+            ),
+          },
+          {
+            path: 'privacy',
+            lazy: page(
+              () => import('./routes/privacy'),
+              (m) => m.PrivacyPage,
+              ['privacy'],
             ),
           },
           {
@@ -265,7 +273,7 @@ export const routes: RouteObject[] = [
                 lazy: page(
                   () => import('./routes/admin/users'),
                   (m) => m.AdminUsersPage,
-                  ['admin'],
+                  ['admin', 'privacy'],
                 ),
               },
               {

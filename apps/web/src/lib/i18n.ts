@@ -20,6 +20,7 @@ export const NAMESPACES = [
   'admin',
   'volunteeringAdmin',
   'certificates',
+  'privacy',
   'errors',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];

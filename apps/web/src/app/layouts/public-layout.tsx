@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
 import { LanguageSwitch } from '../../components/language-switch';
 import { NotificationBell } from '../../features/notifications/components/notification-bell';
+import { PRIVACY_PATH } from '../../features/privacy/paths';
 import { belongsToOrganization, hasAdminAccess, useAuth } from '../../lib/auth';
 
 export function PublicLayout() {
@@ -145,6 +146,9 @@ export function PublicLayout() {
       <footer className="site-footer">
         <div className="container">
           <p>{t('footer.text')}</p>
+          <p className="site-footer__links">
+            <Link to={PRIVACY_PATH}>{t('footer.privacy')}</Link>
+          </p>
         </div>
       </footer>
     </div>

@@ -1,12 +1,20 @@
-// The signed-in user's account: who they are, which roles they hold, and their settings.
+// The signed-in user's account: who they are, which roles they hold, their settings, and their
+// personal data (consents, downloading it, deleting the account). An address with a section's
+// hash (`/account#data-export`, as a notification links) brings that section into view.
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLocation } from 'react-router';
 import { RoleGrantLabel, useRoleName } from '../../components/role-grant';
 import { AccountForm } from '../../features/auth/components/account-form';
+import { ConsentsSection } from '../../features/privacy/components/consents-section';
+import { DataExportSection } from '../../features/privacy/components/data-export-section';
+import { DeleteAccountSection } from '../../features/privacy/components/delete-account-section';
 import { useAuth } from '../../lib/auth';
 import { formatDate } from '../../lib/format';
 import { useLocale } from '../../lib/i18n';
 import { RequireSignIn } from '../guards';
 import { PageTitle } from '../page-title';
+import '../../features/privacy/privacy.css';
 
 export function AccountPage() {
   return (
@@ -21,6 +29,7 @@ function Account() {
   const locale = useLocale();
   const roleName = useRoleName();
   const { me } = useAuth();
+  useSectionFromHash();
   if (!me) return null;
   // Roles /me lists without a grant behind them (none expected today) are still shown.
   const ungrantedRoles = me.roles.filter((r) => r !== 'resident' && !me.grants.some((g) => g.role === r));
@@ -66,6 +75,27 @@ function Account() {
           <AccountForm key={me.user.id} me={me} />
         </section>
       </div>
+      <div className="account-grid account-privacy">
+        <ConsentsSection />
+        <DataExportSection />
+      </div>
+      <DeleteAccountSection me={me} />
     </>
   );
+}
+
+/** Scrolls to and focuses the section the address's hash names, once it is there. */
+function useSectionFromHash() {
+  const { hash } = useLocation();
+  useEffect(() => {
+    const id = decodeURIComponent(hash.slice(1));
+    if (!id) return;
+    // After the layout has moved focus to the page's main region.
+    const timer = setTimeout(() => {
+      const section = document.getElementById(id);
+      section?.scrollIntoView?.({ block: 'start' });
+      section?.focus({ preventScroll: true });
+    }, 0);
+    return () => clearTimeout(timer);
+  }, [hash]);
 }

@@ -1,13 +1,15 @@
 // Home: the Vcentri HUB network, filterable by district.
 import { DistrictOptions } from '../../components/district-options';
 import { isDistrict } from '@vcentri/shared';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { useLocation, useSearchParams } from 'react-router';
 import { SelectField } from '../../components/field';
 import { Pagination } from '../../components/pagination';
 import { EmptyState, ErrorState, Loading } from '../../components/status';
 import { useHubs } from '../../features/hubs/api/get-hubs';
 import { HubCard } from '../../features/hubs/components/hub-card';
+import { isAccountDeletedState } from '../../features/privacy/paths';
 import { useLocale } from '../../lib/i18n';
 import { PageTitle } from '../page-title';
 
@@ -39,6 +41,7 @@ export function HomePage() {
   return (
     <>
       <PageTitle>{t('list.title')}</PageTitle>
+      <AccountDeletedNotice />
       <section className="hero">
         <h1>{t('list.title')}</h1>
         <p className="lead">{t('list.intro')}</p>
@@ -84,5 +87,25 @@ export function HomePage() {
         />
       ) : null}
     </>
+  );
+}
+
+/** Said once the reader's account has been erased (the account page comes here afterwards). */
+function AccountDeletedNotice() {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const deleted = isAccountDeletedState(location.state);
+  const ref = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (!deleted) return;
+    // After the layout has moved focus to the new page's main region: the result is what to read.
+    const timer = setTimeout(() => ref.current?.focus(), 0);
+    return () => clearTimeout(timer);
+  }, [deleted]);
+  if (!deleted) return null;
+  return (
+    <p ref={ref} className="notice notice--success" role="status" tabIndex={-1}>
+      {t('common:notices.accountDeleted')}
+    </p>
   );
 }

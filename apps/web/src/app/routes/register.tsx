@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { RegisterForm } from '../../features/auth/components/register-form';
+import { PRIVACY_PATH } from '../../features/privacy/paths';
 import { useAuth } from '../../lib/auth';
 import { safeNext } from '../guards';
 import { PageTitle } from '../page-title';
@@ -30,6 +31,9 @@ export function RegisterPage() {
           }
         }}
       />
+      <p className="form-footer" id="register-privacy">
+        {t('register.privacyNote')} <Link to={PRIVACY_PATH}>{t('register.privacyLink')}</Link>
+      </p>
       <p className="form-footer">
         {t('register.haveAccount')}{' '}
         <Link to={nextParam ? `/login?next=${encodeURIComponent(next)}` : '/login'}>

@@ -9,6 +9,7 @@ import errors from './errors.json';
 import events from './events.json';
 import hubs from './hubs.json';
 import openData from './open-data.json';
+import privacy from './privacy.json';
 import registry from './registry.json';
 import volunteering from './volunteering.json';
 import volunteeringAdmin from './volunteering-admin.json';
@@ -25,5 +26,6 @@ export const uk = {
   admin,
   volunteeringAdmin,
   certificates,
+  privacy,
   errors,
 };

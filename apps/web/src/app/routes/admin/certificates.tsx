@@ -17,7 +17,7 @@ import {
 } from '../../../features/certificates/components/certificate-details';
 import { type IssuerChoice, issuerChoicesOf } from '../../../features/certificates/issuers';
 import { CITY_ISSUER, groupedCode } from '../../../features/certificates/paths';
-import { ReasonDialog } from '../../../features/volunteering-admin/components/reason-dialog';
+import { ReasonDialog } from '../../../components/reason-dialog';
 import { isCityAdmin, useAuth } from '../../../lib/auth';
 import { localized } from '../../../lib/format';
 import { useLocale } from '../../../lib/i18n';
@@ -188,6 +188,7 @@ function IssuedCertificates({ issuer, choices }: { issuer: string; choices: Issu
         cancelLabel={t('issued.keep')}
         reasonLabel={t('issued.reason')}
         reasonHint={t('issued.reasonHint')}
+        requiredMessage={t('volunteeringAdmin:reason.required')}
         maxLength={500}
         pending={revoke.isPending}
         error={revoke.error}

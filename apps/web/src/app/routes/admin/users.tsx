@@ -15,6 +15,7 @@ import { localized } from '../../../lib/format';
 import { useLocale } from '../../../lib/i18n';
 import { RequireCityAdmin } from '../../guards';
 import { PageTitle } from '../../page-title';
+import '../../../features/privacy/privacy.css';
 
 const PAGE_SIZE = 20;
 

@@ -1,7 +1,15 @@
-// City administration of accounts: list/search users, grant and revoke roles.
+// City administration of accounts: list/search users, grant and revoke roles, erase an account on
+// its owner's written request.
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AdminUser, AdminUserQuery, GrantRoleBody, Paged, RoleGrant } from '@vcentri/shared';
-import { api } from '../../../lib/api-client';
+import type {
+  AdminUser,
+  AdminUserQuery,
+  GrantRoleBody,
+  Paged,
+  RoleGrant,
+  StaffPrivacyBody,
+} from '@vcentri/shared';
+import { api, apiRequest } from '../../../lib/api-client';
 
 export const ADMIN_USERS_KEY = ['admin', 'users'] as const;
 
@@ -49,6 +57,24 @@ export function useRevokeRole(options: { onSuccess?: (userId: string) => void } 
   const invalidate = useInvalidateAdminData();
   return useMutation({
     mutationFn: revokeRole,
+    onSuccess: async (_result, { userId }) => {
+      await invalidate();
+      options.onSuccess?.(userId);
+    },
+  });
+}
+
+export const eraseUser = ({ userId, reason }: { userId: string; reason: string }) =>
+  apiRequest<void>(`/admin/users/${encodeURIComponent(userId)}/erase`, {
+    method: 'POST',
+    body: { reason } satisfies StaffPrivacyBody,
+  });
+
+/** Erases an account at once, acting on its owner's written request (the reason is audited). */
+export function useEraseUser(options: { onSuccess?: (userId: string) => void } = {}) {
+  const invalidate = useInvalidateAdminData();
+  return useMutation({
+    mutationFn: eraseUser,
     onSuccess: async (_result, { userId }) => {
       await invalidate();
       options.onSuccess?.(userId);

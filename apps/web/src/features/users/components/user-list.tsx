@@ -1,13 +1,16 @@
-// Accounts as the city administrator sees them: who they are, which roles they hold, and the
-// controls to grant another role or revoke one (after a confirmation).
+// Accounts as the city administrator sees them: who they are, which roles they hold, the
+// controls to grant another role or revoke one (after a confirmation), and what can be done with
+// their personal data on a written request.
 import type { AdminUser, RoleGrant } from '@vcentri/shared';
 import { useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { RoleGrantLabel, useGrantScope, useRoleName } from '../../../components/role-grant';
+import { SuccessNotice } from '../../../components/status';
 import { useErrorMessage } from '../../../lib/errors';
 import { formatDate } from '../../../lib/format';
 import { useLocale } from '../../../lib/i18n';
+import { StaffPrivacyActions } from '../../privacy/components/staff-privacy-actions';
 import { useRevokeRole } from '../api/admin-users';
 import { GrantRoleForm, type ScopeOption } from './grant-role-form';
 
@@ -33,6 +36,7 @@ export function UserList({ users, hubs, organizations, onRolesChanged }: UserLis
   const [grantingFor, setGrantingFor] = useState<string | null>(null);
   const [pendingRevoke, setPendingRevoke] = useState<PendingRevoke | null>(null);
   const [announcement, setAnnouncement] = useState('');
+  const [erased, setErased] = useState('');
   // After the inline form closes, focus goes back to the button that opened it.
   const [returnFocusTo, setReturnFocusTo] = useState<string | null>(null);
   const grantButtons = useRef(new Map<string, HTMLButtonElement>());
@@ -60,6 +64,8 @@ export function UserList({ users, hubs, organizations, onRolesChanged }: UserLis
       <p className="visually-hidden" role="status">
         {announcement}
       </p>
+      {/* Only once there is something to say: the list's live region above speaks for the rest. */}
+      {erased ? <SuccessNotice>{erased}</SuccessNotice> : null}
       <ul className="user-list">
         {users.map((user) => (
           <li key={user.id}>
@@ -131,6 +137,10 @@ export function UserList({ users, hubs, organizations, onRolesChanged }: UserLis
                   {t('admin:users.grant')}
                 </button>
               )}
+              <StaffPrivacyActions
+                user={user}
+                onErased={(gone) => setErased(t('privacy:staff.erased', { user: gone.email }))}
+              />
             </article>
           </li>
         ))}

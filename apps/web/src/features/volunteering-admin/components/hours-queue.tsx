@@ -17,7 +17,7 @@ import {
   useProgramHours,
   useRejectHours,
 } from '../api/hours';
-import { ReasonDialog } from './reason-dialog';
+import { ReasonDialog } from '../../../components/reason-dialog';
 import { ScrollRegion } from '../../../components/scroll-region';
 import { formatMinutes } from '../../volunteering/labels';
 
@@ -215,6 +215,7 @@ export function HoursQueue({ programId }: { programId: string }) {
         cancelLabel={t('hours.rejectKeep')}
         reasonLabel={t('hours.rejectReason')}
         reasonHint={t('hours.rejectReasonHint')}
+        requiredMessage={t('volunteeringAdmin:reason.required')}
         pending={rejectOne.isPending || decide.isPending}
         error={rejectOne.error ?? decide.error}
         onConfirm={reject}

@@ -12,7 +12,7 @@ import { useLocale } from '../../../lib/i18n';
 import { useCancelShift, useProgramShifts } from '../api/shifts';
 import { adminShiftPath } from '../labels';
 import { ShiftStatusBadge } from './badges';
-import { ReasonDialog } from './reason-dialog';
+import { ReasonDialog } from '../../../components/reason-dialog';
 import { ShiftForm } from './shift-form';
 import { ScrollRegion } from '../../../components/scroll-region';
 
@@ -130,6 +130,7 @@ export function ShiftsSection({ program }: { program: ProgramView }) {
         cancelLabel={t('shifts.cancelKeep')}
         reasonLabel={t('shifts.cancelReason')}
         reasonHint={t('shifts.cancelReasonHint')}
+        requiredMessage={t('volunteeringAdmin:reason.required')}
         pending={cancel.isPending}
         error={cancel.error}
         onConfirm={(reason) => cancelling && cancel.mutate({ id: cancelling.id, reason })}

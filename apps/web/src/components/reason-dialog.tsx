@@ -1,12 +1,12 @@
-// A confirmation that needs a reason (at least 3 characters, like the API): cancelling a shift
-// (volunteers are told why) or rejecting hours (the volunteer reads why).
+// A confirmation that needs a reason of a least length, like the API: cancelling a shift
+// (volunteers are told why), rejecting hours, revoking a certificate, acting on a person's
+// written request for their data. The caller says how short is too short, in its own words.
 import { type ReactNode, useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { ConfirmDialog } from '../../../components/confirm-dialog';
-import { TextAreaField } from '../../../components/field';
-import { useErrorMessage } from '../../../lib/errors';
+import { ConfirmDialog } from './confirm-dialog';
+import { TextAreaField } from './field';
+import { useErrorMessage } from '../lib/errors';
 
-const REASON_ID = 'volunteering-reason';
+const REASON_ID = 'confirm-reason';
 
 interface ReasonDialogProps {
   open: boolean;
@@ -16,8 +16,14 @@ interface ReasonDialogProps {
   cancelLabel: string;
   reasonLabel: string;
   reasonHint: string;
+  /** What to say when the reason is shorter than `minLength`. */
+  requiredMessage: string;
+  /** The API's least length of the reason (3 unless said). */
+  minLength?: number;
   /** The API's limit on the reason's length (1000 unless said). */
   maxLength?: number;
+  /** 'danger' (the default) for destructive actions, 'primary' for the others. */
+  tone?: 'danger' | 'primary';
   pending: boolean;
   error: unknown;
   onConfirm(reason: string): void;
@@ -30,13 +36,12 @@ export function ReasonDialog(props: ReasonDialogProps) {
 }
 
 function ReasonDialogBody(props: ReasonDialogProps) {
-  const { t } = useTranslation('volunteeringAdmin');
   const errorMessage = useErrorMessage();
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState(false);
 
   function confirm() {
-    if (reason.trim().length < 3) {
+    if (reason.trim().length < (props.minLength ?? 3)) {
       setReasonError(true);
       document.getElementById(REASON_ID)?.focus();
       return;
@@ -52,6 +57,7 @@ function ReasonDialogBody(props: ReasonDialogProps) {
       cancelLabel={props.cancelLabel}
       pending={props.pending}
       error={props.error ? errorMessage(props.error) : null}
+      tone={props.tone}
       initialFocusId={REASON_ID}
       onConfirm={confirm}
       onCancel={props.onClose}
@@ -65,7 +71,7 @@ function ReasonDialogBody(props: ReasonDialogProps) {
         maxLength={props.maxLength ?? 1000}
         rows={3}
         value={reason}
-        errors={reasonError ? [t('reason.required')] : undefined}
+        errors={reasonError ? [props.requiredMessage] : undefined}
         onChange={(e) => {
           setReason(e.target.value);
           setReasonError(false);
