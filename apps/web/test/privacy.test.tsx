@@ -266,7 +266,7 @@ describe('account: download my data', () => {
 
     // Polled every few seconds while pending.
     expect(await archive.findByText('Готовий', {}, { timeout: 15_000 })).toBeInTheDocument();
-    expect(screen.getByText('Ваш архів готовий до завантаження.')).toBeInTheDocument();
+    expect(await screen.findByText('Ваш архів готовий до завантаження.')).toBeInTheDocument();
     expect(archive.getByText('9 груд. 2026 р., 00:01')).toBeInTheDocument();
     expect(archive.getByText('14,2 КБ')).toBeInTheDocument();
     await user.click(archive.getByRole('button', { name: 'Завантажити архів від 2 груд. 2026 р., 12:00' }));
