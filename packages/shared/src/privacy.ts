@@ -3,6 +3,7 @@
 // export's and the erasure's contract.
 import { Type, type Static } from 'typebox';
 import { Instant, Uuid } from './common';
+import { LocalizedText } from './hubs';
 
 interface Texts {
   uk: string;
@@ -333,12 +334,12 @@ export const PrivacyInfo = Type.Object({
   categories: Type.Array(
     Type.Object({
       id: Type.String(),
-      title: Type.Object({ uk: Type.String(), en: Type.String() }),
-      what: Type.Object({ uk: Type.String(), en: Type.String() }),
-      why: Type.Object({ uk: Type.String(), en: Type.String() }),
-      whoSees: Type.Object({ uk: Type.String(), en: Type.String() }),
-      retention: Type.Object({ uk: Type.String(), en: Type.String() }),
-      onErasure: Type.Object({ uk: Type.String(), en: Type.String() }),
+      title: LocalizedText,
+      what: LocalizedText,
+      why: LocalizedText,
+      whoSees: LocalizedText,
+      retention: LocalizedText,
+      onErasure: LocalizedText,
     }),
   ),
   /** The configured periods, in days. */
@@ -351,7 +352,7 @@ export const PrivacyInfo = Type.Object({
     Type.Object({
       kind: ConsentKindSchema,
       version: Type.String(),
-      text: Type.Object({ uk: Type.String(), en: Type.String() }),
+      text: LocalizedText,
     }),
   ),
 });

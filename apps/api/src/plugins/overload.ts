@@ -76,11 +76,11 @@ export default fp(
         const waiting = waitingForConnection(db);
         if (waiting === null || waiting === 0) return;
         const tooMany = maxWaiting > 0 && waiting >= maxWaiting;
-        const tooLong = !tooMany && maxWaitMs > 0 && (oldestConnectionWait(db) ?? 0) > maxWaitMs;
-        if (!tooMany && !tooLong) return;
+        const waitedMs = tooMany || maxWaitMs === 0 ? 0 : (oldestConnectionWait(db) ?? 0);
+        if (!tooMany && waitedMs <= maxWaitMs) return;
         if (exemptFromOverload(request)) return;
         if (tooMany) warn('databaseWaiting', waiting);
-        else warn('databaseWaitMs', Math.round(oldestConnectionWait(db) ?? 0));
+        else warn('databaseWaitMs', Math.round(waitedMs));
         reply.send(overloaded(reply));
         return reply;
       });

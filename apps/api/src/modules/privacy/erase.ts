@@ -8,6 +8,8 @@ import type { Database } from '../../db/database';
 import { conflict, notFound } from '../../errors';
 import { recordAudit } from '../audit/audit.repository';
 import { insertNotification, organizationPeople } from '../bookings/bookings.repository';
+import { lockCityAdmins } from '../users/users.repository';
+import { lockProfile } from '../volunteering/signups';
 import { fillPlaces as fillEventPlaces } from '../events/events.service';
 import { fillPlaces as fillShiftPlaces } from '../volunteering/volunteering.repository';
 
@@ -54,6 +56,139 @@ async function tellOrganisers(
     });
 }
 
+/** A kind of list a person holds or waits for a place on (an event's registrations, a shift's sign-ups). */
+interface PlaceLists {
+  /** The future lists where the person holds or waits for a place, locked in id order. */
+  lock(trx: Database, userId: string, now: Date): Promise<string[]>;
+  /** Cancels the person's places on those lists; returns how many. */
+  cancel(trx: Database, userId: string, listIds: string[], now: Date): Promise<number>;
+  /** Moves the waiting people into free places (and renumbers the rest). */
+  fill(trx: Database, listId: string): Promise<void>;
+  /** What the organisers are told about, and who they are. */
+  about(
+    trx: Database,
+    listId: string,
+  ): Promise<{ title: { uk: string; en: string }; to: string[]; link: string; data: Record<string, string> }>;
+}
+
+const EVENT_LISTS: PlaceLists = {
+  lock: async (trx, userId, now) =>
+    (
+      await trx
+        .selectFrom('events as e')
+        .select('e.id')
+        .where('e.startsAt', '>', now)
+        .where(({ exists, selectFrom }) =>
+          exists(
+            selectFrom('eventRegistrations as x')
+              .select('x.id')
+              .whereRef('x.eventId', '=', 'e.id')
+              .where('x.userId', '=', userId)
+              .where('x.status', 'in', ['confirmed', 'waitlisted']),
+          ),
+        )
+        .orderBy('e.id')
+        .forUpdate()
+        .execute()
+    ).map((r) => r.id),
+  cancel: async (trx, userId, eventIds, now) =>
+    (
+      await trx
+        .updateTable('eventRegistrations')
+        .set({ status: 'cancelled', position: null, cancelledAt: now })
+        .where('userId', '=', userId)
+        .where('eventId', 'in', eventIds)
+        .where('status', 'in', ['confirmed', 'waitlisted'])
+        .returning('id')
+        .execute()
+    ).length,
+  fill: fillEventPlaces,
+  about: async (trx, eventId) => {
+    const ev = await trx
+      .selectFrom('events as e')
+      .innerJoin('bookings as b', 'b.id', 'e.bookingId')
+      .select(['e.titleUk', 'e.titleEn', 'b.organizationId', 'e.createdBy'])
+      .where('e.id', '=', eventId)
+      .executeTakeFirstOrThrow();
+    return {
+      title: { uk: ev.titleUk, en: ev.titleEn },
+      to: await organisers(trx, ev.organizationId, ev.createdBy),
+      link: `/my/events/${eventId}`,
+      data: { eventId },
+    };
+  },
+};
+
+const SHIFT_LISTS: PlaceLists = {
+  lock: async (trx, userId, now) =>
+    (
+      await trx
+        .selectFrom('volunteerShifts as s')
+        .select('s.id')
+        .where('s.startsAt', '>', now)
+        .where(({ exists, selectFrom }) =>
+          exists(
+            selectFrom('volunteerSignups as x')
+              .select('x.id')
+              .whereRef('x.shiftId', '=', 's.id')
+              .where('x.userId', '=', userId)
+              .where('x.status', 'in', ['confirmed', 'waitlisted']),
+          ),
+        )
+        .orderBy('s.id')
+        .forUpdate()
+        .execute()
+    ).map((r) => r.id),
+  cancel: async (trx, userId, shiftIds, now) =>
+    (
+      await trx
+        .updateTable('volunteerSignups')
+        .set({ status: 'cancelled', position: null, cancelledAt: now })
+        .where('userId', '=', userId)
+        .where('shiftId', 'in', shiftIds)
+        .where('status', 'in', ['confirmed', 'waitlisted'])
+        .returning('id')
+        .execute()
+    ).length,
+  fill: fillShiftPlaces,
+  about: async (trx, shiftId) => {
+    const shift = await trx
+      .selectFrom('volunteerShifts as s')
+      .innerJoin('volunteerPrograms as p', 'p.id', 's.programId')
+      .select(['p.id as programId', 'p.titleUk', 'p.titleEn', 'p.organizationId', 'p.createdBy'])
+      .where('s.id', '=', shiftId)
+      .executeTakeFirstOrThrow();
+    return {
+      title: { uk: shift.titleUk, en: shift.titleEn },
+      to: await organisers(trx, shift.organizationId, shift.createdBy),
+      link: `/admin/volunteering/programs/${shift.programId}`,
+      data: { shiftId },
+    };
+  },
+};
+
+/**
+ * Leaves every future list of one kind: the lists locked first (the order registering and
+ * cancelling take, so erasure never waits on them the other way round), the places cancelled, the
+ * lists filled and the organisers told. Returns how many places were cancelled.
+ */
+async function leaveFutureLists(
+  trx: Database,
+  userId: string,
+  now: Date,
+  lists: PlaceLists,
+): Promise<number> {
+  const ids = await lists.lock(trx, userId, now);
+  if (ids.length === 0) return 0;
+  const cancelled = await lists.cancel(trx, userId, ids, now);
+  for (const id of ids) {
+    await lists.fill(trx, id);
+    const { title, to, link, data } = await lists.about(trx, id);
+    await tellOrganisers(trx, to, title, link, data);
+  }
+  return cancelled;
+}
+
 export async function eraseAccount(db: Database, userId: string, by: Eraser): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const user = await trx
@@ -63,6 +198,9 @@ export async function eraseAccount(db: Database, userId: string, by: Eraser): Pr
       .forUpdate()
       .executeTakeFirst();
     if (!user || user.erasedAt) throw notFound('No such account.');
+    // The volunteer profile next, as signing up and withdrawing lock it before a shift: taken in
+    // the same order, erasure and a sign-up change of the same person never wait on each other.
+    await lockProfile(trx, userId);
 
     // An organisation must keep an owner: the only owner hands ownership over first.
     const orphaned = await trx
@@ -82,13 +220,8 @@ export async function eraseAccount(db: Database, userId: string, by: Eraser): Pr
         ),
       )
       .execute();
-    const lastCityAdmin = await trx
-      .selectFrom('roleGrants')
-      .select(sql<number>`count(*) filter (where user_id <> ${userId})::int`.as('others'))
-      .select(sql<number>`count(*) filter (where user_id = ${userId})::int`.as('mine'))
-      .where('role', '=', 'city_admin')
-      .executeTakeFirstOrThrow();
-    if (lastCityAdmin.mine > 0 && lastCityAdmin.others === 0)
+    const cityAdmins = await lockCityAdmins(trx);
+    if (cityAdmins.includes(userId) && cityAdmins.every((id) => id === userId))
       throw conflict(
         'last_city_admin',
         'The account is the last city administrator; grant the role to someone else first.',
@@ -101,63 +234,10 @@ export async function eraseAccount(db: Database, userId: string, by: Eraser): Pr
       );
 
     const now = new Date();
-    // Future event registrations: cancelled as a cancellation is, the next person waiting moves up.
-    const registrations = await trx
-      .updateTable('eventRegistrations as x')
-      .set({ status: 'cancelled', position: null, cancelledAt: now })
-      .from('events as e')
-      .whereRef('e.id', '=', 'x.eventId')
-      .where('x.userId', '=', userId)
-      .where('x.status', 'in', ['confirmed', 'waitlisted'])
-      .where('e.startsAt', '>', now)
-      .returning(['x.eventId', 'x.status'])
-      .execute();
-    for (const eventId of new Set(registrations.map((r) => r.eventId))) {
-      await sql`select 1 from events where id = ${eventId} for update`.execute(trx);
-      await fillEventPlaces(trx, eventId);
-      const ev = await trx
-        .selectFrom('events as e')
-        .innerJoin('bookings as b', 'b.id', 'e.bookingId')
-        .select(['e.titleUk', 'e.titleEn', 'b.organizationId', 'e.createdBy'])
-        .where('e.id', '=', eventId)
-        .executeTakeFirstOrThrow();
-      await tellOrganisers(
-        trx,
-        await organisers(trx, ev.organizationId, ev.createdBy),
-        { uk: ev.titleUk, en: ev.titleEn },
-        `/my/events/${eventId}`,
-        { eventId },
-      );
-    }
-
-    // Future shift sign-ups: the same, for volunteer shifts.
-    const signups = await trx
-      .updateTable('volunteerSignups as x')
-      .set({ status: 'cancelled', position: null, cancelledAt: now })
-      .from('volunteerShifts as s')
-      .whereRef('s.id', '=', 'x.shiftId')
-      .where('x.userId', '=', userId)
-      .where('x.status', 'in', ['confirmed', 'waitlisted'])
-      .where('s.startsAt', '>', now)
-      .returning(['x.shiftId'])
-      .execute();
-    for (const shiftId of new Set(signups.map((r) => r.shiftId))) {
-      await sql`select 1 from volunteer_shifts where id = ${shiftId} for update`.execute(trx);
-      await fillShiftPlaces(trx, shiftId);
-      const shift = await trx
-        .selectFrom('volunteerShifts as s')
-        .innerJoin('volunteerPrograms as p', 'p.id', 's.programId')
-        .select(['p.id as programId', 'p.titleUk', 'p.titleEn', 'p.organizationId', 'p.createdBy'])
-        .where('s.id', '=', shiftId)
-        .executeTakeFirstOrThrow();
-      await tellOrganisers(
-        trx,
-        await organisers(trx, shift.organizationId, shift.createdBy),
-        { uk: shift.titleUk, en: shift.titleEn },
-        `/admin/volunteering/programs/${shift.programId}`,
-        { shiftId },
-      );
-    }
+    // Future places on events and shifts: cancelled as a cancellation is, the next person waiting
+    // moves up, the organisers are told.
+    const registrations = await leaveFutureLists(trx, userId, now, EVENT_LISTS);
+    const signups = await leaveFutureLists(trx, userId, now, SHIFT_LISTS);
 
     // Rows that are only the person's: gone.
     for (const table of [
@@ -216,8 +296,8 @@ export async function eraseAccount(db: Database, userId: string, by: Eraser): Pr
       details: {
         byStaff: by.actorId !== userId,
         ...(by.reason ? { reason: by.reason } : {}),
-        cancelledRegistrations: registrations.length,
-        cancelledSignups: signups.length,
+        cancelledRegistrations: registrations,
+        cancelledSignups: signups,
       },
     });
   });

@@ -10,6 +10,7 @@ import type { JobHandler } from '../../jobs/worker';
 import { recordAudit } from '../audit/audit.repository';
 import { insertNotification } from '../bookings/bookings.repository';
 import { toCsv } from '../open-data/csv';
+import { hoursRows, hoursView } from '../volunteering/volunteering.repository';
 import { type ZipEntry, zip } from './zip';
 
 export const DATA_EXPORT_JOB = 'privacy.export';
@@ -153,24 +154,10 @@ const READERS: Record<DataCategoryId, (db: Database, userId: string) => Promise<
       .execute(),
   }),
   volunteer_hours: async (db, userId) => ({
-    rows: await db
-      .selectFrom('volunteerHours as h')
-      .innerJoin('volunteerPrograms as p', 'p.id', 'h.programId')
-      .select([
-        'h.id',
-        'p.titleUk as program',
-        sql<string>`to_char(h.work_date, 'YYYY-MM-DD')`.as('date'),
-        'h.minutes',
-        'h.description',
-        'h.source',
-        'h.status',
-        'h.reason',
-        'h.decidedAt',
-        'h.createdAt',
-      ])
-      .where('h.userId', '=', userId)
-      .orderBy('h.workDate')
-      .execute(),
+    // The same rows and shape as the hours the coordinators and the person see.
+    rows: (await hoursRows(db).where('h.userId', '=', userId).orderBy('h.workDate').execute()).map((r) => ({
+      ...hoursView(r),
+    })),
   }),
   certificates: async (db, userId) => ({
     rows: await db

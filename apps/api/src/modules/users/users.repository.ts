@@ -102,3 +102,17 @@ export async function countCityAdmins(db: Kysely<DB>): Promise<number> {
     .executeTakeFirstOrThrow();
   return row.n;
 }
+
+/**
+ * Locks every city_admin grant for the rest of the transaction and returns their holders, so two
+ * changes (a revocation, an erasure) cannot both leave the city without an administrator.
+ */
+export async function lockCityAdmins(trx: Kysely<DB>): Promise<string[]> {
+  const rows = await trx
+    .selectFrom('roleGrants')
+    .select('userId')
+    .where('role', '=', 'city_admin')
+    .forUpdate()
+    .execute();
+  return rows.map((r) => r.userId);
+}

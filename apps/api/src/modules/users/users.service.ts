@@ -14,7 +14,14 @@ import type { Database } from '../../db/database';
 import { badRequest, conflict, isUniqueViolation, notFound } from '../../errors';
 import { recordAudit } from '../audit/audit.repository';
 import type { Principal } from './principal';
-import { findUserById, grantsWithNames, searchUsers, toUserDto, updateUser } from './users.repository';
+import {
+  findUserById,
+  grantsWithNames,
+  lockCityAdmins,
+  searchUsers,
+  toUserDto,
+  updateUser,
+} from './users.repository';
 
 /** The stored opt-outs that name a kind the API still sends (a retired kind is not shown). */
 const knownKinds = (kinds: string[]): NotificationKind[] =>
@@ -162,13 +169,7 @@ export async function revokeRole(
   ip: string,
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    // Lock every city_admin grant so two revocations cannot both leave the city without one.
-    const admins = await trx
-      .selectFrom('roleGrants')
-      .select(['id'])
-      .where('role', '=', 'city_admin')
-      .forUpdate()
-      .execute();
+    const admins = await lockCityAdmins(trx);
     const grant = await trx
       .selectFrom('roleGrants')
       .selectAll()
