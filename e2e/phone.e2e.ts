@@ -185,6 +185,33 @@ function crowdedFirstScreen(): string[] {
     : [];
 }
 
+/**
+ * A calendar is drawn as it comes near the screen (components/calendar, 150 px ahead). Scrolls
+ * down as a reader does, 100 px at a time, waiting at each calendar until it is drawn, so that
+ * everything a page can show is checked; then back to the first screen. A calendar that appeared
+ * inside the screen would push what is below it and count as layout shift.
+ */
+async function scrollToCalendars(page: Page): Promise<void> {
+  for (let step = 0; step < 200; step++) {
+    const next = await page.evaluate(() => {
+      const pending = document.querySelector('.kyiv-calendar-pending');
+      if (!pending) return 'done';
+      if (pending.getBoundingClientRect().top <= window.innerHeight + 150) return 'wait';
+      window.scrollBy(0, 100);
+      return 'scrolled';
+    });
+    if (next === 'done') break;
+    if (next === 'wait')
+      await page.waitForFunction(
+        () =>
+          ![...document.querySelectorAll('.kyiv-calendar-pending')].some(
+            (pending) => pending.getBoundingClientRect().top <= window.innerHeight + 150,
+          ),
+      );
+  }
+  await page.evaluate(() => window.scrollTo(0, 0));
+}
+
 async function signedIn(email: string | null, lang: string, width: number): Promise<BrowserContext> {
   const context = await browser.newContext({
     viewport: { width, height: width <= 400 ? 844 : 900 },
@@ -366,6 +393,7 @@ describe('every page on a phone and a screen, in both languages', () => {
               .then(() => null)
               .catch(() => 'no h1 appeared');
             if (heading) findings.push({ route, who: role, lang, width, what: heading });
+            await scrollToCalendars(page);
             for (const what of await inspect(page, width))
               findings.push({ route, who: role, lang, width, what });
           }
