@@ -494,6 +494,33 @@ describe('delete my account', () => {
     );
   });
 
+  it('two co-owners deleting their accounts at once: one goes, the other is told to hand over', async () => {
+    // On PostgreSQL the two requests run in two transactions at the same time; without the lock on
+    // the owners' grants each saw the other still there and the organisation lost both owners.
+    for (let round = 0; round < 5; round++) {
+      const org = await createOrganization(t);
+      const owners = [await createUser(t), await createUser(t)];
+      await t.db
+        .insertInto('roleGrants')
+        .values(owners.map((u) => ({ userId: u.id, role: 'ngo_owner' as const, organizationId: org })))
+        .execute();
+      const answers = await Promise.all(
+        owners.map((u) =>
+          inject(t, { method: 'DELETE', url: '/api/v1/me', as: u, payload: { password: TEST_PASSWORD } }),
+        ),
+      );
+      expect(answers.map((a) => a.statusCode).sort()).toEqual([204, 409]);
+      expectProblem(answers.find((a) => a.statusCode === 409)!, 409, 'owner_must_transfer');
+      const left = await t.db
+        .selectFrom('roleGrants')
+        .select('userId')
+        .where('organizationId', '=', org)
+        .where('role', '=', 'ngo_owner')
+        .execute();
+      expect(left).toHaveLength(1);
+    }
+  });
+
   it('closes the account at once and leaves no personal field of the person, while the public record stays', async () => {
     const p = await person();
     const approvedMinutes = async () =>

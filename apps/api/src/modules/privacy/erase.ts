@@ -8,7 +8,7 @@ import type { Database } from '../../db/database';
 import { conflict, notFound } from '../../errors';
 import { recordAudit } from '../audit/audit.repository';
 import { insertNotification, organizationPeople } from '../bookings/bookings.repository';
-import { lockCityAdmins } from '../users/users.repository';
+import { lockCityAdmins, lockCoOwners } from '../users/users.repository';
 import { lockProfile } from '../volunteering/signups';
 import { fillPlaces as fillEventPlaces } from '../events/events.service';
 import { fillPlaces as fillShiftPlaces } from '../volunteering/volunteering.repository';
@@ -202,7 +202,9 @@ export async function eraseAccount(db: Database, userId: string, by: Eraser): Pr
     // the same order, erasure and a sign-up change of the same person never wait on each other.
     await lockProfile(trx, userId);
 
-    // An organisation must keep an owner: the only owner hands ownership over first.
+    // An organisation must keep an owner: the only owner hands ownership over first. Its owners'
+    // grants are locked before they are counted, so co-owners leaving at once take turns.
+    await lockCoOwners(trx, userId);
     const orphaned = await trx
       .selectFrom('roleGrants as g')
       .select('g.organizationId')

@@ -107,6 +107,28 @@ export async function countCityAdmins(db: Kysely<DB>): Promise<number> {
  * Locks every city_admin grant for the rest of the transaction and returns their holders, so two
  * changes (a revocation, an erasure) cannot both leave the city without an administrator.
  */
+/**
+ * Locks every owner grant of the organisations the account owns, in id order, so that two
+ * co-owners leaving at once (erasure) are counted one after the other and never both find the
+ * other still there.
+ */
+export async function lockCoOwners(trx: Kysely<DB>, userId: string): Promise<void> {
+  await trx
+    .selectFrom('roleGrants')
+    .select('id')
+    .where('role', '=', 'ngo_owner')
+    .where('organizationId', 'in', (q) =>
+      q
+        .selectFrom('roleGrants as own')
+        .select('own.organizationId')
+        .where('own.userId', '=', userId)
+        .where('own.role', '=', 'ngo_owner'),
+    )
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+}
+
 export async function lockCityAdmins(trx: Kysely<DB>): Promise<string[]> {
   const rows = await trx
     .selectFrom('roleGrants')
