@@ -279,15 +279,21 @@ describe('audit log', () => {
       targetName: { uk: 'Тарас Мельник', en: 'Тарас Мельник' },
       details: { role: 'hub_manager', organizationId: '30000000-0000-4000-8000-000000000001' },
     };
+    const consent: AuditEntry = {
+      ...grant,
+      id: '50000000-0000-4000-8000-000000000003',
+      action: 'privacy.consent_given',
+      details: { kind: 'volunteer_contact', version: '2026-12-01' },
+    };
     const { requests } = installFakeApi({
       ...signedInAs(cityAdmin),
-      'GET /admin/audit': json({ items: [entry, grant], total: 2 }),
+      'GET /admin/audit': json({ items: [entry, grant, consent], total: 3 }),
     });
     const user = userEvent.setup();
     renderApp('/admin/audit');
 
     const table = await screen.findByRole('table');
-    const [, first, second] = within(table).getAllByRole('row');
+    const [, first, second, third] = within(table).getAllByRole('row');
     const row = within(first!);
     expect(row.getByText(/15:30/)).toBeInTheDocument();
     expect(first).toHaveTextContent('Олена Петренкоolena@example.com');
@@ -300,7 +306,10 @@ describe('audit log', () => {
     expect(row.getByText('203.0.113.7')).toBeInTheDocument();
     expect(second).toHaveTextContent('Надання ролі — користувач «Тарас Мельник»');
     expect(second).toHaveTextContent('роль: Менеджер хабу');
+    // A consent by its name and its wording's date, not the stored key.
+    expect(third).toHaveTextContent('згода: Зв’язок щодо волонтерства; редакція: 1 грудня 2026 р.');
     expect(table.textContent).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+    expect(table.textContent).not.toContain('volunteer_contact');
 
     await changeLocale('en');
     expect(await within(table).findByText(/Verified —/)).toBeInTheDocument();

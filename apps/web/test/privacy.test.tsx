@@ -12,6 +12,7 @@ import {
 } from '@vcentri/shared';
 import { describe, expect, it, vi } from 'vitest';
 import { getAccessToken } from '../src/lib/api-client';
+import { fillRetention } from '../src/features/privacy/labels';
 import { changeLocale } from '../src/lib/i18n';
 import {
   installFakeApi,
@@ -74,6 +75,32 @@ function accountApi(me = sampleMe()) {
   };
 }
 
+describe('retention periods in words', () => {
+  it('agree with their number in both languages', () => {
+    const text = (n: number, lang: 'uk' | 'en') =>
+      fillRetention(
+        lang === 'uk' ? 'видаляються через {auditIpDays} днів.' : 'dropped after {auditIpDays} days.',
+        {
+          ...RETENTION,
+          auditIpDays: n,
+        },
+      );
+    expect([1, 2, 5, 11, 21, 22, 90, 91, 92, 365].map((n) => text(n, 'uk'))).toEqual([
+      'видаляються через 1 день.',
+      'видаляються через 2 дні.',
+      'видаляються через 5 днів.',
+      'видаляються через 11 днів.',
+      'видаляються через 21 день.',
+      'видаляються через 22 дні.',
+      'видаляються через 90 днів.',
+      'видаляються через 91 день.',
+      'видаляються через 92 дні.',
+      'видаляються через 365 днів.',
+    ]);
+    expect([1, 90].map((n) => text(n, 'en'))).toEqual(['dropped after 1 day.', 'dropped after 90 days.']);
+  });
+});
+
 describe('privacy page', () => {
   it('lists every category of personal data with the configured periods, in both languages', async () => {
     installFakeApi({ ...signedOut, 'GET /privacy': json(privacyInfo) });
@@ -88,7 +115,7 @@ describe('privacy page', () => {
     }
     expect(list.getAllByRole('article')).toHaveLength(DATA_CATEGORIES.length);
     const audit = within(screen.getByRole('article', { name: 'Журнал дій' }));
-    expect(audit.getByText('Записи лишаються; IP-адреси видаляються через 91 днів.')).toBeInTheDocument();
+    expect(audit.getByText('Записи лишаються; IP-адреси видаляються через 91 день.')).toBeInTheDocument();
     expect(screen.getByText(/видаляються через 366 днів/)).toBeInTheDocument();
     expect(document.body.textContent).not.toMatch(/\{\w+Days\}/);
     // The consents' current wording, and how to exercise each right.

@@ -1,7 +1,7 @@
 // The audit log as people read it: when (Kyiv time), who (name, then e-mail), what happened to
 // what — the action in words and the object by its name, linked to where staff can look at it —
 // from which address, and the details that matter in words. No raw ids.
-import type { AuditEntry } from '@vcentri/shared';
+import { type AuditEntry, CONSENT_KINDS } from '@vcentri/shared';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -9,6 +9,7 @@ import { useRoleName } from '../../../components/role-grant';
 import { ScrollRegion } from '../../../components/scroll-region';
 import { formatDateTime, localized } from '../../../lib/format';
 import { useLocale } from '../../../lib/i18n';
+import { versionLabel } from '../../privacy/labels';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -40,12 +41,17 @@ function Target({ entry }: { entry: AuditEntry }) {
 
 /** The details worth reading, in words: statuses, roles, reasons, counts; ids are left out. */
 function useDetails(): (entry: AuditEntry) => string[] {
-  const { t } = useTranslation(['admin', 'registry']);
+  const { t } = useTranslation(['admin', 'registry', 'privacy']);
+  const locale = useLocale();
   const roleName = useRoleName();
   const valueText = (key: string, value: unknown): string | null => {
     if (value === null || value === undefined || value === '') return null;
     if (typeof value === 'string' && UUID.test(value)) return null;
     if (key === 'role' && typeof value === 'string') return roleName(value);
+    // A consent decision: which consent, and the wording's version as a date.
+    if (key === 'kind' && (CONSENT_KINDS as readonly unknown[]).includes(value))
+      return t(`privacy:consents.kinds.${value as (typeof CONSENT_KINDS)[number]}`);
+    if (key === 'version' && typeof value === 'string') return versionLabel(value, locale);
     if ((key === 'from' || key === 'to' || key === 'status') && typeof value === 'string')
       return statusWord(t, value);
     if (key === 'fields' && Array.isArray(value))
@@ -69,7 +75,7 @@ function useDetails(): (entry: AuditEntry) => string[] {
   };
 }
 
-function statusWord(t: TFunction<['admin', 'registry']>, status: string): string {
+function statusWord(t: TFunction<['admin', 'registry', 'privacy']>, status: string): string {
   return t([`admin:audit.statuses.${status}`, `registry:status.${status}`], { defaultValue: status });
 }
 
