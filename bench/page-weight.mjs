@@ -3,37 +3,11 @@
 // transferred (compressed bodies plus headers, as Chromium's network log counts them) for `/`,
 // a room page and `/events`, with how many files and whether the calendar library was among them.
 //   node bench/page-weight.mjs            (builds first; CHROMIUM_PATH to use another browser)
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { root } from './lib/server.mjs';
+import { startPortal } from './lib/portal.mjs';
 
-const build = spawnSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { stdio: 'inherit' });
-if (build.status !== 0) process.exit(1);
-
-const dataDir = mkdtempSync(path.join(tmpdir(), 'vcentri-weight-'));
-const server = spawn(process.execPath, [path.join(root, 'apps/api/dist/server.js')], {
-  env: {
-    ...process.env,
-    DATA_DIR: dataDir,
-    DATABASE_URL: '',
-    PORT: '0',
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'warn',
-  },
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
-const base = await new Promise((resolve, reject) => {
-  let out = '';
-  server.stdout.on('data', (d) => {
-    out += d;
-    const m = out.match(/Vcentri is running at (http:\/\/\S+)/);
-    if (m) resolve(m[1]);
-  });
-  server.on('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
-});
+const portal = await startPortal('weight');
+const base = portal.base;
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -87,9 +61,7 @@ async function measure(url, { width = 390, height = 844 } = {}) {
 }
 
 try {
-  const hubs = await (await fetch(`${base}/api/v1/hubs`)).json();
-  const rooms = await (await fetch(`${base}/api/v1/hubs/${hubs.items[0].id}/rooms`)).json();
-  const room = (rooms.items ?? rooms)[0].id;
+  const room = portal.firstRoom;
   console.log(`${'page'.padEnd(48)} files  KB sent  of it API  calendar  encoding`);
   for (const url of ['/', `/rooms/${room}`, '/events', '/registry', '/volunteering']) {
     const r = await measure(url);
@@ -99,7 +71,5 @@ try {
   }
 } finally {
   await browser.close();
-  server.kill('SIGTERM');
-  await new Promise((r) => server.once('exit', r));
-  rmSync(dataDir, { recursive: true, force: true });
+  await portal.stop();
 }
