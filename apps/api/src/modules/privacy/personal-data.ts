@@ -266,6 +266,7 @@ export const PERSONAL_DATA: Record<string, TableRule> = {
     columns: {
       id: 'no',
       booking_id: 'no',
+      hub_id: 'no',
       title_uk: 'no',
       title_en: 'no',
       description_uk: 'no',
