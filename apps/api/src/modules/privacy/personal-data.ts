@@ -485,6 +485,21 @@ export const PERSONAL_DATA: Record<string, TableRule> = {
     rows: 'keep',
     columns: { hub_id: 'no', month: 'no', organization_id: 'no', confirmed: 'no' },
   },
+  organization_numbers: {
+    person: null,
+    rows: 'keep',
+    columns: { organization_id: 'no', n: 'no' },
+  },
+  booking_org_day_bits: {
+    person: null,
+    rows: 'keep',
+    columns: { hub_id: 'no', day: 'no', chunk: 'no', bits: 'no' },
+  },
+  booking_org_month_bits: {
+    person: null,
+    rows: 'keep',
+    columns: { hub_id: 'no', month: 'no', chunk: 'no', bits: 'no' },
+  },
   event_stats: {
     person: null,
     rows: 'keep',
