@@ -14,8 +14,12 @@
 // `|` and `& ~` on the current row, so concurrent writers never undo each other's bits.
 import { type Kysely, sql } from 'kysely';
 
-/** Bits per chunk row: organisations numbered n go to chunk n / CHUNK_BITS, bit n % CHUNK_BITS. */
-export const CHUNK_BITS = 1024;
+/**
+ * Bits per chunk row: organisations numbered n go to chunk n / CHUNK_BITS, bit n % CHUNK_BITS. A
+ * row is 1 KiB; a hub's day holds a few dozen organisations, so fewer, wider chunks mean fewer rows
+ * to OR for a window's days (at city scale, one chunk per hub and day).
+ */
+export const CHUNK_BITS = 8192;
 
 /** The chunk of organisation number `o.n`, and the OR of the bits of the rows' organisations. */
 const CHUNK = sql`o.n / ${sql.lit(CHUNK_BITS)}`;
@@ -100,7 +104,9 @@ export async function up(db: Kysely<any>): Promise<void> {
              ${BITS}
       from ${sql.table(source)} s join organization_numbers o on o.organization_id = s.organization_id
       group by 1, 2, 3`.execute(db);
+    await sql`analyze ${sql.table(bits)}`.execute(db);
   }
+  await sql`analyze organization_numbers`.execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
