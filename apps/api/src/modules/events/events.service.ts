@@ -24,7 +24,7 @@ import type { DB } from '../../db/schema';
 import { AppError, conflict, forbidden, isUniqueViolation, notFound } from '../../errors';
 import { recordAudit } from '../audit/audit.repository';
 import { insertNotification } from '../bookings/bookings.repository';
-import { boundedCount, DEFAULT_LIST_COUNT_CAP } from '../list-count';
+import { boundedCountQuery, DEFAULT_LIST_COUNT_CAP, pageWithCount } from '../list-count';
 import { cancelEvents } from './cancel-events';
 import type { Principal } from '../users/principal';
 import { containsPattern } from '../../db/like';
@@ -174,10 +174,16 @@ export async function listEvents(
       .innerJoin('bookings as b', 'b.id', 'e.bookingId')
       .where('b.organizationId', '=', q.organizationId);
   }
-  const [rows, count] = await Promise.all([
-    base.orderBy('e.startsAt').orderBy('e.id').limit(page.limit).offset(page.offset).execute(),
-    boundedCount(db, matching, page, opts.countCap ?? DEFAULT_LIST_COUNT_CAP),
-  ]);
+  // The bounded count rides in the page's statement (one round trip, one plan).
+  const cap = opts.countCap ?? DEFAULT_LIST_COUNT_CAP;
+  const rows = await base
+    .select(boundedCountQuery(db, matching, page, cap).as('matching'))
+    .orderBy('e.startsAt')
+    .orderBy('e.id')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+  const count = await pageWithCount(db, rows, matching, page, cap);
   return { items: rows.map((r) => toView(r, p, null)), ...count };
 }
 
