@@ -47,8 +47,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     await sql`
       create function ${sql.raw(`${bits}_add`)}() returns trigger language plpgsql as $$
       begin
+        -- Only the unnumbered: a conflict would still draw (and waste) a number from the
+        -- sequence, and the numbers must stay dense for the chunks to stay few.
         insert into organization_numbers (organization_id)
-        select distinct organization_id from added order by 1
+        select distinct a.organization_id from added a
+        where not exists (select 1 from organization_numbers o where o.organization_id = a.organization_id)
+        order by 1
         on conflict (organization_id) do nothing;
         insert into ${sql.table(bits)} as t (hub_id, ${sql.ref(period)}, chunk, bits)
         select a.hub_id, a.${sql.ref(period)}, ${CHUNK},
@@ -96,8 +100,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     // The rows already there.
     await sql`
       insert into organization_numbers (organization_id)
-      select distinct organization_id from ${sql.table(source)} order by 1
-      on conflict (organization_id) do nothing`.execute(db);
+      select distinct s.organization_id from ${sql.table(source)} s
+      where not exists (select 1 from organization_numbers o where o.organization_id = s.organization_id)
+      order by 1`.execute(db);
     await sql`
       insert into ${sql.table(bits)} (hub_id, ${sql.ref(period)}, chunk, bits)
       select s.hub_id, s.${sql.ref(period)}, ${CHUNK},
