@@ -3,6 +3,7 @@
 // concurrent clients. Usage: node bench/scale.mjs [seconds per endpoint] [bookings]
 // BENCH_KEEP=1 keeps the database (its name is printed) for EXPLAIN ANALYZE; BENCH_REUSE=<that
 // name> measures it again without generating (and leaves it in place).
+import fs from 'node:fs';
 import os from 'node:os';
 import pg from 'pg';
 import { createAccounts } from './lib/accounts.mjs';
@@ -29,7 +30,29 @@ if (REUSE) {
   url = u.toString();
 } else url = await freshDatabase(DB);
 console.log(`database ${DB}`);
-const api = await startApi(url, 3107);
+// Every bench client comes from 127.0.0.1: the anonymous limit (per address, 6,000 a minute by
+// default) would answer the public rows 429 after a second. Raised for this bench only, as
+// RATE_LIMIT_MAX already is for accounts (startApi); production defaults are unchanged.
+const api = await startApi(url, Number(process.env.BENCH_PORT ?? 3108), {
+  RATE_LIMIT_ANONYMOUS_MAX: '10000000',
+});
+// CPU time (ms) of some processes from /proc (utime + stime, in clock ticks of 10 ms): the API's,
+// and the PostgreSQL backends connected to the bench database. Unlike req/s and latencies on a
+// shared machine, CPU per request does not depend on what else runs.
+const TICK_MS = 1000 / 100;
+const cpuMs = (pids) => {
+  let ticks = 0;
+  for (const pid of pids) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(f[11]) + Number(f[12]);
+    } catch {
+      // The process ended.
+    }
+  }
+  return ticks * TICK_MS;
+};
 const client = new pg.Client({ connectionString: url });
 client.on('error', () => {});
 try {
@@ -130,8 +153,16 @@ try {
       `/events?hubId=${hub.id}&includeCancelled=true`,
     ],
   ];
+  const backends = async () =>
+    (
+      await client.query(
+        'select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()',
+      )
+    ).rows.map((r) => r.pid);
+  const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : null;
   const rows = [];
   for (const [label, who, path] of endpoints) {
+    if (only && !only.test(label)) continue;
     const probe = await fetch(`${api.url}/api/v1${path}`, { headers: who ? as(who, 0) : {} });
     const body = await probe.json();
     const shape =
@@ -143,6 +174,8 @@ try {
             ? `${body.items.length} rows`
             : 'no list';
     const before = load();
+    const apiCpu0 = cpuMs([api.pid]);
+    const dbCpu0 = new Map((await backends()).map((pid) => [pid, cpuMs([pid])]));
     const r = await runLoad({
       base: api.url,
       connections: CONNECTIONS,
@@ -150,14 +183,27 @@ try {
       warmupSeconds: 1,
       request: (i) => ({ path: `/api/v1${path}`, headers: who ? as(who, i) : {} }),
     });
+    const pidsAfter = await backends();
+    const apiCpu = cpuMs([api.pid]) - apiCpu0;
+    // Backends that were there before count from then; those opened during the run, whole.
+    // Backends that were there before count from then, those opened during the run whole (one
+    // that closed during the run is missed: the API's pool keeps its connections).
+    const dbCpu = pidsAfter.reduce((sum, pid) => sum + cpuMs([pid]) - (dbCpu0.get(pid) ?? 0), 0);
+    // Over the whole run, warm-up included: `total` counts those answers too.
+    r.apiCpu = apiCpu / r.total;
+    r.dbCpu = dbCpu / r.total;
     rows.push({ label, r, shape, load: before });
-    console.log(`${label} (${shape}; load ${before}):\n  ${fmt(r)}`);
+    console.log(
+      `${label} (${shape}; load ${before}):\n  ${fmt(r)}; CPU/request: API ${r.apiCpu.toFixed(2)} ms, PostgreSQL ${r.dbCpu.toFixed(2)} ms`,
+    );
   }
-  console.log(`\n| endpoint | answer | req/s | p50 | p95 | p99 | statuses | load avg before |`);
-  console.log('|---|---|---|---|---|---|---|---|');
+  console.log(
+    `\n| endpoint | answer | req/s | p50 | p95 | p99 | CPU/req API | CPU/req PostgreSQL | statuses | load avg before |`,
+  );
+  console.log('|---|---|---|---|---|---|---|---|---|---|');
   for (const { label, r, shape, load: l } of rows)
     console.log(
-      `| ${label} | ${shape} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} ms | ${r.p95.toFixed(1)} ms | ${r.p99.toFixed(1)} ms | ${Object.entries(
+      `| ${label} | ${shape} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} ms | ${r.p95.toFixed(1)} ms | ${r.p99.toFixed(1)} ms | ${r.apiCpu.toFixed(2)} ms | ${r.dbCpu.toFixed(2)} ms | ${Object.entries(
         r.statuses,
       )
         .map(([k, v]) => `${v}×${k}`)

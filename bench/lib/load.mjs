@@ -76,8 +76,11 @@ export async function runLoad({ base, request, connections, seconds, warmupSecon
   const statuses = {};
   let counter = 0;
   let recording = false;
+  // Every answer, warm-up included (for costs measured over the whole run).
+  let total = 0;
   const send = async (spec) => {
     const r = await client.send(spec);
+    total++;
     if (!recording) return;
     if (r.status !== 'error') latencies.push(r.ms);
     statuses[r.status] = (statuses[r.status] ?? 0) + 1;
@@ -94,7 +97,7 @@ export async function runLoad({ base, request, connections, seconds, warmupSecon
   await Promise.all(Array.from({ length: connections }, () => loop(end)));
   const elapsed = (Date.now() - start) / 1000;
   client.close();
-  return { ...summarize(latencies, elapsed), statuses };
+  return { ...summarize(latencies, elapsed), statuses, total };
 }
 
 /** Count, rate and exact percentiles (ms) of the latencies recorded over `seconds`. */

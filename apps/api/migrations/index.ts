@@ -15,6 +15,8 @@ import * as m20261204010000 from './20261204010000_bookings_at_scale';
 import * as m20261204020000 from './20261204020000_event_stats';
 import * as m20261205000000 from './20261205000000_privacy';
 import * as m20261210000000 from './20261210000000_data_versions';
+import * as m20261215100000 from './20261215100000_events_hub';
+import * as m20261215100100 from './20261215100100_booking_org_bits';
 
 export const migrations: Record<string, Migration> = {
   '20261128000000_foundation': m20261128000000,
@@ -31,4 +33,6 @@ export const migrations: Record<string, Migration> = {
   '20261204020000_event_stats': m20261204020000,
   '20261205000000_privacy': m20261205000000,
   '20261210000000_data_versions': m20261210000000,
+  '20261215100000_events_hub': m20261215100000,
+  '20261215100100_booking_org_bits': m20261215100100,
 };

@@ -3,6 +3,7 @@
 import { addDays } from '@vcentri/shared';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHUNK_BITS } from '../migrations/20261215100100_booking_org_bits';
 import { at, book, kyivDate, type World, world } from './booking-fixture';
 import { buildTestApp, inject, type TestApp } from './helper';
 
@@ -183,6 +184,37 @@ async function orgRollupMatches(hubId: string) {
     where r.hub_id = ${hubId} and b.kind = 'booking' and b.status = 'confirmed'
     group by 1, 2 order by 1, 2`.execute(t.db);
   expect(kept.rows).toEqual(fresh.rows);
+  await orgBitsMatch(hubId);
+}
+
+/**
+ * The organisation bitmaps of a hub hold exactly the organisations of its rollup rows, day by day
+ * and month by month: every row's bit is set, and each period has as many bits as rows.
+ */
+async function orgBitsMatch(hubId: string) {
+  for (const [rows, bits, period] of [
+    ['booking_org_days', 'booking_org_day_bits', 'day'],
+    ['booking_org_months', 'booking_org_month_bits', 'month'],
+  ] as const) {
+    const unset = await sql<{ period: string; organizationId: string }>`
+      select to_char(r.${sql.ref(period)}, 'YYYY-MM-DD') as period, r.organization_id as "organizationId"
+      from ${sql.table(rows)} r
+      left join organization_numbers o on o.organization_id = r.organization_id
+      left join ${sql.table(bits)} x
+        on x.hub_id = r.hub_id and x.${sql.ref(period)} = r.${sql.ref(period)} and x.chunk = o.n / ${sql.lit(CHUNK_BITS)}
+      where r.hub_id = ${hubId} and coalesce(get_bit(x.bits, o.n % ${sql.lit(CHUNK_BITS)}), 0) = 0`.execute(
+      t.db,
+    );
+    expect(unset.rows, `${bits}: organisations without their bit`).toEqual([]);
+    const counts = await sql<{ period: string; rows: number; bits: number }>`
+      select to_char(coalesce(a.p, b.p), 'YYYY-MM-DD') as period, coalesce(a.n, 0) as rows, coalesce(b.n, 0) as bits
+      from (select ${sql.ref(period)} as p, count(*)::int as n from ${sql.table(rows)}
+            where hub_id = ${hubId} group by 1) a
+      full join (select ${sql.ref(period)} as p, sum(bit_count(bits))::int as n from ${sql.table(bits)}
+                 where hub_id = ${hubId} group by 1) b on b.p = a.p
+      where coalesce(a.n, 0) <> coalesce(b.n, 0)`.execute(t.db);
+    expect(counts.rows, `${bits}: bits beside the rows`).toEqual([]);
+  }
 }
 
 describe('statistics rollups', () => {
@@ -381,5 +413,56 @@ describe('event statistics counts', () => {
     });
     await sql`update events set status = 'cancelled' where id = ${eventId}`.execute(t.db);
     expect(await consistent('event cancelled')).toMatchObject({ events: 0, registrations: 0 });
+  });
+});
+
+describe('an event’s hub', () => {
+  it('is its booking’s room’s hub, and follows a move; one hub’s staff list and count are exactly its events', async () => {
+    const w = await world(t);
+    const d = day();
+    const booking = await made(
+      await book(t, w.member, {
+        roomId: w.roomId,
+        organizationId: w.orgId,
+        start: at(d, '10:00'),
+        end: at(d, '11:00'),
+      }),
+    );
+    // Written straight to the table, as a bulk load would: the database fills the hub in.
+    const event = await sql<{ id: string; hubId: string }>`
+      insert into events (booking_id, title_uk, title_en, category, capacity, starts_at, ends_at)
+      select id, 'Зустріч', 'Meeting', 'meeting', 10, lower(period), upper(period) from bookings where id = ${booking}
+      returning id, hub_id as "hubId"`.execute(t.db);
+    const { id, hubId } = event.rows[0]!;
+    expect(hubId).toBe(w.hubId);
+    const staffList = async (hub: string) => {
+      const res = await inject(t, {
+        method: 'GET',
+        url: `/api/v1/events?${q({ hubId: hub, includeCancelled: 'true' })}`,
+        as: w.admin,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      const body = res.json() as { items: { id: string; hubId: string }[]; total: number };
+      expect(body.total).toBe(body.items.length);
+      return body.items;
+    };
+    expect((await staffList(w.hubId)).map((e) => e.id)).toContain(id);
+    // A room of the other hub: the booking moves there (as the move endpoint writes it).
+    const otherRoom = (
+      await inject(t, {
+        method: 'POST',
+        url: `/api/v1/hubs/${w.otherHubId}/rooms`,
+        as: w.admin,
+        payload: { name: { uk: 'Зала', en: 'Hall' }, capacity: 30, rules: { horizonDays: 400 } },
+      })
+    ).json().id as string;
+    await sql`update bookings set room_id = ${otherRoom} where id = ${booking}`.execute(t.db);
+    const moved = await sql<{ hubId: string }>`select hub_id as "hubId" from events where id = ${id}`.execute(
+      t.db,
+    );
+    expect(moved.rows[0]!.hubId).toBe(w.otherHubId);
+    expect((await staffList(w.hubId)).map((e) => e.id)).not.toContain(id);
+    const there = await staffList(w.otherHubId);
+    expect(there.find((e) => e.id === id)?.hubId).toBe(w.otherHubId);
   });
 });

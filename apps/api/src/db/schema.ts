@@ -124,6 +124,8 @@ export interface NotificationsTable {
 export interface EventsTable {
   id: Generated<string>;
   bookingId: string;
+  /** The booking's room's hub, set by the database (migration 20261215100000_events_hub). */
+  hubId: Generated<string>;
   titleUk: string;
   titleEn: string;
   descriptionUk: Generated<string>;

@@ -17,16 +17,55 @@ export async function boundedCount(
   page: { limit: number; offset: number },
   cap: number,
 ): Promise<{ total: number; totalExact: boolean }> {
-  const bound = Math.max(cap, page.offset + page.limit);
-  const row = await db
+  const row = await boundedCountQuery(db, matching, page, cap).executeTakeFirstOrThrow();
+  return boundedTotal(row.n, page, cap);
+}
+
+/** The statement `boundedCount` runs: usable as a scalar subquery in the page's own statement. */
+export function boundedCountQuery(
+  db: Database,
+  matching: SelectQueryBuilder<any, any, any>,
+  page: { limit: number; offset: number },
+  cap: number,
+) {
+  return db
     .selectFrom(
       matching
         .clearSelect()
         .select(sql<number>`1`.as('one'))
-        .limit(bound + 1)
+        .limit(countBound(page, cap) + 1)
         .as('m'),
     )
-    .select(sql<number>`count(*)::int`.as('n'))
-    .executeTakeFirstOrThrow();
-  return row.n > bound ? { total: bound, totalExact: false } : { total: row.n, totalExact: true };
+    .select(sql<number>`count(*)::int`.as('n'));
+}
+
+/** `boundedCountQuery`'s answer `n` as the list's total. */
+export function boundedTotal(
+  n: number,
+  page: { limit: number; offset: number },
+  cap: number,
+): { total: number; totalExact: boolean } {
+  const bound = countBound(page, cap);
+  return n > bound ? { total: bound, totalExact: false } : { total: n, totalExact: true };
+}
+
+const countBound = (page: { limit: number; offset: number }, cap: number) =>
+  Math.max(cap, page.offset + page.limit);
+
+/**
+ * A page's rows and its bounded count from one statement: `withCount` adds the count to each row
+ * as `matching` (a subquery the database runs once). An empty page carries no count: on the first
+ * page none match; further on, the count is asked apart.
+ */
+export async function pageWithCount<R extends { matching: number | null }>(
+  db: Database,
+  rows: R[],
+  matching: SelectQueryBuilder<any, any, any>,
+  page: { limit: number; offset: number },
+  cap: number,
+): Promise<{ total: number; totalExact: boolean }> {
+  const first = rows[0];
+  if (first) return boundedTotal(first.matching ?? 0, page, cap);
+  if (page.offset === 0) return { total: 0, totalExact: true };
+  return boundedCount(db, matching, page, cap);
 }

@@ -23,7 +23,7 @@ import type { DB } from '../../db/schema';
 import { AppError, forbidden, isSlotRace, notFound } from '../../errors';
 import { auditValues, recordAudit } from '../audit/audit.repository';
 import { cancelEvents } from '../events/cancel-events';
-import { boundedCount, DEFAULT_LIST_COUNT_CAP } from '../list-count';
+import { boundedCountQuery, DEFAULT_LIST_COUNT_CAP, pageWithCount } from '../list-count';
 import type { Principal } from '../users/principal';
 import {
   activeInRoom,
@@ -442,15 +442,16 @@ export async function listBookings(
     .orderBy('b.id')
     .limit(page.limit)
     .offset(page.offset);
-  const [rows, count] = await Promise.all([
-    bookingViews(db).innerJoin(pageIds.as('p'), 'p.id', 'b.id').orderBy('p.start').orderBy('p.id').execute(),
-    boundedCount(
-      db,
-      db.selectFrom('bookings as b').select('b.id').where(where),
-      page,
-      opts.countCap ?? DEFAULT_LIST_COUNT_CAP,
-    ),
-  ]);
+  // The bounded count rides in the page's statement (one round trip, one plan).
+  const matching = db.selectFrom('bookings as b').select('b.id').where(where);
+  const cap = opts.countCap ?? DEFAULT_LIST_COUNT_CAP;
+  const rows = await bookingViews(db)
+    .innerJoin(pageIds.as('p'), 'p.id', 'b.id')
+    .select(boundedCountQuery(db, matching, page, cap).as('matching'))
+    .orderBy('p.start')
+    .orderBy('p.id')
+    .execute();
+  const count = await pageWithCount(db, rows, matching, page, cap);
   return { items: rows.map((r) => toBookingDto(r, p)), ...count };
 }
 

@@ -9,7 +9,14 @@ import {
   kyivText,
   type Registrant,
 } from '@vcentri/shared';
-import { type Kysely, sql } from 'kysely';
+import {
+  type Expression,
+  type ExpressionBuilder,
+  expressionBuilder,
+  type Kysely,
+  type SqlBool,
+  sql,
+} from 'kysely';
 import type { Database } from '../../db/database';
 import { newShortCode } from '../../db/short-code';
 import { promoteWaiting, type WaitingList } from '../../db/waiting-list';
@@ -17,7 +24,7 @@ import type { DB } from '../../db/schema';
 import { AppError, conflict, forbidden, isUniqueViolation, notFound } from '../../errors';
 import { recordAudit } from '../audit/audit.repository';
 import { insertNotification } from '../bookings/bookings.repository';
-import { boundedCount, DEFAULT_LIST_COUNT_CAP } from '../list-count';
+import { boundedCountQuery, DEFAULT_LIST_COUNT_CAP, pageWithCount } from '../list-count';
 import { cancelEvents } from './cancel-events';
 import type { Principal } from '../users/principal';
 import { containsPattern } from '../../db/like';
@@ -27,7 +34,7 @@ function eventRows(db: Kysely<DB>) {
     .selectFrom('events as e')
     .innerJoin('bookings as b', 'b.id', 'e.bookingId')
     .innerJoin('rooms as r', 'r.id', 'b.roomId')
-    .innerJoin('hubs as h', 'h.id', 'r.hubId')
+    .innerJoin('hubs as h', 'h.id', 'e.hubId')
     .innerJoin('organizations as o', 'o.id', 'b.organizationId')
     .selectAll('e')
     .select([
@@ -44,13 +51,10 @@ function eventRows(db: Kysely<DB>) {
       'o.id as organizationId',
       'o.nameUk as orgNameUk',
       'o.nameEn as orgNameEn',
-      (eb) =>
-        eb
-          .selectFrom('eventRegistrations as x')
-          .select(sql<number>`count(*)::int`.as('n'))
-          .whereRef('x.eventId', '=', 'e.id')
-          .where('x.status', '=', 'confirmed')
-          .as('confirmed'),
+      // Confirmed registrations from the count the registrations' trigger keeps (event_stats).
+      sql<number>`coalesce((select s.confirmed from event_stats s where s.event_id = e.id), 0)`.as(
+        'confirmed',
+      ),
       (eb) =>
         eb
           .selectFrom('eventRegistrations as x')
@@ -147,18 +151,39 @@ export async function listEvents(
   opts: { countCap?: number } = {},
 ) {
   const page = { limit: q.limit ?? 50, offset: q.offset ?? 0 };
-  let base = eventRows(db);
-  if (!q.includeCancelled) base = base.where('e.status', '=', 'published');
-  if (q.from) base = base.where('e.endsAt', '>', new Date(q.from));
-  if (q.to) base = base.where('e.startsAt', '<', new Date(q.to));
-  if (q.hubId) base = base.where('h.id', '=', q.hubId);
-  if (q.district) base = base.where('h.district', '=', q.district);
-  if (q.category) base = base.where('e.category', '=', q.category);
-  if (q.organizationId) base = base.where('o.id', '=', q.organizationId);
-  const [rows, count] = await Promise.all([
-    base.orderBy('e.startsAt').orderBy('e.id').limit(page.limit).offset(page.offset).execute(),
-    boundedCount(db, base, page, opts.countCap ?? DEFAULT_LIST_COUNT_CAP),
-  ]);
+  // The filters on the events alone (the hub is the event's own column, kept by the database),
+  // so the count joins a hub only to filter by district and a booking only by organisation.
+  const own = (eb: ExpressionBuilder<{ e: DB['events'] }, 'e'>) => {
+    const c: Expression<SqlBool>[] = [];
+    if (!q.includeCancelled) c.push(eb('e.status', '=', 'published'));
+    if (q.from) c.push(eb('e.endsAt', '>', new Date(q.from)));
+    if (q.to) c.push(eb('e.startsAt', '<', new Date(q.to)));
+    if (q.hubId) c.push(eb('e.hubId', '=', q.hubId));
+    if (q.category) c.push(eb('e.category', '=', q.category));
+    return eb.and(c);
+  };
+  let base = eventRows(db).where(own(expressionBuilder<{ e: DB['events'] }, 'e'>()));
+  let matching = db.selectFrom('events as e').select('e.id').where(own);
+  if (q.district) {
+    base = base.where('h.district', '=', q.district);
+    matching = matching.innerJoin('hubs as h', 'h.id', 'e.hubId').where('h.district', '=', q.district);
+  }
+  if (q.organizationId) {
+    base = base.where('b.organizationId', '=', q.organizationId);
+    matching = matching
+      .innerJoin('bookings as b', 'b.id', 'e.bookingId')
+      .where('b.organizationId', '=', q.organizationId);
+  }
+  // The bounded count rides in the page's statement (one round trip, one plan).
+  const cap = opts.countCap ?? DEFAULT_LIST_COUNT_CAP;
+  const rows = await base
+    .select(boundedCountQuery(db, matching, page, cap).as('matching'))
+    .orderBy('e.startsAt')
+    .orderBy('e.id')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+  const count = await pageWithCount(db, rows, matching, page, cap);
   return { items: rows.map((r) => toView(r, p, null)), ...count };
 }
 

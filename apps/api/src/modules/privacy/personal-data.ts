@@ -266,6 +266,7 @@ export const PERSONAL_DATA: Record<string, TableRule> = {
     columns: {
       id: 'no',
       booking_id: 'no',
+      hub_id: 'no',
       title_uk: 'no',
       title_en: 'no',
       description_uk: 'no',
@@ -483,6 +484,21 @@ export const PERSONAL_DATA: Record<string, TableRule> = {
     person: null,
     rows: 'keep',
     columns: { hub_id: 'no', month: 'no', organization_id: 'no', confirmed: 'no' },
+  },
+  organization_numbers: {
+    person: null,
+    rows: 'keep',
+    columns: { organization_id: 'no', n: 'no' },
+  },
+  booking_org_day_bits: {
+    person: null,
+    rows: 'keep',
+    columns: { hub_id: 'no', day: 'no', chunk: 'no', bits: 'no' },
+  },
+  booking_org_month_bits: {
+    person: null,
+    rows: 'keep',
+    columns: { hub_id: 'no', month: 'no', chunk: 'no', bits: 'no' },
   },
   event_stats: {
     person: null,

@@ -1,7 +1,8 @@
 // Per hub: published events meeting a window, their confirmed registrations, attendance and
 // feedback. Starts from the events in the window (a GiST index on their period) rather than from
-// every booking of every hub, and reads each event's counts from event_stats (kept by triggers,
-// migration 20261204020000_event_stats).
+// every booking of every hub, takes each event's hub from the event (migration
+// 20261215100000_events_hub) and its counts from event_stats (kept by triggers, migration
+// 20261204020000_event_stats).
 import { sql } from 'kysely';
 import type { Database } from '../../db/database';
 
@@ -26,13 +27,11 @@ export async function hubEventStats(
       select id, name_uk, name_en, district from hubs
       where ${w.district ?? null}::text is null or district = ${w.district ?? null}::text
     ), ev as materialized (
-      select e.id, r.hub_id
+      select e.id, e.hub_id
       from events e
-      join bookings b on b.id = e.booking_id
-      join rooms r on r.id = b.room_id
       where e.status = 'published'
         and tstzrange(e.starts_at, e.ends_at, '[)') && tstzrange(${w.from}::timestamptz, ${w.to}::timestamptz, '[)')
-        and r.hub_id in (select id from h)
+        and e.hub_id in (select id from h)
     ), per as (
       select ev.hub_id, count(*) as events, sum(s.confirmed) as registrations, sum(s.attended) as attended,
              sum(s.feedback) as feedback, sum(s.rating_sum) as ratings
