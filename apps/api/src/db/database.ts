@@ -155,6 +155,11 @@ export function prepared<R>(compiled: CompiledQuery<R>): CompiledQuery<R> {
   return compiled;
 }
 
+/** How many statement texts `prepared` has marked so far (each a prepared statement per connection). */
+export function preparedTexts(): number {
+  return preparedNames.size;
+}
+
 /** Sends the statements marked by `prepared` as named statements on this client (node-postgres caches them per connection). */
 function namePreparedStatements(client: pg.PoolClient) {
   const query = client.query.bind(client) as (...args: unknown[]) => unknown;
