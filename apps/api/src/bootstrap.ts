@@ -48,6 +48,7 @@ export async function prepareDatabase(config: Readonly<Config>): Promise<Prepare
       databaseUrl: config.databaseUrl,
       embeddedDir: embeddedDir(config),
       statementTimeoutMs: config.databaseStatementTimeoutMs,
+      preparedStatements: config.databasePreparedStatements,
     });
   // On a server the bootstrap has a pool of its own without a statement timeout: a migration that
   // builds an index over a large table, or waiting for another process's bootstrap, may take

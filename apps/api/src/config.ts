@@ -101,6 +101,11 @@ export interface Config {
   dataVersionPollMs: number;
   /** PostgreSQL `statement_timeout` of every request's statement, in ms; 0: none. */
   databaseStatementTimeoutMs: number;
+  /**
+   * Whether the hot statements go as named prepared statements (db/database.ts); off behind a
+   * pooler that hands a session's statements to other server connections (transaction pooling).
+   */
+  databasePreparedStatements: boolean;
 }
 
 /** A private JWK as `crypto.createPrivateKey` takes it, with its key id and algorithm. */
@@ -270,6 +275,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     dataExportDays: intVar(env, 'DATA_EXPORT_DAYS', 7, 1, 90),
     unusedAccountDays: intVar(env, 'UNUSED_ACCOUNT_DAYS', 365, 30, 3650),
     databaseStatementTimeoutMs: intVar(env, 'DATABASE_STATEMENT_TIMEOUT_MS', 10_000, 0, 3_600_000),
+    databasePreparedStatements: boolVar(env, 'DATABASE_PREPARED_STATEMENTS', true),
     listCountCap: intVar(env, 'LIST_COUNT_CAP', DEFAULT_LIST_COUNT_CAP, 1, 1_000_000),
     publicCacheEntries: intVar(env, 'PUBLIC_CACHE_ENTRIES', 2000, 0, 1_000_000),
     dataVersionPollMs: intVar(env, 'DATA_VERSION_POLL_MS', 2000, 50, 3_600_000),

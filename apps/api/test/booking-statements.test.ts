@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type { KyselyPlugin } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { at, book, kyivDate, type World, world } from './booking-fixture';
+import { preparedTexts } from '../src/db/database';
 import { auditValues } from '../src/modules/audit/audit.repository';
 import { insertBookings, loadRoomFacts } from '../src/modules/bookings/bookings.repository';
 import { buildTestApp, expectProblem, inject, type TestApp, testDatabase } from './helper';
@@ -166,6 +167,36 @@ describe('booking creation’s statements', () => {
         details: { count: 3, status: 'confirmed', roomId: w.roomId },
       },
     ]);
+  });
+});
+
+describe('prepared statements', () => {
+  it('requests of every shape reuse the same few statement texts (values travel as parameters)', async () => {
+    const round = async (days: number, count: number) => {
+      const d = kyivDate(days);
+      for (const [x, payload] of [
+        [w, slot(w, d, '09:00', '10:00')],
+        [
+          w,
+          {
+            ...slot(w, d, '11:00', '12:00', { room: w.bigRoomId }),
+            recurrence: { frequency: 'daily', count },
+          },
+        ],
+        [q, slot(q, d, '09:00', '10:00')],
+        [q, { ...slot(q, d, '11:00', '12:00'), recurrence: { frequency: 'weekly', count } }],
+      ] as const) {
+        const res = await book(t, x.member, payload);
+        expect(res.statusCode, res.body).toBe(201);
+      }
+    };
+    await round(90, 3);
+    const texts = preparedTexts();
+    await round(100, 2);
+    expect(preparedTexts()).toBe(texts);
+    // The caller's account; the room's facts with the occupancy, without it, and under the lock;
+    // the write.
+    expect(texts).toBeLessThanOrEqual(5);
   });
 });
 

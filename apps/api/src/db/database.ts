@@ -2,7 +2,7 @@
 // PGlite (one connection, serialized by its dialect) in DATA_DIR.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { CamelCasePlugin, Kysely, PostgresDialect, sql } from 'kysely';
+import { CamelCasePlugin, type CompiledQuery, Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema';
 import { WatchedDialect, WriteSignal } from './watch';
@@ -38,6 +38,8 @@ export interface OpenOptions {
    * one (PGlite has no timers inside), so there it is ignored.
    */
   statementTimeoutMs?: number;
+  /** Whether statements marked by `prepared` go as named prepared statements (default: yes). */
+  preparedStatements?: boolean;
 }
 
 /** The default `statement_timeout` of a pool (DATABASE_STATEMENT_TIMEOUT_MS). */
@@ -132,6 +134,42 @@ function trackConnectionWaits(pool: pg.Pool, pending: Set<{ since: number }>) {
  */
 export const CONNECT_TIMEOUT_MS = 5_000;
 
+/**
+ * The texts of the hot statements (booking creation's read and write, the caller's account) that a
+ * pooled connection sends as named prepared statements: parsed once per connection instead of per
+ * request, and planned once when PostgreSQL finds its generic plan good enough. Keyed by the
+ * compiled text, so a statement Kysely builds differently is another entry; bounded, so a text
+ * that varies (it should not: values travel as parameters) cannot fill the connections' memory.
+ */
+const preparedNames = new Map<string, string>();
+const PREPARED_MAX = 64;
+
+/**
+ * Marks a compiled statement to run as a named prepared statement on PostgreSQL (the embedded
+ * database runs it as any other); returns it, for `db.executeQuery(prepared(query.compile()))`.
+ */
+export function prepared<R>(compiled: CompiledQuery<R>): CompiledQuery<R> {
+  if (!preparedNames.has(compiled.sql) && preparedNames.size < PREPARED_MAX) {
+    preparedNames.set(compiled.sql, `vcentri_${preparedNames.size + 1}`);
+  }
+  return compiled;
+}
+
+/** How many statement texts `prepared` has marked so far (each a prepared statement per connection). */
+export function preparedTexts(): number {
+  return preparedNames.size;
+}
+
+/** Sends the statements marked by `prepared` as named statements on this client (node-postgres caches them per connection). */
+function namePreparedStatements(client: pg.PoolClient) {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  client.query = ((...args: unknown[]) => {
+    const [text, values] = args;
+    const name = typeof text === 'string' && args.length === 2 ? preparedNames.get(text) : undefined;
+    return name ? query({ name, text, values }) : query(...args);
+  }) as typeof client.query;
+}
+
 export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
   const plugins = [new CamelCasePlugin()];
   if (opts.databaseUrl) {
@@ -151,6 +189,7 @@ export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
     pool.on('error', () => {});
     pool.on('connect', (client) => {
       client.on('error', () => {});
+      if (opts.preparedStatements !== false) namePreparedStatements(client);
     });
     const pending = new Set<{ since: number }>();
     trackConnectionWaits(pool, pending);

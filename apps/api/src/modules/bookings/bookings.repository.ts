@@ -1,5 +1,6 @@
 // All the SQL of bookings, closures, availability and notifications.
 import { type Kysely, sql } from 'kysely';
+import { prepared } from '../../db/database';
 import type { DB } from '../../db/schema';
 import type { auditValues } from '../audit/audit.repository';
 import { enqueueNotificationEmail } from '../notifications/mail';
@@ -163,7 +164,8 @@ export async function loadRoomFacts(
     ])
     .where('r.id', '=', q.roomId);
   if (q.lock) query = query.forUpdate('r');
-  const row = await query.executeTakeFirst();
+  // Every booking request runs it: prepared once per connection (db/database.ts).
+  const [row] = (await db.executeQuery(prepared(query.compile()))).rows;
   if (!row) return undefined;
   const { version, organization, weekly, exceptions, occupancy, ...room } = row;
   return {
@@ -221,7 +223,9 @@ export async function insertBookings(
 ): Promise<{ id: string; createdAt: Date; start: Date; end: Date }[]> {
   const iso = (pick: (r: NewBookings['rows'][number]) => Date) => b.rows.map((r) => pick(r).toISOString());
   const a = b.audit;
-  const { rows } = await sql<{ id: string; createdAt: Date; start: Date; end: Date }>`
+  const { rows } = await db.executeQuery(
+    prepared(
+      sql<{ id: string; createdAt: Date; start: Date; end: Date }>`
     with room as (
       select r.id from rooms r where r.id = ${b.roomId} and r.xmin::text = ${b.version} for update
     ), written as (
@@ -239,7 +243,9 @@ export async function insertBookings(
         ${a.details}::jsonb
       where exists (select 1 from written)
     )
-    select id, created_at, start, "end" from written order by start`.execute(db);
+    select id, created_at, start, "end" from written order by start`.compile(db),
+    ),
+  );
   return rows;
 }
 

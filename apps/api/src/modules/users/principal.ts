@@ -2,6 +2,7 @@
 // every service uses (deny unless a grant says otherwise).
 import type { GrantedRole } from '@vcentri/shared';
 import { type Kysely, sql } from 'kysely';
+import { prepared } from '../../db/database';
 import type { DB, RoleGrantRow } from '../../db/schema';
 
 export interface Principal {
@@ -52,7 +53,7 @@ export async function loadPrincipal(
   userId: string,
   sessionId: string,
 ): Promise<{ principal: Principal; sessionLive: boolean } | null> {
-  const user = await db
+  const query = db
     .selectFrom('users')
     .select(['id', 'email', 'name'])
     .select((eb) =>
@@ -74,8 +75,9 @@ export async function loadPrincipal(
           order by g.created_at, g.id), '[]'::json)
         from role_grants g where g.user_id = users.id)`.as('grants'),
     )
-    .where('id', '=', userId)
-    .executeTakeFirst();
+    .where('id', '=', userId);
+  // Every authenticated request runs it: prepared once per connection (db/database.ts).
+  const [user] = (await db.executeQuery(prepared(query.compile()))).rows;
   if (!user) return null;
   const grants: RoleGrantRow[] = user.grants.map((g) => ({ ...g, createdAt: new Date(g.createdAt) }));
   return { principal: makePrincipal(user, grants), sessionLive: user.sessionLive === true };
