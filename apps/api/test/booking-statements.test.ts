@@ -14,12 +14,19 @@ import { auditValues } from '../src/modules/audit/audit.repository';
 import { insertBookings, loadRoomFacts } from '../src/modules/bookings/bookings.repository';
 import { buildTestApp, expectProblem, inject, type TestApp, testDatabase } from './helper';
 
-/** The statements Kysely sends while `counting` is on (BEGIN and COMMIT are not among them). */
+/**
+ * The statements Kysely sends while `counting` is on (BEGIN and COMMIT are not among them), but
+ * not the request limit's: it writes the same statement for a request's first hit in a window as
+ * for the counts it flushes every second from memory, and a flush that happens to fall inside a
+ * counted request is not the request's work.
+ */
 const sent: string[] = [];
 let counting = false;
+const isRequestLimit = (node: { kind: string; sqlFragments?: readonly string[] }) =>
+  node.kind === 'RawNode' && (node.sqlFragments ?? []).some((f) => f.includes('rate_limit_counters'));
 const counter: KyselyPlugin = {
   transformQuery(args) {
-    if (counting) sent.push(args.node.kind);
+    if (counting && !isRequestLimit(args.node as { kind: string })) sent.push(args.node.kind);
     return args.node;
   },
   transformResult: async (args) => args.result,
@@ -47,12 +54,12 @@ async function counted<T>(run: () => Promise<T>): Promise<{ result: T; statement
 }
 
 /**
- * The request limit's count (1), the caller (1), then at once: the room with everything the rules
- * read (1), the bookings with the audit entry (1).
+ * The caller (1), then at once: the room with everything the rules read (1), the bookings with the
+ * audit entry (1). (The request limit's count, at most one more, is left out above.)
  */
-const AT_ONCE = 4;
+const AT_ONCE = 3;
 /** Under the lock: the room locked with the facts (1) and what holds it (1) apart. */
-const LOCKED = 5;
+const LOCKED = 4;
 
 /** At most the budget, and at least the booking's own two (so the count does count). */
 function expectWithinBudget(statements: string[], budget: number) {
