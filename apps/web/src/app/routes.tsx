@@ -281,7 +281,7 @@ export const routes: RouteObject[] = [
                 lazy: page(
                   () => import('./routes/admin/audit'),
                   (m) => m.AdminAuditPage,
-                  ['registry', 'admin'],
+                  ['registry', 'admin', 'privacy'],
                 ),
               },
               {
