@@ -17,8 +17,9 @@ import { build, dropDatabase, freshDatabase, root, startApi } from './lib/server
 const SECONDS = Number(process.argv[2] ?? 3);
 const ROUNDS = Number(process.argv[3] ?? 3);
 const CONNECTIONS = 50;
-const HELLO_PORT = 3198;
-const API_PORT = 3108;
+// Ports another process already holds can be changed: LEAN_HELLO_PORT, LEAN_API_PORT.
+const HELLO_PORT = Number(process.env.LEAN_HELLO_PORT ?? 3198);
+const API_PORT = Number(process.env.LEAN_API_PORT ?? 3108);
 const AUTOCANNON = process.env.AUTOCANNON ?? 'autocannon@8.0.0';
 const TICK_MS = 10; // USER_HZ = 100 on Linux
 
@@ -76,10 +77,12 @@ build();
 const dbUrl = await freshDatabase(DB);
 const loads = [];
 const sample = () => loads.push(os.loadavg()[0]);
-const hello = await startHello();
-// The request limit out of the way: this measures a read, not one address's limit.
-const api = await startApi(dbUrl, API_PORT, { DEMO_DATA: '1', RATE_LIMIT_ANONYMOUS_MAX: '10000000' });
+let hello;
+let api;
 try {
+  hello = await startHello();
+  // The request limit out of the way: this measures a read, not one address's limit.
+  api = await startApi(dbUrl, API_PORT, { DEMO_DATA: '1', RATE_LIMIT_ANONYMOUS_MAX: '10000000' });
   const json = async (p) => (await fetch(`${api.url}${p}`)).json();
   const hubs = await json('/api/v1/hubs');
   const hubId = hubs.items[0].id;
@@ -149,7 +152,7 @@ try {
     `\nmachine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, ${ROUNDS} rounds of ${SECONDS} s each, ${CONNECTIONS} connections, load average (1 min) during the run ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}, ${new Date().toISOString()}`,
   );
 } finally {
-  hello.stop();
-  await api.stop();
+  hello?.stop();
+  await api?.stop();
   if (!process.env.BENCH_KEEP) await dropDatabase(DB);
 }

@@ -298,7 +298,10 @@ export class PublicCache {
     const notModified = matchesEtag(request.headers['if-none-match'], entry.etag);
     const variant = notModified ? undefined : this.variant(entry, request.headers['accept-encoding']);
     const headers = reply.getHeaders();
+    // A Vary set before (CORS: Origin) is kept.
+    const vary = headers.vary;
     Object.assign(headers, variant ? variant.rawHeaders : entry.notModified);
+    if (vary !== undefined) headers.vary = `${vary}, ${entry.notModified.vary}`;
     reply.hijack();
     const res = reply.raw;
     res.writeHead(notModified ? 304 : 200, headers as Record<string, string>);
@@ -402,11 +405,12 @@ export class PublicCache {
 
   /** The handler's answer, through Fastify's reply (a miss, or the first request for an entry). */
   private answer(request: FastifyRequest, reply: FastifyReply, entry: Entry) {
-    if (matchesEtag(request.headers['if-none-match'], entry.etag)) {
-      return reply.headers(entry.notModified).code(304).send();
-    }
-    const variant = this.variant(entry, request.headers['accept-encoding']);
-    return reply.headers(variant.headers).send(variant.body);
+    const vary = reply.getHeader('vary');
+    const notModified = matchesEtag(request.headers['if-none-match'], entry.etag);
+    const variant = notModified ? undefined : this.variant(entry, request.headers['accept-encoding']);
+    reply.headers(variant ? variant.headers : entry.notModified);
+    if (vary !== undefined) reply.header('vary', `${vary}, ${entry.notModified.vary}`);
+    return notModified ? reply.code(304).send() : reply.send(variant?.body);
   }
 }
 
