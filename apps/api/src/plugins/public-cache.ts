@@ -11,7 +11,8 @@
 // Every answer carries a weak ETag of its bytes and `Cache-Control: public, no-cache`: browsers and
 // proxies may keep it but ask each time, and `If-None-Match` with the current ETag gets 304. A
 // repeated request is answered by an onRequest hook that runs after the overload checks and the
-// request limit, before authentication and validation. Answers that depend on who asks are never
+// request limit, before authentication and validation: written straight to the socket with headers
+// and (identity, gzip, brotli) bytes worked out once per entry. Answers that depend on who asks are never
 // kept: on routes marked `personal` a request with an Authorization header goes to the database
 // and is marked private; the shared answers say `Vary: Authorization`.
 import { createHash } from 'node:crypto';
