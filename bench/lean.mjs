@@ -4,7 +4,8 @@
 // else is touched), then measures each read with autocannon (50 connections, 127.0.0.1 only, a
 // process of its own) in rounds that alternate with the hello-world, so the machine's other load
 // touches both alike; the ratio is the median of the rounds' ratios. It also reads each server's
-// CPU time from /proc: CPU per request does not depend on how busy the machine is.
+// CPU time from /proc: CPU per request does not depend on how busy the machine is. An answer of a
+// kilobyte or more is also set against the hello-world sending a body of the same size.
 // Usage: node bench/lean.mjs [seconds per measurement] [rounds]   (AUTOCANNON=… another copy)
 import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -16,8 +17,9 @@ import { build, dropDatabase, freshDatabase, root, startApi } from './lib/server
 const SECONDS = Number(process.argv[2] ?? 3);
 const ROUNDS = Number(process.argv[3] ?? 3);
 const CONNECTIONS = 50;
-const HELLO_PORT = 3198;
-const API_PORT = 3108;
+// Ports another process already holds can be changed: LEAN_HELLO_PORT, LEAN_API_PORT.
+const HELLO_PORT = Number(process.env.LEAN_HELLO_PORT ?? 3198);
+const API_PORT = Number(process.env.LEAN_API_PORT ?? 3108);
 const AUTOCANNON = process.env.AUTOCANNON ?? 'autocannon@8.0.0';
 const TICK_MS = 10; // USER_HZ = 100 on Linux
 
@@ -75,10 +77,12 @@ build();
 const dbUrl = await freshDatabase(DB);
 const loads = [];
 const sample = () => loads.push(os.loadavg()[0]);
-const hello = await startHello();
-// The request limit out of the way: this measures a read, not one address's limit.
-const api = await startApi(dbUrl, API_PORT, { DEMO_DATA: '1', RATE_LIMIT_ANONYMOUS_MAX: '10000000' });
+let hello;
+let api;
 try {
+  hello = await startHello();
+  // The request limit out of the way: this measures a read, not one address's limit.
+  api = await startApi(dbUrl, API_PORT, { DEMO_DATA: '1', RATE_LIMIT_ANONYMOUS_MAX: '10000000' });
   const json = async (p) => (await fetch(`${api.url}${p}`)).json();
   const hubs = await json('/api/v1/hubs');
   const hubId = hubs.items[0].id;
@@ -103,16 +107,25 @@ try {
   const rows = [];
   for (const [label, p, headers] of reads) {
     const rounds = [];
+    // A plain (uncompressed) answer of a kilobyte or more is also measured against the
+    // hello-world sending a body of the same size, in the same round: the bytes cost the load
+    // generator (on the same cores) and the kernel as much for one server as for the other.
+    const bytes = headers ? 0 : await size(p);
+    const sameSize = bytes >= 1024 ? `/bytes/${bytes}` : null;
     for (let i = 0; i < ROUNDS; i++) {
       const h = await autocannon(hello, '/');
       sample();
       const r = await autocannon(api, p, headers);
       sample();
-      rounds.push({ h, r, ratio: r.rps / h.rps });
+      const s = sameSize ? await autocannon(hello, sameSize) : null;
+      if (s) sample();
+      rounds.push({ h, r, s, ratio: r.rps / h.rps, sameRatio: s ? r.rps / s.rps : null });
     }
     const row = {
       label,
-      bytes: headers ? '' : await size(p),
+      bytes: headers ? '' : bytes,
+      same: sameSize ? median(rounds.map((x) => x.sameRatio)) : null,
+      sameCpu: sameSize ? median(rounds.map((x) => x.s.cpuUs)) : null,
       rps: median(rounds.map((x) => x.r.rps)),
       hello: median(rounds.map((x) => x.h.rps)),
       ratio: median(rounds.map((x) => x.ratio)),
@@ -125,21 +138,21 @@ try {
     };
     rows.push(row);
     console.log(
-      `${label}: ${row.rps.toFixed(0)} req/s vs hello-world ${row.hello.toFixed(0)} req/s, ratio ${row.ratio.toFixed(2)} (rounds ${row.spread}); CPU ${row.cpu.toFixed(0)} µs vs ${row.helloCpu.toFixed(0)} µs a request${row.other ? `; ${row.other} not 2xx/304` : ''}`,
+      `${label}: ${row.rps.toFixed(0)} req/s vs hello-world ${row.hello.toFixed(0)} req/s, ratio ${row.ratio.toFixed(2)} (rounds ${row.spread}); CPU ${row.cpu.toFixed(0)} µs vs ${row.helloCpu.toFixed(0)} µs a request${row.same !== null ? `; vs a same-size hello-world ${row.same.toFixed(2)} (its CPU ${row.sameCpu.toFixed(0)} µs)` : ''}${row.other ? `; ${row.other} not 2xx/304` : ''}`,
     );
   }
   console.log(
-    '\n| read | body bytes | req/s | hello-world req/s | ratio (median; rounds) | server CPU a request (hello-world) | p50 / p99 |\n|---|---|---|---|---|---|---|',
+    '\n| read | body bytes | req/s | hello-world req/s | ratio (median; rounds) | server CPU a request (hello-world) | ratio to a same-size hello-world (its CPU) | p50 / p99 |\n|---|---|---|---|---|---|---|---|',
   );
   for (const r of rows)
     console.log(
-      `| ${r.label} | ${r.bytes} | ${r.rps.toFixed(0)} | ${r.hello.toFixed(0)} | **${r.ratio.toFixed(2)}** (${r.spread}) | ${r.cpu.toFixed(0)} µs (${r.helloCpu.toFixed(0)} µs) | ${r.p50} / ${r.p99} ms |`,
+      `| ${r.label} | ${r.bytes} | ${r.rps.toFixed(0)} | ${r.hello.toFixed(0)} | **${r.ratio.toFixed(2)}** (${r.spread}) | ${r.cpu.toFixed(0)} µs (${r.helloCpu.toFixed(0)} µs) | ${r.same !== null ? `${r.same.toFixed(2)} (${r.sameCpu.toFixed(0)} µs)` : ''} | ${r.p50} / ${r.p99} ms |`,
     );
   console.log(
     `\nmachine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, ${ROUNDS} rounds of ${SECONDS} s each, ${CONNECTIONS} connections, load average (1 min) during the run ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}, ${new Date().toISOString()}`,
   );
 } finally {
-  hello.stop();
-  await api.stop();
+  hello?.stop();
+  await api?.stop();
   if (!process.env.BENCH_KEEP) await dropDatabase(DB);
 }

@@ -36,6 +36,7 @@ import inputPlugin, { strictDateFormats } from './plugins/input';
 import publicCachePlugin from './plugins/public-cache';
 import problemPlugin, { clientErrorHandler, frameworkErrors, sendProblem } from './plugins/problem';
 import rateLimitPlugin from './plugins/rate-limit';
+import { lazyChildLogger } from './plugins/request-logger';
 import securityHeadersPlugin from './plugins/security-headers';
 
 export const API_PREFIX = '/api/v1';
@@ -89,6 +90,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const { config, db } = opts;
   const app = Fastify({
     logger: opts.logger ?? false,
+    // Each request's logger is made when it first logs (plugins/request-logger.ts).
+    ...(opts.logger ? { childLoggerFactory: lazyChildLogger } : {}),
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     ajv: { customOptions: { allErrors: true }, onCreate: strictDateFormats },

@@ -86,6 +86,40 @@ describe('HTTP caching of public reads', () => {
     );
   });
 
+  it('answers a hit from memory with the headers of the first answer: security, request limit, CORS', async () => {
+    const cors = await buildTestApp({ corsOrigins: ['https://kyiv.digital'] });
+    try {
+      const url = '/api/v1/hubs';
+      const headers = { origin: 'https://kyiv.digital' };
+      const first = await cors.app.inject({ method: 'GET', url, headers });
+      const hit = await cors.app.inject({ method: 'GET', url, headers });
+      expect(hit.statusCode).toBe(200);
+      expect(hit.body).toBe(first.body);
+      for (const name of [
+        'content-security-policy',
+        'x-content-type-options',
+        'strict-transport-security',
+        'access-control-allow-origin',
+        'x-ratelimit-limit',
+        'etag',
+        'cache-control',
+        'content-type',
+        'vary',
+      ])
+        expect(hit.headers[name], name).toBe(first.headers[name]);
+      expect(hit.headers['x-ratelimit-remaining']).toBeDefined();
+      expect(String(hit.headers.vary)).toMatch(/accept-encoding/i);
+      expect(hit.headers['content-length']).toBe(String(Buffer.byteLength(hit.body)));
+      const head = await cors.app.inject({ method: 'HEAD', url, headers });
+      expect(head.statusCode).toBe(200);
+      expect(head.body).toBe('');
+      expect(head.headers['content-length']).toBe(hit.headers['content-length']);
+      expect(head.headers.etag).toBe(first.headers.etag);
+    } finally {
+      await cors.app.close();
+    }
+  });
+
   it('keeps bad input a problem, and a missing thing a 404, never cached as 200', async () => {
     const missing = `/api/v1/hubs/00000000-0000-4000-8000-000000000000`;
     for (let i = 0; i < 2; i++) {

@@ -72,17 +72,18 @@ export default fp(
     const maxWaiting = config.databaseMaxWaiting;
     const maxWaitMs = config.databaseMaxWaitMs;
     if (maxWaiting > 0 || maxWaitMs > 0) {
-      app.addHook('onRequest', async (request, reply) => {
+      // Callback style: run on every request, it should cost no promise when there is no queue.
+      app.addHook('onRequest', (request, reply, done) => {
         const waiting = waitingForConnection(db);
-        if (waiting === null || waiting === 0) return;
+        if (waiting === null || waiting === 0) return done();
         const tooMany = maxWaiting > 0 && waiting >= maxWaiting;
         const waitedMs = tooMany || maxWaitMs === 0 ? 0 : (oldestConnectionWait(db) ?? 0);
-        if (!tooMany && waitedMs <= maxWaitMs) return;
-        if (exemptFromOverload(request)) return;
+        if (!tooMany && waitedMs <= maxWaitMs) return done();
+        if (exemptFromOverload(request)) return done();
         if (tooMany) warn('databaseWaiting', waiting);
         else warn('databaseWaitMs', Math.round(waitedMs));
+        // Answered here: the chain stops (done is not called).
         reply.send(overloaded(reply));
-        return reply;
       });
     }
   },

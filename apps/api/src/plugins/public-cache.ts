@@ -11,7 +11,8 @@
 // Every answer carries a weak ETag of its bytes and `Cache-Control: public, no-cache`: browsers and
 // proxies may keep it but ask each time, and `If-None-Match` with the current ETag gets 304. A
 // repeated request is answered by an onRequest hook that runs after the overload checks and the
-// request limit, before authentication and validation. Answers that depend on who asks are never
+// request limit, before authentication and validation: written straight to the socket with headers
+// and (identity, gzip, brotli) bytes worked out once per entry. Answers that depend on who asks are never
 // kept: on routes marked `personal` a request with an Authorization header goes to the database
 // and is marked private; the shared answers say `Vary: Authorization`.
 import { createHash } from 'node:crypto';
@@ -193,13 +194,25 @@ export function dataVersionsOf(db: Database, pollMs: number, warn: (err: unknown
   return v;
 }
 
+/** One encoding of an answer: its bytes and the headers that go with them, worked out once. */
+interface Variant {
+  body: Buffer;
+  /** ETag, Cache-Control, Vary, Content-Type and (unless identity) Content-Encoding. */
+  headers: Record<string, string>;
+  /** The same with Content-Length, for answers written straight to the socket. */
+  rawHeaders: Record<string, string>;
+}
+
 interface Entry {
   version: number;
   expiresAt: number;
-  body: Buffer;
+  spec: PublicCacheSpec;
   etag: string;
-  br?: Buffer;
-  gzip?: Buffer;
+  identity: Variant;
+  br?: Variant;
+  gzip?: Variant;
+  /** The headers of a 304: ETag, Cache-Control, Vary. */
+  notModified: Record<string, string>;
 }
 
 /** True when If-None-Match names this ETag (weak comparison, as RFC 9110 asks for GET). */
@@ -216,6 +229,18 @@ export function matchesEtag(header: string | undefined, etag: string): boolean {
 /** br, gzip or null from Accept-Encoding (an encoding with q=0 is refused). */
 export function pickEncoding(header: string | undefined): 'br' | 'gzip' | null {
   if (!header) return null;
+  // Browsers send the same few strings again and again.
+  const known = encodingOf.get(header);
+  if (known !== undefined) return known;
+  const picked = parseEncoding(header);
+  if (encodingOf.size >= 64) encodingOf.clear();
+  encodingOf.set(header, picked);
+  return picked;
+}
+
+const encodingOf = new Map<string, 'br' | 'gzip' | null>();
+
+function parseEncoding(header: string): 'br' | 'gzip' | null {
   let br = false;
   let gzip = false;
   for (const part of header.split(',')) {
@@ -246,26 +271,43 @@ export class PublicCache {
   }
 
   /** A fresh entry for the request, or undefined (without waiting for anything). */
-  private fresh(key: string, spec: PublicCacheSpec): Entry | undefined {
+  private fresh(key: string): Entry | undefined {
     if (!this.versions.isKnown()) return undefined;
     const entry = this.entries.get(key);
     if (!entry) return undefined;
-    if (entry.version !== this.versions.of(spec.tables) || Date.now() >= entry.expiresAt) {
+    if (entry.version !== this.versions.of(entry.spec.tables) || Date.now() >= entry.expiresAt) {
       this.entries.delete(key);
       return undefined;
     }
     return entry;
   }
 
-  /** The onRequest answer to a repeated request, or false to let it go on. */
+  /**
+   * The onRequest answer to a repeated request, or false to let it go on. Entries are kept by
+   * the request's URL, and a GET or HEAD of one URL always reaches the same route, so the route's
+   * options are not looked up. The answer is written straight to the socket with the headers the
+   * earlier hooks set (security headers, request limit, CORS) and the entry's own, worked out when
+   * it was made: no handler, serialization, onSend hook or compression runs for it.
+   */
   tryAnswer(request: FastifyRequest, reply: FastifyReply): boolean {
-    const spec = request.routeOptions.config?.publicCache;
-    if (!spec || this.maxEntries === 0) return false;
-    if (request.method !== 'GET' && request.method !== 'HEAD') return false;
-    if (spec.personal && request.headers.authorization !== undefined) return false;
-    const entry = this.fresh(request.url, spec);
+    if (this.maxEntries === 0) return false;
+    const method = request.raw.method;
+    if (method !== 'GET' && method !== 'HEAD') return false;
+    const entry = this.fresh(request.url);
     if (!entry) return false;
-    this.answer(request, reply, entry, spec);
+    if (entry.spec.personal && request.headers.authorization !== undefined) return false;
+    const notModified = matchesEtag(request.headers['if-none-match'], entry.etag);
+    const variant = notModified ? undefined : this.variant(entry, request.headers['accept-encoding']);
+    const headers = reply.getHeaders();
+    // A Vary set before (CORS: Origin) is kept.
+    const vary = headers.vary;
+    Object.assign(headers, variant ? variant.rawHeaders : entry.notModified);
+    if (vary !== undefined) headers.vary = `${vary}, ${entry.notModified.vary}`;
+    reply.hijack();
+    const res = reply.raw;
+    res.writeHead(notModified ? 304 : 200, headers as Record<string, string>);
+    // A HEAD answer's body is left off by Node itself; Content-Length stays.
+    res.end(variant?.body);
     return true;
   }
 
@@ -287,18 +329,18 @@ export class PublicCache {
       await this.versions.ensureKnown();
     } catch {
       // The versions cannot be read: answer from the database without keeping the answer.
-      entry = this.makeEntry(reply, await compute(), -1, 0);
-      return this.answer(request, reply, entry, spec);
+      entry = this.makeEntry(reply, await compute(), -1, spec);
+      return this.answer(request, reply, entry);
     }
     const key = request.url;
-    const cached = this.fresh(key, spec);
-    if (cached) return this.answer(request, reply, cached, spec);
+    const cached = this.fresh(key);
+    if (cached) return this.answer(request, reply, cached);
     const version = this.versions.of(spec.tables);
     const pending = this.filling.get(key);
     if (pending && pending.version === version) {
       entry = await pending.promise;
     } else {
-      const promise = (async () => this.makeEntry(reply, await compute(), version, spec.ttlMs ?? 0))();
+      const promise = (async () => this.makeEntry(reply, await compute(), version, spec))();
       this.filling.set(key, { version, promise });
       try {
         entry = await promise;
@@ -314,41 +356,69 @@ export class PublicCache {
         this.entries.set(key, entry);
       }
     }
-    return this.answer(request, reply, entry, spec);
+    return this.answer(request, reply, entry);
   }
 
-  private makeEntry(reply: FastifyReply, payload: unknown, version: number, ttlMs: number): Entry {
+  private makeEntry(reply: FastifyReply, payload: unknown, version: number, spec: PublicCacheSpec): Entry {
     // The route's own response serializer, so the bytes are what an uncached answer would be.
     const out = reply.serialize(payload);
     const body = typeof out === 'string' ? Buffer.from(out) : Buffer.from(out as Uint8Array);
     const etag = `W/"${createHash('sha1').update(body).digest('base64url').slice(0, 27)}"`;
-    return { version, expiresAt: ttlMs > 0 ? Date.now() + ttlMs : Number.POSITIVE_INFINITY, body, etag };
+    const notModified = {
+      etag,
+      'cache-control': CACHE_CONTROL,
+      vary: spec.personal ? 'Authorization, Accept-Encoding' : 'Accept-Encoding',
+    };
+    const ttlMs = spec.ttlMs ?? 0;
+    return {
+      version,
+      expiresAt: ttlMs > 0 ? Date.now() + ttlMs : Number.POSITIVE_INFINITY,
+      spec,
+      etag,
+      identity: makeVariant(body, notModified, null),
+      notModified,
+    };
   }
 
-  private answer(request: FastifyRequest, reply: FastifyReply, entry: Entry, spec: PublicCacheSpec) {
-    reply
-      .header('etag', entry.etag)
-      .header('cache-control', CACHE_CONTROL)
-      .header('vary', spec.personal ? 'Authorization, Accept-Encoding' : 'Accept-Encoding');
-    if (matchesEtag(request.headers['if-none-match'], entry.etag)) return reply.code(304).send();
-    reply.header('content-type', 'application/json; charset=utf-8');
-    const encoding =
-      entry.body.length >= COMPRESS_THRESHOLD ? pickEncoding(request.headers['accept-encoding']) : null;
+  /** The entry's bytes for this Accept-Encoding; a compressed copy is made once, when first asked. */
+  private variant(entry: Entry, acceptEncoding: string | undefined): Variant {
+    const body = entry.identity.body;
+    const encoding = body.length >= COMPRESS_THRESHOLD ? pickEncoding(acceptEncoding) : null;
     if (encoding === 'br') {
-      entry.br ??= brotliCompressSync(entry.body, {
-        params: {
-          [zlibConstants.BROTLI_PARAM_QUALITY]: 5,
-          [zlibConstants.BROTLI_PARAM_SIZE_HINT]: entry.body.length,
-        },
-      });
-      return reply.header('content-encoding', 'br').send(entry.br);
+      entry.br ??= makeVariant(
+        brotliCompressSync(body, {
+          params: {
+            [zlibConstants.BROTLI_PARAM_QUALITY]: 5,
+            [zlibConstants.BROTLI_PARAM_SIZE_HINT]: body.length,
+          },
+        }),
+        entry.notModified,
+        'br',
+      );
+      return entry.br;
     }
     if (encoding === 'gzip') {
-      entry.gzip ??= gzipSync(entry.body, { level: 6 });
-      return reply.header('content-encoding', 'gzip').send(entry.gzip);
+      entry.gzip ??= makeVariant(gzipSync(body, { level: 6 }), entry.notModified, 'gzip');
+      return entry.gzip;
     }
-    return reply.send(entry.body);
+    return entry.identity;
   }
+
+  /** The handler's answer, through Fastify's reply (a miss, or the first request for an entry). */
+  private answer(request: FastifyRequest, reply: FastifyReply, entry: Entry) {
+    const vary = reply.getHeader('vary');
+    const notModified = matchesEtag(request.headers['if-none-match'], entry.etag);
+    const variant = notModified ? undefined : this.variant(entry, request.headers['accept-encoding']);
+    reply.headers(variant ? variant.headers : entry.notModified);
+    if (vary !== undefined) reply.header('vary', `${vary}, ${entry.notModified.vary}`);
+    return notModified ? reply.code(304).send() : reply.send(variant?.body);
+  }
+}
+
+function makeVariant(body: Buffer, base: Record<string, string>, encoding: 'br' | 'gzip' | null): Variant {
+  const headers: Record<string, string> = { ...base, 'content-type': 'application/json; charset=utf-8' };
+  if (encoding) headers['content-encoding'] = encoding;
+  return { body, headers, rawHeaders: { ...headers, 'content-length': String(body.length) } };
 }
 
 export default fp(
@@ -375,8 +445,9 @@ export default fp(
 
     // After the overload checks and the request limit (registered before this plugin), before
     // authentication, idempotency and validation, none of which a repeated public read needs.
-    app.addHook('onRequest', async (request, reply) => {
-      if (cache.tryAnswer(request, reply)) return reply;
+    // A hit is written and the hook chain stops there (done is not called).
+    app.addHook('onRequest', (request, reply, done) => {
+      if (!cache.tryAnswer(request, reply)) done();
     });
   },
   { name: 'public-cache', dependencies: ['problem'] },
