@@ -18,7 +18,8 @@ const cli = process.env.LIGHTHOUSE ? [process.env.LIGHTHOUSE] : ['npx', '-y', 'l
 const nice = process.env.LIGHTHOUSE_NICE ? ['nice', '-n', process.env.LIGHTHOUSE_NICE] : [];
 const out = mkdtempSync(path.join(tmpdir(), 'vcentri-lighthouse-'));
 
-function lighthouse(url, file) {
+/** One Lighthouse run; a run that fails to record its trace (NO_NAVSTART happens) is repeated. */
+function lighthouse(url, file, attempts = 3) {
   const [command, ...args] = [...nice, ...cli];
   const r = spawnSync(
     command,
@@ -34,7 +35,10 @@ function lighthouse(url, file) {
     ],
     { stdio: ['ignore', 'ignore', 'inherit'] },
   );
-  if (r.status !== 0) throw new Error(`lighthouse failed on ${url}`);
+  if (r.status !== 0) {
+    if (attempts > 1) return lighthouse(url, file, attempts - 1);
+    throw new Error(`lighthouse failed on ${url}`);
+  }
   const report = JSON.parse(readFileSync(file, 'utf8'));
   const a = report.audits;
   return {
