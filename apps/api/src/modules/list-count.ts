@@ -53,8 +53,8 @@ const countBound = (page: { limit: number; offset: number }, cap: number) =>
   Math.max(cap, page.offset + page.limit);
 
 /**
- * A page's rows and its bounded count from one statement: `withCount` adds the count to each row
- * as `matching` (a subquery the database runs once). An empty page carries no count: on the first
+ * A page's bounded count from the page's own rows, which carry it as `matching` (the
+ * `boundedCountQuery` subquery, which the database runs once). An empty page carries no count: on the first
  * page none match; further on, the count is asked apart.
  */
 export async function pageWithCount<R extends { matching: number | null }>(

@@ -296,19 +296,23 @@ export class PublicCache {
     const entry = this.fresh(request.url);
     if (!entry) return false;
     if (entry.spec.personal && request.headers.authorization !== undefined) return false;
-    const notModified = matchesEtag(request.headers['if-none-match'], entry.etag);
-    const variant = notModified ? undefined : this.variant(entry, request.headers['accept-encoding']);
-    const headers = reply.getHeaders();
-    // A Vary set before (CORS: Origin) is kept.
-    const vary = headers.vary;
-    Object.assign(headers, variant ? variant.rawHeaders : entry.notModified);
-    if (vary !== undefined) headers.vary = `${vary}, ${entry.notModified.vary}`;
+    const variant = this.choose(request, entry);
+    const headers = {
+      ...reply.getHeaders(),
+      ...(variant ? variant.rawHeaders : entry.notModified),
+      ...keptVary(reply, entry),
+    };
     reply.hijack();
-    const res = reply.raw;
-    res.writeHead(notModified ? 304 : 200, headers as Record<string, string>);
+    reply.raw.writeHead(variant ? 200 : 304, headers as Record<string, string>);
     // A HEAD answer's body is left off by Node itself; Content-Length stays.
-    res.end(variant?.body);
+    reply.raw.end(variant?.body);
     return true;
+  }
+
+  /** Nothing (a 304) when If-None-Match names the entry, else its bytes for this Accept-Encoding. */
+  private choose(request: FastifyRequest, entry: Entry): Variant | undefined {
+    if (matchesEtag(request.headers['if-none-match'], entry.etag)) return undefined;
+    return this.variant(entry, request.headers['accept-encoding']);
   }
 
   /** The handler's answer: from memory when current, else computed (once for concurrent requests). */
@@ -406,13 +410,16 @@ export class PublicCache {
 
   /** The handler's answer, through Fastify's reply (a miss, or the first request for an entry). */
   private answer(request: FastifyRequest, reply: FastifyReply, entry: Entry) {
-    const vary = reply.getHeader('vary');
-    const notModified = matchesEtag(request.headers['if-none-match'], entry.etag);
-    const variant = notModified ? undefined : this.variant(entry, request.headers['accept-encoding']);
-    reply.headers(variant ? variant.headers : entry.notModified);
-    if (vary !== undefined) reply.header('vary', `${vary}, ${entry.notModified.vary}`);
-    return notModified ? reply.code(304).send() : reply.send(variant?.body);
+    const variant = this.choose(request, entry);
+    reply.headers({ ...(variant ? variant.headers : entry.notModified), ...keptVary(reply, entry) });
+    return variant ? reply.send(variant.body) : reply.code(304).send();
   }
+}
+
+/** A Vary set by an earlier hook (CORS: Origin), kept in front of the entry's own. */
+function keptVary(reply: FastifyReply, entry: Entry): { vary?: string } {
+  const earlier = reply.getHeader('vary');
+  return earlier === undefined ? {} : { vary: `${earlier}, ${entry.notModified.vary}` };
 }
 
 function makeVariant(body: Buffer, base: Record<string, string>, encoding: 'br' | 'gzip' | null): Variant {

@@ -35,7 +35,7 @@ export function Calendar(props: CalendarProps) {
     return () => observer.disconnect();
   }, []);
   const pending = (
-    <div className="kyiv-calendar-pending" ref={near ? undefined : place}>
+    <div className="kyiv-calendar-pending" ref={place}>
       <Loading />
     </div>
   );
