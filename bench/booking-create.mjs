@@ -132,23 +132,64 @@ try {
     `CPU per booking made (${made201} of ${closed.requests} answered 201): API process ${per(after.api - before.api)} ms, its ${backends.length} PostgreSQL backends ${per(after.db - before.db)} ms`,
   );
 
-  // (2) pgbench: one-row INSERT into a two-column table, same client count and time.
+  // (2) pgbench, same client count and time: a one-row INSERT into a two-column table (the
+  // issue's yardstick), then PostgreSQL's own ceiling for a booking: the row `POST /bookings`
+  // writes and its audit entry, straight into `bookings` (the exclusion constraint, nine indexes,
+  // the foreign keys and the statistics triggers run; no API, no rules read, no account checked).
   await client.query('create table bench_plain (id bigserial primary key, v double precision)');
-  const script = `/tmp/${DB}.sql`;
-  writeFileSync(script, 'insert into bench_plain (v) values (random());\n');
   const u = new URL(url);
-  const res = spawnSync(
-    'pgbench',
-    [
-      ...['-h', u.hostname, '-p', u.port || '5432', '-U', u.username || 'postgres'],
-      ...['-n', '-c', String(CLIENTS), '-j', '2', '-T', String(SECONDS), '-f', script],
-      u.pathname.slice(1),
-    ],
-    { encoding: 'utf8' },
-  );
-  const tps = Number(res.stdout.match(/tps = ([\d.]+)/)?.[1] ?? Number.NaN);
+  const pgbench = (name, text) => {
+    const script = `/tmp/${DB}-${name}.sql`;
+    writeFileSync(script, text);
+    const res = spawnSync(
+      'pgbench',
+      [
+        ...['-h', u.hostname, '-p', u.port || '5432', '-U', u.username || 'postgres'],
+        ...['-n', '-c', String(CLIENTS), '-j', '2', '-T', String(SECONDS), '-f', script],
+        u.pathname.slice(1),
+      ],
+      { encoding: 'utf8' },
+    );
+    return Number(res.stdout.match(/tps = ([\d.]+)/)?.[1] ?? Number.NaN);
+  };
+  const tps = pgbench('plain', 'insert into bench_plain (v) values (random());\n');
   out.push(`pgbench one-row INSERT, ${CLIENTS} clients, ${SECONDS} s: ${tps.toFixed(0)} tps`);
   out.push(`ratio booking creation / pgbench insert: ${(closed.rps / tps).toFixed(3)}`);
+  await client.query(
+    `create table bench_ids as select row_number() over (order by r)::int as n, r as room_id, $2::uuid as org_id, $3::uuid as user_id
+     from unnest($1::uuid[]) r`,
+    [rooms, orgs[0], bookers[0].id],
+  );
+  // A random hour four to fourteen years ahead in a random room: far from every booking above,
+  // so a collision (skipped by `on conflict do nothing`) is about one in a hundred thousand.
+  const bookingRow = `\\set r random(1, ${rooms.length})
+\\set h random(0, 87600)
+with b as (
+  insert into bookings (room_id, kind, organization_id, created_by, title, purpose, attendees, status, period, blocked)
+  select room_id, 'booking', org_id, user_id, 'Bench row', 'pgbench', 1, 'confirmed',
+    tstzrange(date_trunc('year', now()) + interval '4 years' + :h * interval '1 hour',
+      date_trunc('year', now()) + interval '4 years' + :h * interval '1 hour' + interval '30 minutes', '[)'),
+    tstzrange(date_trunc('year', now()) + interval '4 years' + :h * interval '1 hour',
+      date_trunc('year', now()) + interval '4 years' + :h * interval '1 hour' + interval '30 minutes', '[)')
+  from bench_ids where n = :r
+  on conflict do nothing
+  returning id, created_by
+)
+insert into audit_log (action, actor_id, target_type, target_id, details)
+select 'booking.created', created_by, 'booking', id::text, '{}'::jsonb from b;
+`;
+  const rowTps = pgbench('booking-row', bookingRow);
+  out.push(
+    `pgbench, one booking row and its audit entry straight into the tables, ${CLIENTS} clients, ${SECONDS} s: ${rowTps.toFixed(0)} tps = ${(rowTps / tps).toFixed(3)} of the one-row INSERT (PostgreSQL's own ceiling for booking creation with today's schema); booking creation reached ${(closed.rps / rowTps).toFixed(2)} of it`,
+  );
+  // What the statistics rollups (maintained on write, trigger `bookings_stats`) cost of that
+  // ceiling: the same rows with the trigger off, in this run's own database, then on again.
+  await client.query('alter table bookings disable trigger bookings_stats');
+  const bareTps = pgbench('booking-row-bare', bookingRow);
+  await client.query('alter table bookings enable trigger bookings_stats');
+  out.push(
+    `the same without the statistics trigger: ${bareTps.toFixed(0)} tps = ${(bareTps / tps).toFixed(3)} of the one-row INSERT`,
+  );
 
   // (3) open loop at RATE bookings/s.
   const open = await runOpenLoop({ base: api.url, rate: RATE, seconds: SECONDS, request });
