@@ -76,6 +76,40 @@ export async function buildTestApp(
   return { app, db, config };
 }
 
+/** Polls `check` until it holds (another process hears of a write by a notification). */
+export async function eventually(check: () => Promise<boolean>, ms = 5_000) {
+  const until = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error('did not happen in time');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/**
+ * A second API process on the test database, to be closed by the test: on PostgreSQL an app with a
+ * pool of its own (it hears of the first one's writes by notification); the embedded database has
+ * one process only, so there a second app on the shared handle (and its write signal).
+ */
+export async function anotherProcess(): Promise<TestApp & { close(): Promise<void> }> {
+  if (!TEST_DATABASE_URL) {
+    const other = await buildTestApp();
+    return { ...other, close: () => other.app.close() };
+  }
+  const own = await openDatabase({ databaseUrl: TEST_DATABASE_URL, poolSize: 3 });
+  const config = testConfig();
+  const app = await buildApp({ config, db: own.db });
+  await app.ready();
+  return {
+    app,
+    db: own.db,
+    config,
+    close: async () => {
+      await app.close();
+      await own.close();
+    },
+  };
+}
+
 export const unique = (prefix = 't') => `${prefix}-${randomUUID().slice(0, 8)}`;
 export const uniqueEmail = (prefix = 'user') => `${unique(prefix)}@test.vcentri.kyiv.ua`;
 

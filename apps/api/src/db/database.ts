@@ -143,21 +143,39 @@ export const CONNECT_TIMEOUT_MS = 5_000;
  */
 const preparedNames = new Map<string, string>();
 const PREPARED_MAX = 64;
+/** Texts marked per family (a statement of many shapes, each shape a text of its own). */
+const familyTexts = new Map<string, number>();
+let familyTotal = 0;
+
+/** A statement of many shapes: its texts are bounded apart (`max`), so they cannot crowd out the others. */
+export interface PreparedFamily {
+  name: string;
+  max: number;
+}
 
 /**
  * Marks a compiled statement to run as a named prepared statement on PostgreSQL (the embedded
  * database runs it as any other); returns it, for `db.executeQuery(prepared(query.compile()))`.
+ * A statement whose text varies with its shape (which filters it has) names its `family`.
  */
-export function prepared<R>(compiled: CompiledQuery<R>): CompiledQuery<R> {
-  if (!preparedNames.has(compiled.sql) && preparedNames.size < PREPARED_MAX) {
-    preparedNames.set(compiled.sql, `vcentri_${preparedNames.size + 1}`);
-  }
+export function prepared<R>(compiled: CompiledQuery<R>, family?: PreparedFamily): CompiledQuery<R> {
+  if (preparedNames.has(compiled.sql)) return compiled;
+  if (family) {
+    const n = familyTexts.get(family.name) ?? 0;
+    if (n >= family.max) return compiled;
+    familyTexts.set(family.name, n + 1);
+    familyTotal++;
+  } else if (preparedTexts() >= PREPARED_MAX) return compiled;
+  preparedNames.set(compiled.sql, `vcentri_${preparedNames.size + 1}`);
   return compiled;
 }
 
-/** How many statement texts `prepared` has marked so far (each a prepared statement per connection). */
+/**
+ * How many texts of single-shape statements `prepared` has marked so far (each a prepared
+ * statement per connection); families are bounded apart.
+ */
 export function preparedTexts(): number {
-  return preparedNames.size;
+  return preparedNames.size - familyTotal;
 }
 
 /** Sends the statements marked by `prepared` as named statements on this client (node-postgres caches them per connection). */

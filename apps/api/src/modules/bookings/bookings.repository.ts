@@ -358,6 +358,23 @@ export async function eventPlaces(db: Kysely<DB>, bookingId: string): Promise<nu
   return row.places;
 }
 
+/** A booking's own columns, as its answer shows them. */
+const ownColumns = () =>
+  [
+    'b.id',
+    'b.roomId',
+    'b.organizationId',
+    'b.seriesId',
+    'b.title',
+    'b.purpose',
+    'b.attendees',
+    'b.status',
+    sql<Date>`lower(b.period)`.as('start'),
+    sql<Date>`upper(b.period)`.as('end'),
+    'b.decisionReason',
+    'b.createdAt',
+  ] as const;
+
 /** The booking with everything its view needs. */
 export function bookingViews(db: Kysely<DB>) {
   return db
@@ -366,28 +383,17 @@ export function bookingViews(db: Kysely<DB>) {
     .innerJoin('hubs as h', 'h.id', 'r.hubId')
     .innerJoin('organizations as o', 'o.id', 'b.organizationId')
     .leftJoin('closures as c', 'c.id', 'b.disruptedBy')
+    .select(ownColumns())
     .select([
-      'b.id',
-      'b.roomId',
       'r.nameUk as roomNameUk',
       'r.nameEn as roomNameEn',
       'r.hubId',
       'h.nameUk as hubNameUk',
       'h.nameEn as hubNameEn',
       'h.district',
-      'b.organizationId',
       'o.nameUk as orgNameUk',
       'o.nameEn as orgNameEn',
-      'b.seriesId',
-      'b.title',
-      'b.purpose',
-      'b.attendees',
-      'b.status',
-      sql<Date>`lower(b.period)`.as('start'),
-      sql<Date>`upper(b.period)`.as('end'),
-      'b.decisionReason',
       'b.createdBy',
-      'b.createdAt',
       'c.id as closureId',
       'c.reason as closureReason',
       'c.kind as closureKind',
@@ -397,6 +403,32 @@ export function bookingViews(db: Kysely<DB>) {
     .where('b.kind', '=', 'booking');
 }
 export type BookingViewRow = Awaited<ReturnType<ReturnType<typeof bookingViews>['execute']>>[number];
+
+/** The closure that disrupted a booking, as bookingListRows carries it (times as JSON text). */
+export interface DisruptionJson {
+  closureId: string;
+  reason: string | null;
+  kind: string | null;
+  start: string;
+  end: string;
+}
+
+/**
+ * The booking's own columns, as a list page needs them: the names of its room, hub and
+ * organisation come from memory (place-names.ts), and the closure that disrupted it, if any, in one
+ * column.
+ */
+export function bookingListRows(db: Kysely<DB>) {
+  return db
+    .selectFrom('bookings as b')
+    .select(ownColumns())
+    .select(
+      sql<DisruptionJson | null>`case when b.disrupted_by is not null then (select json_build_object(
+          'closureId', c.id, 'reason', c.reason, 'kind', c.kind, 'start', lower(c.period), 'end', upper(c.period))
+        from closures c where c.id = b.disrupted_by) end`.as('disruption'),
+    );
+}
+export type BookingListRow = Awaited<ReturnType<ReturnType<typeof bookingListRows>['execute']>>[number];
 
 export async function insertNotification(
   db: Kysely<DB>,

@@ -43,6 +43,7 @@ import {
   transitionBooking,
 } from './bookings.service';
 import { icsCalendar } from './ics';
+import { placeNamesOf } from './place-names';
 
 const tags = ['bookings'];
 
@@ -50,6 +51,7 @@ const bookingsRoutes: FastifyPluginAsyncTypebox<{ db: Database; config: Readonly
   app,
   { db, config },
 ) => {
+  const names = placeNamesOf(db, app.publicCache.versions);
   app.post(
     '/bookings/preview',
     {
@@ -96,7 +98,7 @@ const bookingsRoutes: FastifyPluginAsyncTypebox<{ db: Database; config: Readonly
       },
     },
     async (request) =>
-      listBookings(db, requirePrincipal(request), request.query, { countCap: config.listCountCap }),
+      listBookings(db, requirePrincipal(request), request.query, { countCap: config.listCountCap, names }),
   );
 
   app.get(

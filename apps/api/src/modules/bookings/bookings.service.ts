@@ -18,7 +18,7 @@ import {
   toKyiv,
 } from '@vcentri/shared';
 import { type Expression, expressionBuilder, type SqlBool, sql } from 'kysely';
-import type { Database } from '../../db/database';
+import { type Database, prepared } from '../../db/database';
 import type { DB } from '../../db/schema';
 import { AppError, forbidden, isSlotRace, notFound } from '../../errors';
 import { auditValues, recordAudit } from '../audit/audit.repository';
@@ -27,7 +27,9 @@ import { boundedCountQuery, DEFAULT_LIST_COUNT_CAP, pageWithCount } from '../lis
 import type { Principal } from '../users/principal';
 import {
   activeInRoom,
+  type BookingListRow,
   type BookingViewRow,
+  bookingListRows,
   bookingViews,
   eventPlaces,
   hubManagers,
@@ -41,6 +43,7 @@ import {
   type RoomContext,
   range,
 } from './bookings.repository';
+import type { PlaceNames, RoomPlace } from './place-names';
 import { distanceKm, openWindows, subtract, withinOpeningHours } from './opening-hours';
 import {
   bookingContext,
@@ -51,18 +54,54 @@ import {
   statusFor,
 } from './rules';
 
+/** The names a booking's answer shows beside it (its room's and hub's, and its organisation's). */
+interface BookingNames {
+  room: { nameUk: string; nameEn: string; hubId: string; hubNameUk: string; hubNameEn: string };
+  organization: { nameUk: string; nameEn: string };
+}
+
 export function toBookingDto(r: BookingViewRow, p: Principal | null): Booking {
-  const canManage = !!p && (p.isCityAdmin() || p.managesHub(r.hubId));
+  const names = {
+    room: {
+      nameUk: r.roomNameUk,
+      nameEn: r.roomNameEn,
+      hubId: r.hubId,
+      hubNameUk: r.hubNameUk,
+      hubNameEn: r.hubNameEn,
+    },
+    organization: { nameUk: r.orgNameUk, nameEn: r.orgNameEn },
+  };
+  const disruption =
+    r.closureId && r.closureStart && r.closureEnd
+      ? {
+          closureId: r.closureId,
+          reason: r.closureReason ?? '',
+          kind: r.closureKind ?? 'other',
+          start: r.closureStart.toISOString(),
+          end: r.closureEnd.toISOString(),
+        }
+      : null;
+  return bookingDto(r, names, disruption, p);
+}
+
+/** A booking's answer from its own columns, its names and the closure that disrupted it. */
+function bookingDto(
+  r: Omit<BookingListRow, 'disruption'>,
+  { room, organization }: BookingNames,
+  disruption: Booking['disruption'],
+  p: Principal | null,
+): Booking {
+  const canManage = !!p && (p.isCityAdmin() || p.managesHub(room.hubId));
   const member = !!p && !!p.membershipOf(r.organizationId!);
   const active = r.status === 'pending' || r.status === 'confirmed' || r.status === 'disrupted';
   return {
     id: r.id,
     roomId: r.roomId,
-    roomName: { uk: r.roomNameUk, en: r.roomNameEn },
-    hubId: r.hubId,
-    hubName: { uk: r.hubNameUk, en: r.hubNameEn },
+    roomName: { uk: room.nameUk, en: room.nameEn },
+    hubId: room.hubId,
+    hubName: { uk: room.hubNameUk, en: room.hubNameEn },
     organizationId: r.organizationId!,
-    organizationName: { uk: r.orgNameUk, en: r.orgNameEn },
+    organizationName: { uk: organization.nameUk, en: organization.nameEn },
     seriesId: r.seriesId,
     title: r.title,
     purpose: r.purpose,
@@ -71,16 +110,7 @@ export function toBookingDto(r: BookingViewRow, p: Principal | null): Booking {
     start: r.start.toISOString(),
     end: r.end.toISOString(),
     decisionReason: r.decisionReason,
-    disruption:
-      r.closureId && r.closureStart && r.closureEnd
-        ? {
-            closureId: r.closureId,
-            reason: r.closureReason ?? '',
-            kind: r.closureKind ?? 'other',
-            start: r.closureStart.toISOString(),
-            end: r.closureEnd.toISOString(),
-          }
-        : null,
+    disruption,
     createdAt: r.createdAt.toISOString(),
     canManage,
     canCancel: active && (canManage || member),
@@ -383,23 +413,25 @@ export async function listBookings(
   db: Database,
   p: Principal,
   q: BookingListQuery,
-  opts: { countCap?: number } = {},
+  opts: { countCap?: number; names: PlaceNames },
 ): Promise<Paged<Booking> & { totalExact: boolean }> {
   const none = { items: [], total: 0, totalExact: true };
   const page = { limit: q.limit ?? 100, offset: q.offset ?? 0 };
   if (q.from && q.to && !(new Date(q.from) <= new Date(q.to))) return none;
+  const names = opts.names;
+  const places = await names.roomPlaces();
   let scopeRooms: string[] | null = null;
   let orgIds: string[] = [];
   if (!p.isCityAdmin()) {
     const hubIds = p.grants.filter((g) => g.role === 'hub_manager').map((g) => g.hubId!);
     const districts = p.grants.filter((g) => g.role === 'district_admin').map((g) => g.district!);
     orgIds = p.grants.filter((g) => g.organizationId).map((g) => g.organizationId!);
-    scopeRooms = await roomsOf(db, { hubIds, districts });
+    scopeRooms = roomsOf(places, { hubIds, districts });
     if (scopeRooms.length + orgIds.length === 0) return none;
   }
   const filterRooms =
     q.hubId || q.district
-      ? await roomsOf(db, {
+      ? roomsOf(places, {
           hubIds: q.hubId ? [q.hubId] : [],
           districts: q.district ? [q.district] : [],
           all: true,
@@ -407,16 +439,20 @@ export async function listBookings(
       : null;
   if (filterRooms?.length === 0) return none;
 
+  // Lists of ids travel as one array parameter, so each shape of list has one statement text.
+  const anyOf = (ids: string[]) => sql<string>`any(${ids}::uuid[])`;
   const eb = expressionBuilder<{ b: DB['bookings'] }, 'b'>();
-  const conditions: Expression<SqlBool>[] = [eb('b.kind', '=', 'booking')];
+  // A literal, not a parameter: a generic plan of the prepared text may then use the partial
+  // start-order indexes (`where kind = 'booking'`).
+  const conditions: Expression<SqlBool>[] = [sql<SqlBool>`b.kind = 'booking'`];
   if (scopeRooms !== null)
     conditions.push(
       eb.or([
-        ...(scopeRooms.length ? [eb('b.roomId', 'in', scopeRooms)] : []),
-        ...(orgIds.length ? [eb('b.organizationId', 'in', orgIds)] : []),
+        ...(scopeRooms.length ? [eb('b.roomId', '=', anyOf(scopeRooms))] : []),
+        ...(orgIds.length ? [eb('b.organizationId', '=', anyOf(orgIds))] : []),
       ]),
     );
-  if (filterRooms) conditions.push(eb('b.roomId', 'in', filterRooms));
+  if (filterRooms) conditions.push(eb('b.roomId', '=', anyOf(filterRooms)));
   if (q.roomId) conditions.push(eb('b.roomId', '=', q.roomId));
   if (q.organizationId) conditions.push(eb('b.organizationId', '=', q.organizationId));
   if (q.status) conditions.push(eb('b.status', '=', q.status));
@@ -445,33 +481,69 @@ export async function listBookings(
   // The bounded count rides in the page's statement (one round trip, one plan).
   const matching = db.selectFrom('bookings as b').select('b.id').where(where);
   const cap = opts.countCap ?? DEFAULT_LIST_COUNT_CAP;
-  const rows = await bookingViews(db)
+  const query = bookingListRows(db)
     .innerJoin(pageIds.as('p'), 'p.id', 'b.id')
     .select(boundedCountQuery(db, matching, page, cap).as('matching'))
     .orderBy('p.start')
-    .orderBy('p.id')
-    .execute();
+    .orderBy('p.id');
+  // Every page of a shape runs one text: parsed once per connection (db/database.ts).
+  const { rows } = await db.executeQuery(prepared(query.compile(), LIST_PREPARED_TEXTS));
   const count = await pageWithCount(db, rows, matching, page, cap);
-  return { items: rows.map((r) => toBookingDto(r, p)), ...count };
+  return { items: await withNames(names, places, rows, p), ...count };
 }
 
-/** The rooms of some hubs and districts (`all`: rooms in every one of them, else in any). */
-async function roomsOf(db: Database, s: { hubIds: string[]; districts: string[]; all?: boolean }) {
+/** Each shape of bookings list (which filters it has) is a text; the common ones are prepared. */
+const LIST_PREPARED_TEXTS = { name: 'bookings list', max: 32 };
+
+/**
+ * The answers of list rows, with their room's, hub's and organisation's names. A room the names
+ * do not hold yet (made by another process a moment ago) has them read again; a row whose room or
+ * organisation is gone by now is left out, as the join of the details would have.
+ */
+async function withNames(
+  names: PlaceNames,
+  known: Map<string, RoomPlace>,
+  rows: BookingListRow[],
+  p: Principal,
+) {
+  const unknown = rows.filter((r) => !known.has(r.roomId)).map((r) => r.roomId);
+  const [places, organizations] = await Promise.all([
+    unknown.length ? names.roomPlaces(unknown) : known,
+    names.organizationNames(rows.map((r) => r.organizationId!)),
+  ]);
+  const items: Booking[] = [];
+  for (const r of rows) {
+    const room = places.get(r.roomId);
+    const organization = organizations.get(r.organizationId!);
+    if (!room || !organization) continue;
+    const d = r.disruption;
+    const disruption = d && {
+      closureId: d.closureId,
+      reason: d.reason ?? '',
+      kind: d.kind ?? 'other',
+      start: new Date(d.start).toISOString(),
+      end: new Date(d.end).toISOString(),
+    };
+    items.push(bookingDto(r, { room, organization }, disruption, p));
+  }
+  return items;
+}
+
+/** The rooms of some hubs and districts (`all`: rooms in every one of them, else in any), by id. */
+function roomsOf(
+  places: Map<string, RoomPlace>,
+  s: { hubIds: string[]; districts: string[]; all?: boolean },
+) {
   if (s.hubIds.length + s.districts.length === 0) return [];
-  const rows = await db
-    .selectFrom('rooms as r')
-    .innerJoin('hubs as h', 'h.id', 'r.hubId')
-    .select('r.id')
-    .where((eb) => {
-      const parts = [
-        ...(s.hubIds.length ? [eb('r.hubId', 'in', s.hubIds)] : []),
-        ...(s.districts.length ? [eb('h.district', 'in', s.districts)] : []),
-      ];
-      return s.all ? eb.and(parts) : eb.or(parts);
-    })
-    .orderBy('r.id')
-    .execute();
-  return rows.map((r) => r.id);
+  const ids: string[] = [];
+  for (const [id, r] of places) {
+    const inHub = s.hubIds.includes(r.hubId);
+    const inDistrict = s.districts.includes(r.district);
+    const hub = s.hubIds.length ? inHub : s.all;
+    const district = s.districts.length ? inDistrict : s.all;
+    if (s.all ? hub && district : inHub || inDistrict) ids.push(id);
+  }
+  return ids.sort();
 }
 
 type Transition = 'approve' | 'decline' | 'cancel';
