@@ -31,7 +31,17 @@ export async function hubBookingStats(
   db: Database,
   w: { from: string; to: string; district?: string | undefined },
 ): Promise<HubBookingStatsRow[]> {
-  const query = sql<HubBookingStatsRow>`
+  // One text whatever the window and district (values travel as parameters): prepared once per
+  // connection (db/database.ts), and planned once when the generic plan is as good.
+  return (await db.executeQuery(prepared(hubBookingStatsQuery(db, w)))).rows;
+}
+
+/** The statement `hubBookingStats` runs, compiled. */
+export function hubBookingStatsQuery(
+  db: Database,
+  w: { from: string; to: string; district?: string | undefined },
+) {
+  return sql<HubBookingStatsRow>`
     with k as (
       select f, t,
              case when (f at time zone 'Europe/Kyiv') = date_trunc('day', f at time zone 'Europe/Kyiv')
@@ -141,8 +151,5 @@ export async function hubBookingStats(
     left join days on days.hub_id = h.id
     left join edges on edges.hub_id = h.id
     left join served on served.hub_id = h.id
-    order by h.name_uk`;
-  // One text whatever the window and district (values travel as parameters): prepared once per
-  // connection (db/database.ts), and planned once when the generic plan is as good.
-  return (await db.executeQuery(prepared(query.compile(db)))).rows;
+    order by h.name_uk`.compile(db);
 }

@@ -22,7 +22,17 @@ export async function hubEventStats(
   db: Database,
   w: { from: string; to: string; district?: string | undefined },
 ): Promise<HubEventStatsRow[]> {
-  const query = sql<HubEventStatsRow>`
+  // One text whatever the window and district (values travel as parameters): prepared once per
+  // connection (db/database.ts), and planned once when the generic plan is as good.
+  return (await db.executeQuery(prepared(hubEventStatsQuery(db, w)))).rows;
+}
+
+/** The statement `hubEventStats` runs, compiled. */
+export function hubEventStatsQuery(
+  db: Database,
+  w: { from: string; to: string; district?: string | undefined },
+) {
+  return sql<HubEventStatsRow>`
     with h as (
       select id, name_uk, name_en, district from hubs
       where ${w.district ?? null}::text is null or district = ${w.district ?? null}::text
@@ -47,8 +57,5 @@ export async function hubEventStats(
            case when per.feedback > 0 then round(per.ratings::numeric / per.feedback, 2)::float8 end as "averageRating"
     from h
     left join per on per.hub_id = h.id
-    order by h.name_uk`;
-  // One text whatever the window and district (values travel as parameters): prepared once per
-  // connection (db/database.ts), and planned once when the generic plan is as good.
-  return (await db.executeQuery(prepared(query.compile(db)))).rows;
+    order by h.name_uk`.compile(db);
 }
