@@ -331,6 +331,53 @@ describe('statistics rollups', () => {
   });
 });
 
+describe('statistics of a window whose edges fall inside days', () => {
+  it('count every booking meeting the window once, its hours inside it and each organisation once, across the autumn clock change', async () => {
+    const w = await world(t);
+    // Kyiv: on 2027-10-31 04:00 EEST becomes 03:00 EET, a 25-hour day.
+    const [eve, dst, after] = ['2027-10-30', '2027-10-31', '2027-11-01'];
+    const put = async (roomId: string, org: string, status: string, start: string, end: string) => {
+      await sql`
+        insert into bookings (room_id, kind, organization_id, status, title, period, blocked)
+        values (${roomId}, 'booking', ${org}, ${status}, 'Межа',
+                tstzrange(${start}::timestamptz, ${end}::timestamptz, '[)'),
+                tstzrange(${start}::timestamptz, ${end}::timestamptz, '[)'))`.execute(t.db);
+    };
+    const [a, b] = [w.orgId, w.otherOrgId];
+    // Window [eve 10:30, after 12:15): whole day `dst`, edges inside `eve` and `after`.
+    await put(w.roomId, a, 'confirmed', at(eve, '09:00'), at(eve, '11:00')); // holds `from`: 0.5 h
+    await put(w.bigRoomId, a, 'confirmed', at(eve, '08:00'), at(eve, '10:30')); // ends at `from`: out
+    await put(w.roomId, a, 'pending', at(eve, '20:00'), at(eve, '21:00')); // in the first edge
+    // Organisation b books only at the edges: counted once although in two edge bookings.
+    await put(w.bigRoomId, b, 'confirmed', at(eve, '23:00'), at(dst, '01:30')); // into the whole day: 2.5 h
+    await put(w.roomId, a, 'confirmed', at(dst, '02:00'), at(dst, '05:00')); // across the change: 4 h
+    await put(w.bigRoomId, a, 'confirmed', at(dst, '23:00'), at(after, '01:00')); // holds the last midnight: 2 h
+    await put(w.roomId, b, 'confirmed', at(after, '12:00'), at(after, '13:00')); // holds `to`: 0.25 h
+    await put(w.bigRoomId, b, 'confirmed', at(after, '12:15'), at(after, '13:00')); // starts at `to`: out
+    const from = at(eve, '10:30');
+    const to = at(after, '12:15');
+    const figures = { bookings: 5, pending: 1, bookedHours: 9.25, organizations: 2 };
+    expect(await hubStats(w.admin, from, to, w.hubId)).toEqual(figures);
+    expect(await direct(from, to, w.hubId)).toEqual(figures);
+    // The district admin's answer is the same; windows inside one day, or touching the change.
+    expect(await hubStats(w.districtAdmin, from, to, w.hubId)).toEqual(figures);
+    for (const [f, u] of [
+      [at(dst, '01:00'), at(dst, '23:30')],
+      [at(eve, '23:30'), at(dst, '00:00')],
+      [at(dst, '00:00'), at(after, '00:30')],
+      [at(eve, '10:30'), at(eve, '10:45')],
+      [at(dst, '03:30'), at(after, '12:00')],
+    ] as const)
+      expect(await hubStats(w.admin, f, u, w.hubId), `${f}–${u}`).toEqual(await direct(f, u, w.hubId));
+    expect(await hubStats(w.admin, at(dst, '00:00'), at(after, '00:00'), w.hubId)).toEqual({
+      bookings: 3,
+      pending: 0,
+      bookedHours: 1.5 + 4 + 1,
+      organizations: 2,
+    });
+  });
+});
+
 describe('event statistics counts', () => {
   it('equal a direct count after registering, cancelling, checking in and feedback of every kind', async () => {
     const w = await world(t);

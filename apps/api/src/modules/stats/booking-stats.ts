@@ -5,12 +5,13 @@
 // The window [from, to) splits into whole Kyiv days [A, B) and the edges [from, A) and [B, to).
 // A booking is counted on the day it starts: those starting in [A, B) come from booking_day_stats;
 // those starting before A that reach past `from`, and those starting in [B, to), are read from
-// bookings (the GiST index on period; an edge is less than a day). Hours are the confirmed
-// seconds the rollup holds for the days in [A, B) plus each booking's overlap with the edges.
-// Organisations: the union of booking_org_months for the whole months inside [A, B),
-// booking_org_days for the other days in it, and the edge bookings' organisations — as bitmaps
-// of numbered organisations per hub and month (day), OR-ed and counted (migration
-// 20261215100100_booking_org_bits), so a quarter of the whole city reads a few hundred rows.
+// bookings (an edge is less than a day). Hours are the confirmed seconds the rollup holds for the
+// days in [A, B) plus each booking's overlap with the edges. Organisations: the union of
+// booking_org_months for the whole months inside [A, B), booking_org_days for the other days in
+// it, and the edge bookings' organisations — as bitmaps of numbered organisations per hub and
+// month (day), OR-ed and counted (migration 20261215100100_booking_org_bits), so a quarter of the
+// whole city reads a few hundred rows; the edges' organisations are then counted one by one where
+// that union lacks their bit (a bitmap each cost as much as the rollups' days together).
 import { sql } from 'kysely';
 import { CHUNK_BITS } from '../../../migrations/20261215100100_booking_org_bits';
 import type { Database } from '../../db/database';
@@ -30,7 +31,18 @@ export async function hubBookingStats(
   db: Database,
   w: { from: string; to: string; district?: string | undefined },
 ): Promise<HubBookingStatsRow[]> {
-  const { rows } = await sql<HubBookingStatsRow>`
+  return (await db.executeQuery(hubBookingStatsQuery(db, w))).rows;
+}
+
+/**
+ * The statement `hubBookingStats` runs, compiled: one text whatever the window and district (values
+ * travel as parameters), its plan as good generic as custom, so it can go as a prepared statement.
+ */
+export function hubBookingStatsQuery(
+  db: Database,
+  w: { from: string; to: string; district?: string | undefined },
+) {
+  return sql<HubBookingStatsRow>`
     with k as (
       select f, t,
              case when (f at time zone 'Europe/Kyiv') = date_trunc('day', f at time zone 'Europe/Kyiv')
@@ -60,20 +72,38 @@ export async function hubBookingStats(
       where s.day >= (select ad from bounds) and s.day < (select bd from bounds) and s.hub_id in (select id from h)
       group by s.hub_id
     ), near as materialized (
-      -- Every booking meeting an edge (less than two days of the city's bookings), by the GiST
-      -- index on period, before the hub filter.
+      -- Every booking meeting an edge, in four disjoint parts: those holding the instant f that
+      -- start before it, and those holding b that start in [a, b) (point probes of the GiST index
+      -- on period), and those starting in [f, a) or in [b, t) (index-only ranges of
+      -- bookings_start_idx, no heap visit each).
       select b.room_id, b.status, b.organization_id, b.period
       from bookings b
       where b.kind = 'booking' and b.status in ('pending', 'confirmed')
-        and (b.period && tstzrange((select f from bounds), (select a from bounds), '[]')
-             or b.period && tstzrange((select b from bounds), (select t from bounds), '[)'))
+        and b.period @> (select f from bounds) and lower(b.period) <> (select f from bounds)
+      union all
+      select b.room_id, b.status, b.organization_id, b.period
+      from bookings b
+      where b.kind = 'booking' and b.status in ('pending', 'confirmed')
+        and b.period @> (select b from bounds) and lower(b.period) <> (select b from bounds)
+        and b.period &> (select tstzrange(a, a, '[]') from bounds)
+      union all
+      select b.room_id, b.status, b.organization_id, b.period
+      from bookings b
+      where b.kind = 'booking' and b.status in ('pending', 'confirmed')
+        and lower(b.period) >= (select f from bounds) and lower(b.period) < (select a from bounds)
+      union all
+      select b.room_id, b.status, b.organization_id, b.period
+      from bookings b
+      where b.kind = 'booking' and b.status in ('pending', 'confirmed')
+        and lower(b.period) >= (select b from bounds) and lower(b.period) < (select t from bounds)
     ), edge as (
       select r.hub_id, n.status, n.organization_id,
              (lower(n.period) < e.a and upper(n.period) > e.f) or (lower(n.period) >= e.b and lower(n.period) < e.t)
                as counted,
-             greatest(0, extract(epoch from least(upper(n.period), e.a) - greatest(lower(n.period), e.f)))
-               + greatest(0, extract(epoch from least(upper(n.period), e.t) - greatest(lower(n.period), e.b)))
-               as seconds
+             -- As intervals (exact integer arithmetic), turned into seconds once per hub below.
+             greatest(interval '0', least(upper(n.period), e.a) - greatest(lower(n.period), e.f))
+               + greatest(interval '0', least(upper(n.period), e.t) - greatest(lower(n.period), e.b))
+               as span
       from near n
       join rooms r on r.id = n.room_id
       cross join bounds e
@@ -82,7 +112,7 @@ export async function hubBookingStats(
       select hub_id,
              count(*) filter (where counted and status = 'confirmed') as confirmed,
              count(*) filter (where counted and status = 'pending') as pending,
-             coalesce(sum(seconds) filter (where status = 'confirmed'), 0) as seconds
+             coalesce(extract(epoch from sum(span) filter (where status = 'confirmed')), 0) as seconds
       from edge group by hub_id
     ), edge_orgs as (
       select distinct hub_id, organization_id from edge where counted and status = 'confirmed'
@@ -97,12 +127,20 @@ export async function hubBookingStats(
       select o.hub_id, o.chunk, o.bits from booking_org_day_bits o
       where o.day >= (select m2 from bounds) and o.day < (select bd from bounds)
         and o.hub_id in (select id from h)
-      union all
-      select e.hub_id, n.n / ${sql.lit(CHUNK_BITS)}, set_bit(0::bit(${sql.lit(CHUNK_BITS)}), n.n % ${sql.lit(CHUNK_BITS)}, 1)
-      from edge_orgs e join organization_numbers n on n.organization_id = e.organization_id
+    ), ored as (
+      select hub_id, chunk, bit_or(bits) as bits from bits group by hub_id, chunk
+    ), extra as (
+      -- The edges' organisations whose bit the rollups' union lacks: counted one by one rather
+      -- than OR-ed in as a bitmap each.
+      select e.hub_id, count(*) as n
+      from edge_orgs e
+      join organization_numbers n on n.organization_id = e.organization_id
+      left join ored o on o.hub_id = e.hub_id and o.chunk = n.n / ${sql.lit(CHUNK_BITS)}
+      where o.bits is null or get_bit(o.bits, n.n % ${sql.lit(CHUNK_BITS)}) = 0
+      group by e.hub_id
     ), served as (
-      select hub_id, sum(c) as n
-      from (select hub_id, bit_count(bit_or(bits)) as c from bits group by hub_id, chunk) x
+      select hub_id, sum(n) as n
+      from (select hub_id, bit_count(bits) as n from ored union all select hub_id, n from extra) x
       group by hub_id
     )
     select h.id as "hubId", h.name_uk as "nameUk", h.name_en as "nameEn", h.district,
@@ -114,6 +152,5 @@ export async function hubBookingStats(
     left join days on days.hub_id = h.id
     left join edges on edges.hub_id = h.id
     left join served on served.hub_id = h.id
-    order by h.name_uk`.execute(db);
-  return rows;
+    order by h.name_uk`.compile(db);
 }
