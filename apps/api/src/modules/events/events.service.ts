@@ -17,7 +17,7 @@ import {
   type SqlBool,
   sql,
 } from 'kysely';
-import type { Database } from '../../db/database';
+import { type Database, prepared } from '../../db/database';
 import { newShortCode } from '../../db/short-code';
 import { promoteWaiting, type WaitingList } from '../../db/waiting-list';
 import type { DB } from '../../db/schema';
@@ -60,8 +60,8 @@ function eventRows(db: Kysely<DB>) {
           .selectFrom('eventRegistrations as x')
           .select(sql<number>`count(*)::int`.as('n'))
           .whereRef('x.eventId', '=', 'e.id')
-          // A literal: a generic plan (a prepared statement's) then counts from the waiting list's
-          // partial index (event_registrations_position_unique) too, not from every registration.
+          // A literal, so that a prepared statement's generic plan also counts from the partial
+          // index of the waiting list (event_registrations_position_unique).
           .where('x.status', '=', sql.lit('waitlisted'))
           .as('waitlisted'),
     ]);
@@ -178,13 +178,19 @@ export async function listEvents(
   }
   // The bounded count rides in the page's statement (one round trip, one plan).
   const cap = opts.countCap ?? DEFAULT_LIST_COUNT_CAP;
-  const rows = await base
+  const query = base
     .select(boundedCountQuery(db, matching, page, cap).as('matching'))
     .orderBy('e.startsAt')
     .orderBy('e.id')
     .limit(page.limit)
     .offset(page.offset)
-    .execute();
+    .compile();
+  // A list without a window, category or district (a hub's or an organisation's, as its staff
+  // read it: a signed-in caller's list is never cached) goes as a prepared statement; only these
+  // shapes (eight texts at most), so the filters' combinations cannot use up the prepared
+  // statements of a connection (db/database.ts).
+  const staffShape = !q.from && !q.to && !q.category && !q.district;
+  const rows = (await db.executeQuery(staffShape ? prepared(query) : query)).rows;
   const count = await pageWithCount(db, rows, matching, page, cap);
   return { items: rows.map((r) => toView(r, p, null)), ...count };
 }

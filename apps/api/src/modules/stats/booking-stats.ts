@@ -14,7 +14,7 @@
 // that union lacks their bit (a bitmap each cost as much as the rollups' days together).
 import { sql } from 'kysely';
 import { CHUNK_BITS } from '../../../migrations/20261215100100_booking_org_bits';
-import type { Database } from '../../db/database';
+import { type Database, prepared } from '../../db/database';
 
 export interface HubBookingStatsRow {
   hubId: string;
@@ -31,13 +31,12 @@ export async function hubBookingStats(
   db: Database,
   w: { from: string; to: string; district?: string | undefined },
 ): Promise<HubBookingStatsRow[]> {
-  return (await db.executeQuery(hubBookingStatsQuery(db, w))).rows;
+  // One text whatever the window and district (values travel as parameters): prepared once per
+  // connection (db/database.ts), and planned once when the generic plan is as good.
+  return (await db.executeQuery(prepared(hubBookingStatsQuery(db, w)))).rows;
 }
 
-/**
- * The statement `hubBookingStats` runs, compiled: one text whatever the window and district (values
- * travel as parameters), its plan as good generic as custom, so it can go as a prepared statement.
- */
+/** The statement `hubBookingStats` runs, compiled. */
 export function hubBookingStatsQuery(
   db: Database,
   w: { from: string; to: string; district?: string | undefined },

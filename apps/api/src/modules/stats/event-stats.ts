@@ -4,7 +4,7 @@
 // 20261215100000_events_hub) and its counts from event_stats (kept by triggers, migration
 // 20261204020000_event_stats).
 import { sql } from 'kysely';
-import type { Database } from '../../db/database';
+import { type Database, prepared } from '../../db/database';
 
 export interface HubEventStatsRow {
   hubId: string;
@@ -22,13 +22,12 @@ export async function hubEventStats(
   db: Database,
   w: { from: string; to: string; district?: string | undefined },
 ): Promise<HubEventStatsRow[]> {
-  return (await db.executeQuery(hubEventStatsQuery(db, w))).rows;
+  // One text whatever the window and district (values travel as parameters): prepared once per
+  // connection (db/database.ts), and planned once when the generic plan is as good.
+  return (await db.executeQuery(prepared(hubEventStatsQuery(db, w)))).rows;
 }
 
-/**
- * The statement `hubEventStats` runs, compiled: one text whatever the window and district (values
- * travel as parameters), its plan as good generic as custom, so it can go as a prepared statement.
- */
+/** The statement `hubEventStats` runs, compiled. */
 export function hubEventStatsQuery(
   db: Database,
   w: { from: string; to: string; district?: string | undefined },
