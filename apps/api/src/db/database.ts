@@ -172,9 +172,10 @@ export function prepared<R>(compiled: CompiledQuery<R>, family?: PreparedFamily)
 
 /**
  * How many texts of single-shape statements `prepared` has marked so far (each a prepared
- * statement per connection); families are bounded apart.
+ * statement per connection), or of one `family` (families are bounded apart).
  */
-export function preparedTexts(): number {
+export function preparedTexts(family?: PreparedFamily): number {
+  if (family) return familyTexts.get(family.name) ?? 0;
   return preparedNames.size - familyTotal;
 }
 

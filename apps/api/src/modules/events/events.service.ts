@@ -17,7 +17,7 @@ import {
   type SqlBool,
   sql,
 } from 'kysely';
-import { type Database, prepared } from '../../db/database';
+import { type Database, type PreparedFamily, prepared } from '../../db/database';
 import { newShortCode } from '../../db/short-code';
 import { promoteWaiting, type WaitingList } from '../../db/waiting-list';
 import type { DB } from '../../db/schema';
@@ -190,7 +190,7 @@ export async function listEvents(
   // shapes (eight texts at most), so the filters' combinations cannot use up the prepared
   // statements of a connection (db/database.ts).
   const staffShape = !q.from && !q.to && !q.category && !q.district;
-  const rows = (await db.executeQuery(staffShape ? prepared(query) : query)).rows;
+  const rows = (await db.executeQuery(staffShape ? prepared(query, STAFF_LIST_PREPARED_TEXTS) : query)).rows;
   const count = await pageWithCount(db, rows, matching, page, cap);
   return { items: rows.map((r) => toView(r, p, null)), ...count };
 }
@@ -524,3 +524,6 @@ export async function feedbackSummary(db: Database, p: Principal, eventId: strin
 
 export const categoryLabel = (c: string) =>
   EVENT_CATEGORIES[c as keyof typeof EVENT_CATEGORIES] ?? { uk: c, en: c };
+
+/** A hub's or an organisation's staff list: its shapes (eight at most) as prepared statements of their own family. */
+export const STAFF_LIST_PREPARED_TEXTS: PreparedFamily = { name: 'staff event list', max: 8 };

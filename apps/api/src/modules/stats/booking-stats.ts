@@ -14,7 +14,10 @@
 // that union lacks their bit (a bitmap each cost as much as the rollups' days together).
 import { sql } from 'kysely';
 import { CHUNK_BITS } from '../../../migrations/20261215100100_booking_org_bits';
-import { type Database, prepared } from '../../db/database';
+import { type Database, type PreparedFamily, prepared } from '../../db/database';
+
+/** The statistics statements (one text each) as prepared statements of their own family. */
+export const STATS_PREPARED_TEXTS: PreparedFamily = { name: 'statistics', max: 4 };
 
 export interface HubBookingStatsRow {
   hubId: string;
@@ -33,7 +36,7 @@ export async function hubBookingStats(
 ): Promise<HubBookingStatsRow[]> {
   // One text whatever the window and district (values travel as parameters): prepared once per
   // connection (db/database.ts), and planned once when the generic plan is as good.
-  return (await db.executeQuery(prepared(hubBookingStatsQuery(db, w)))).rows;
+  return (await db.executeQuery(prepared(hubBookingStatsQuery(db, w), STATS_PREPARED_TEXTS))).rows;
 }
 
 /** The statement `hubBookingStats` runs, compiled. */

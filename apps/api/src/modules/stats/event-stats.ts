@@ -5,6 +5,7 @@
 // 20261204020000_event_stats).
 import { sql } from 'kysely';
 import { type Database, prepared } from '../../db/database';
+import { STATS_PREPARED_TEXTS } from './booking-stats';
 
 export interface HubEventStatsRow {
   hubId: string;
@@ -24,7 +25,7 @@ export async function hubEventStats(
 ): Promise<HubEventStatsRow[]> {
   // One text whatever the window and district (values travel as parameters): prepared once per
   // connection (db/database.ts), and planned once when the generic plan is as good.
-  return (await db.executeQuery(prepared(hubEventStatsQuery(db, w)))).rows;
+  return (await db.executeQuery(prepared(hubEventStatsQuery(db, w), STATS_PREPARED_TEXTS))).rows;
 }
 
 /** The statement `hubEventStats` runs, compiled. */
