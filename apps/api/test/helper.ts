@@ -76,6 +76,31 @@ export async function buildTestApp(
   return { app, db, config };
 }
 
+/**
+ * An app as a second API process on the test database runs it: on PostgreSQL with a pool of its
+ * own, so it hears of the first app's writes only by notification or poll; on the embedded
+ * database, which one process alone can open, on the same handle (and its write signal).
+ * `close` ends the app and its pool.
+ */
+export async function buildOtherProcessApp(): Promise<TestApp & { close(): Promise<void> }> {
+  const own = TEST_DATABASE_URL ? await openDatabase({ databaseUrl: TEST_DATABASE_URL, poolSize: 3 }) : null;
+  const other = own
+    ? await (async () => {
+        const config = testConfig();
+        const app = await buildApp({ config, db: own.db });
+        await app.ready();
+        return { app, db: own.db, config };
+      })()
+    : await buildTestApp();
+  return {
+    ...other,
+    close: async () => {
+      await other.app.close();
+      await own?.close();
+    },
+  };
+}
+
 export const unique = (prefix = 't') => `${prefix}-${randomUUID().slice(0, 8)}`;
 export const uniqueEmail = (prefix = 'user') => `${unique(prefix)}@test.vcentri.kyiv.ua`;
 

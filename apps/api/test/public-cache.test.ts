@@ -3,18 +3,8 @@
 // database — and never a shared answer for a signed-in caller whose view differs.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../src/app';
-import { openDatabase } from '../src/db/database';
 import { at, book, kyivDate, type World, world } from './booking-fixture';
-import {
-  buildTestApp,
-  createHub,
-  inject,
-  TEST_DATABASE_URL,
-  type TestApp,
-  testConfig,
-  unique,
-} from './helper';
+import { buildOtherProcessApp, buildTestApp, createHub, inject, type TestApp, unique } from './helper';
 
 let t: TestApp;
 let w: World;
@@ -178,19 +168,7 @@ describe('invalidation', () => {
   });
 
   it('two API processes on one database: a write in one is seen by the other', async () => {
-    // Two processes each open their own pool; the embedded database has one process only, so
-    // there the two apps share the handle (and its write signal).
-    const own = TEST_DATABASE_URL
-      ? await openDatabase({ databaseUrl: TEST_DATABASE_URL, poolSize: 3 })
-      : null;
-    const other: TestApp = own
-      ? await (async () => {
-          const config = testConfig();
-          const app = await buildApp({ config, db: own.db });
-          await app.ready();
-          return { app, db: own.db, config };
-        })()
-      : await buildTestApp();
+    const other = await buildOtherProcessApp();
     try {
       const url = `/api/v1/rooms/${w.bigRoomId}`;
       const seen = await get(other, url);
@@ -215,8 +193,7 @@ describe('invalidation', () => {
       await eventually(async () => (await get(t, search)).json().total === 1);
       await other.db.deleteFrom('organizations').where('id', '=', created.id).execute();
     } finally {
-      await other.app.close();
-      await own?.close();
+      await other.close();
     }
   });
 
