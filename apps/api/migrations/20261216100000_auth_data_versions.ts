@@ -26,21 +26,18 @@ export async function up(db: Kysely<any>): Promise<void> {
       for each statement execute function bump_data_version()
     `.execute(db);
   }
-  // What a session's liveness reads: the family, the account, whether revoked_at is null.
+  // A session's liveness reads whether revoked_at is null, the family and the account. Row
+  // triggers with a WHEN clause: the condition is checked without calling the function, so a
+  // sign-in or a refresh (a token inserted unrevoked, the old one marked used) costs nothing.
+  // Revoking a family fires once per token, and the function bumps once per transaction.
   await sql`
     create function bump_refresh_tokens_version() returns trigger language plpgsql as $$
     begin
-      if TG_OP = 'INSERT' then
-        if not exists (select from new_rows where revoked_at is not null) then
-          return null;
-        end if;
-      elsif not exists (
-        select id, user_id, family_id, revoked_at is null from new_rows
-        except all
-        select id, user_id, family_id, revoked_at is null from old_rows
-      ) then
+      if current_setting('vcentri.refresh_tokens_bumped', true) = 'yes' then
         return null;
       end if;
+      -- Transaction-local: undone with a rolled-back savepoint, gone at the end.
+      perform set_config('vcentri.refresh_tokens_bumped', 'yes', true);
       update data_versions set version = version + 1
         where table_name = TG_TABLE_NAME and shard = pg_backend_pid() % ${sql.lit(VERSION_SHARDS)};
       perform pg_notify('vcentri_data_versions', TG_TABLE_NAME);
@@ -48,16 +45,19 @@ export async function up(db: Kysely<any>): Promise<void> {
     end
     $$
   `.execute(db);
-  // A trigger with transition tables has one event each.
   await sql`
     create trigger refresh_tokens_data_version_insert after insert on refresh_tokens
-    referencing new table as new_rows
-    for each statement execute function bump_refresh_tokens_version()
+    for each row when (new.revoked_at is not null)
+    execute function bump_refresh_tokens_version()
   `.execute(db);
   await sql`
     create trigger refresh_tokens_data_version_update after update on refresh_tokens
-    referencing old table as old_rows new table as new_rows
-    for each statement execute function bump_refresh_tokens_version()
+    for each row when (
+      (old.revoked_at is null) <> (new.revoked_at is null)
+      or old.user_id is distinct from new.user_id
+      or old.family_id is distinct from new.family_id
+    )
+    execute function bump_refresh_tokens_version()
   `.execute(db);
   await sql`
     create trigger refresh_tokens_data_version after delete or truncate on refresh_tokens

@@ -109,6 +109,23 @@ describe('the principal of a token, kept in memory', () => {
     expectProblem(await me(t, next.json().accessToken), 401, 'unauthorized');
   });
 
+  it('sign-ins and refreshes of other sessions leave the kept principals good', async () => {
+    const u = await createUser(t);
+    const other = await createUser(t);
+    expect((await me(t, u.token)).statusCode).toBe(200);
+    const { loads } = t.app.principals.counts;
+    const s = await logIn(t, other.email);
+    const next = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/refresh',
+      headers: { cookie: s.cookie },
+    });
+    expect(next.statusCode).toBe(200);
+    // Neither a new token nor a used one ends a session: the version of refresh_tokens stays.
+    expect((await me(t, u.token)).statusCode).toBe(200);
+    expect(t.app.principals.counts.loads).toBe(loads);
+  });
+
   it('a grant removed gives 403 at once, a grant added takes effect at once', async () => {
     const admin = await createUser(t, [{ role: 'city_admin' }]);
     const u = await createUser(t);
