@@ -154,10 +154,6 @@ export class PrincipalCache {
     return found;
   }
 
-  clear(): void {
-    this.kept.clear();
-  }
-
   private keep(key: string, entry: Kept) {
     if (this.kept.size >= this.maxEntries) {
       // The oldest goes first (a map keeps insertion order).
