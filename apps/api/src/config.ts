@@ -99,6 +99,11 @@ export interface Config {
   publicCacheEntries: number;
   /** How often each process reads the data versions when no notification arrives, in ms. */
   dataVersionPollMs: number;
+  /**
+   * Principals of access tokens kept in memory per process (plugins/auth.ts), at most this many;
+   * 0 turns the cache off (every authenticated request reads the account from the database).
+   */
+  principalCacheEntries: number;
   /** PostgreSQL `statement_timeout` of every request's statement, in ms; 0: none. */
   databaseStatementTimeoutMs: number;
   /**
@@ -279,6 +284,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     listCountCap: intVar(env, 'LIST_COUNT_CAP', DEFAULT_LIST_COUNT_CAP, 1, 1_000_000),
     publicCacheEntries: intVar(env, 'PUBLIC_CACHE_ENTRIES', 2000, 0, 1_000_000),
     dataVersionPollMs: intVar(env, 'DATA_VERSION_POLL_MS', 2000, 50, 3_600_000),
+    principalCacheEntries: intVar(env, 'PRINCIPAL_CACHE_ENTRIES', 10_000, 0, 1_000_000),
     ...overrides,
   };
   return Object.freeze(config);

@@ -80,8 +80,8 @@ export async function buildTestApp(
 export async function eventually(check: () => Promise<boolean>, ms = 5_000) {
   const until = Date.now() + ms;
   while (!(await check())) {
-    if (Date.now() > until) throw new Error('did not happen in time');
-    await new Promise((r) => setTimeout(r, 20));
+    if (Date.now() > until) throw new Error(`did not happen within ${ms} ms`);
+    await new Promise((r) => setTimeout(r, 10));
   }
 }
 

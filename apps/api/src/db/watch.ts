@@ -1,9 +1,10 @@
-// Tells when a write to a table that public reads show has been committed through this process's
-// database handle, whoever made it (a request, a job, a test writing rows directly), so the
-// in-process cache of public reads (plugins/public-cache.ts) never answers from before it. The
+// Tells when a write to a versioned table (one that public reads show, or one a principal is read
+// from) has been committed through this process's database handle, whoever made it (a request, a
+// job, a test writing rows directly), so the in-process caches of public reads
+// (plugins/public-cache.ts) and of principals (plugins/auth.ts) never answer from before it. The
 // dialect is wrapped: a write outside a transaction is reported once it returns; a transaction
 // that wrote to such a table is reported when its commit returns. Writes by other processes reach
-// the cache through the database's own version counters (migration 20261210000000).
+// the caches through the database's own version counters (migrations 20261210000000, 20261216100000).
 import type {
   CompiledQuery,
   DatabaseConnection,
@@ -17,6 +18,7 @@ import type {
   TransactionSettings,
 } from 'kysely';
 import { VERSIONED_TABLES } from '../../migrations/20261210000000_data_versions';
+import { AUTH_TABLES } from '../../migrations/20261216100000_auth_data_versions';
 
 type Listener = () => void;
 
@@ -34,7 +36,7 @@ export class WriteSignal {
 
 const READ_RE = /^\s*(select|show|begin|start|set|values|explain)\b/i;
 const WRITE_WORD_RE = /\b(insert|update|delete|merge|truncate)\b/i;
-const TABLE_NAMES = VERSIONED_TABLES.map((t) => t.toLowerCase());
+const TABLE_NAMES = [...VERSIONED_TABLES, ...AUTH_TABLES].map((t) => t.toLowerCase());
 
 /** Whether a statement may change a versioned table (errs towards yes: a false yes costs a re-read). */
 export function touchesVersionedTable(compiled: CompiledQuery): boolean {

@@ -1,7 +1,9 @@
 // Authentication and the one guard. Every /api/v1 route declares `config.access`; a route without
 // it fails at start-up (deny by default). The guard verifies the access token (HS256 pinned,
 // issuer and audience checked), loads the account's current grants, and checks the role; the
-// per-object checks (this hub, this organisation) use the Principal in the services.
+// per-object checks (this hub, this organisation) use the Principal in the services. The token is
+// verified on every request; the account, its session and grants come from a per-process cache
+// that any committed write to users, role_grants or refresh_tokens makes stale (PrincipalCache).
 import fastifyJwt from '@fastify/jwt';
 import type { GrantedRole } from '@vcentri/shared';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -9,7 +11,8 @@ import fp from 'fastify-plugin';
 import type { Config } from '../config';
 import type { Database } from '../db/database';
 import { forbidden, unauthorized } from '../errors';
-import { loadPrincipal, type Principal } from '../modules/users/principal';
+import { type Principal, PrincipalCache } from '../modules/users/principal';
+import { dataVersionsOf } from './public-cache';
 
 /** public: anyone; optional: anyone, with the principal when a valid token is sent; signed-in: any account; or the roles that may call the route at all. */
 export type Access = 'public' | 'optional' | 'signed-in' | { roles: GrantedRole[] };
@@ -22,6 +25,7 @@ declare module 'fastify' {
     principal: Principal | null;
   }
   interface FastifyInstance {
+    principals: PrincipalCache;
     /** An access token for the account, bound to the refresh-token family `sessionId`. */
     signAccessToken(userId: string, sessionId: string): Promise<string>;
   }
@@ -67,6 +71,21 @@ export default fp(
     );
     app.decorateRequest('principal', null);
 
+    // The data versions shared with the public cache (one per database handle).
+    const versions = dataVersionsOf(db, config.dataVersionPollMs, (err) =>
+      app.log.warn({ err }, 'data versions unavailable; principals are read from the database'),
+    );
+    const principals = new PrincipalCache(db, versions, config.principalCacheEntries);
+    app.decorate('principals', principals);
+    let acquired = false;
+    app.addHook('onReady', async () => {
+      acquired = true;
+      await versions.acquire();
+    });
+    app.addHook('onClose', async () => {
+      if (acquired) await versions.release();
+    });
+
     app.addHook('onRoute', (route) => {
       if (!route.url.startsWith('/api/v1')) return;
       if (route.method === 'HEAD' || route.method === 'OPTIONS') return;
@@ -88,7 +107,7 @@ export default fp(
         !UUID_RE.test(claims.sid)
       )
         throw unauthorized();
-      const found = await loadPrincipal(db, claims.sub, claims.sid);
+      const found = await principals.load(claims.sub, claims.sid);
       if (!found) throw unauthorized('The account no longer exists.');
       if (!found.sessionLive) throw unauthorized('This session has ended; sign in again.');
       const { principal } = found;

@@ -21,10 +21,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { sql } from 'kysely';
 import type { VERSIONED_TABLES } from '../../migrations/20261210000000_data_versions';
+import type { AUTH_TABLES } from '../../migrations/20261216100000_auth_data_versions';
 import type { Config } from '../config';
 import { type Database, listenForDataVersions, writeSignal } from '../db/database';
 
-export type VersionedTable = (typeof VERSIONED_TABLES)[number];
+export type VersionedTable = (typeof VERSIONED_TABLES)[number] | (typeof AUTH_TABLES)[number];
 
 export interface PublicCacheSpec {
   /** The tables the answer is built from: a write to any of them makes it stale. */

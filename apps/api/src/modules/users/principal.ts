@@ -2,8 +2,10 @@
 // every service uses (deny unless a grant says otherwise).
 import type { GrantedRole } from '@vcentri/shared';
 import { type Kysely, sql } from 'kysely';
+import { AUTH_TABLES } from '../../../migrations/20261216100000_auth_data_versions';
 import { prepared } from '../../db/database';
 import type { DB, RoleGrantRow } from '../../db/schema';
+import type { DataVersions } from '../../plugins/public-cache';
 
 export interface Principal {
   userId: string;
@@ -85,3 +87,86 @@ export async function loadPrincipal(
 
 /** A grant as the principal's query hands it over (JSON: the time as text). */
 type GrantJson = Omit<RoleGrantRow, 'createdAt'> & { createdAt: string };
+
+/** A kept principal is read again after this long even if no write says so (a safety net). */
+export const PRINCIPAL_MAX_AGE_MS = 5_000;
+
+interface Kept {
+  principal: Principal;
+  /** The versions of AUTH_TABLES it was read under. */
+  version: number;
+  readAt: number;
+}
+
+/**
+ * Principals of live sessions kept in memory per (account, session), so a repeated request with
+ * the same token makes no database round trip to authenticate. Each is kept with the data versions
+ * of users, role_grants and refresh_tokens (migration 20261216100000) and is stale once they move:
+ * - a write through this process's handle (log-out, a grant, an erasure, any request or job) is
+ *   reported when it commits (db/watch.ts); the next request re-reads the versions first;
+ * - a write by another process arrives as a PostgreSQL notification (milliseconds), or at the next
+ *   poll (DATA_VERSION_POLL_MS) if the listening connection is down; until then that process may
+ *   still accept the session or grant that was just ended, for at most that window.
+ * Only live sessions are kept, at most `maxEntries` (oldest out first), each at most
+ * PRINCIPAL_MAX_AGE_MS. A principal read while a write commits is not kept (the versions are read
+ * before the principal and it is kept only if they have not moved), so it cannot outlive the write.
+ */
+export class PrincipalCache {
+  private readonly kept = new Map<string, Kept>();
+  /** Requests answered from memory, and principals read from the database. */
+  readonly counts = { hits: 0, loads: 0 };
+
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly versions: DataVersions,
+    private readonly maxEntries: number,
+    private readonly maxAgeMs = PRINCIPAL_MAX_AGE_MS,
+  ) {}
+
+  get size(): number {
+    return this.kept.size;
+  }
+
+  async load(userId: string, sessionId: string): ReturnType<typeof loadPrincipal> {
+    if (this.maxEntries === 0) return loadPrincipal(this.db, userId, sessionId);
+    try {
+      await this.versions.ensureKnown();
+    } catch {
+      // The versions cannot be read: from the database, not kept.
+      return loadPrincipal(this.db, userId, sessionId);
+    }
+    const key = `${userId} ${sessionId}`;
+    const version = this.versions.of(AUTH_TABLES);
+    // A write reported since ensureKnown returned makes `version` untrustworthy: no hit, no keeping.
+    const known = this.versions.isKnown();
+    const hit = this.kept.get(key);
+    if (hit) {
+      if (known && hit.version === version && Date.now() - hit.readAt < this.maxAgeMs) {
+        this.counts.hits++;
+        return { principal: hit.principal, sessionLive: true };
+      }
+      this.kept.delete(key);
+    }
+    this.counts.loads++;
+    const found = await loadPrincipal(this.db, userId, sessionId);
+    if (known && found?.sessionLive && this.versions.isKnown() && this.versions.of(AUTH_TABLES) === version)
+      this.keep(key, { principal: freeze(found.principal), version, readAt: Date.now() });
+    return found;
+  }
+
+  private keep(key: string, entry: Kept) {
+    if (this.kept.size >= this.maxEntries) {
+      // The oldest goes first (a map keeps insertion order).
+      const oldest = this.kept.keys().next().value;
+      if (oldest !== undefined) this.kept.delete(oldest);
+    }
+    this.kept.set(key, entry);
+  }
+}
+
+/** A kept principal is shared by concurrent requests: none may change it for the others. */
+function freeze(principal: Principal): Principal {
+  for (const g of principal.grants) Object.freeze(g);
+  Object.freeze(principal.grants);
+  return Object.freeze(principal);
+}
