@@ -79,10 +79,12 @@ const register = (u: TestUser, eventId: string) =>
 
 /** Someone with data in every category, and the strings that identify them. */
 async function person() {
-  const n = Math.floor(Math.random() * 250) + 1;
+  // An address no other person of the worker has, nor one containing it (203.0.113.3 is inside
+  // 203.0.113.34): two groups of four hex digits, none leading with zero, end the text.
+  const group = () => (0x1000 + Math.floor(Math.random() * 0xefff)).toString(16);
   const marks = {
     name: unique('Ярина Особлива'),
-    ip: `203.0.113.${n}`,
+    ip: `2001:db8::${group()}:${group()}`,
     skill: unique('skill'),
     comment: unique('коментар'),
     description: unique('опис-годин'),
