@@ -201,11 +201,6 @@ interface Variant {
   headers: Record<string, string>;
   /** The same with Content-Length as name, value, name, value…, for answers written to the socket. */
   rawHeaders: string[];
-  /**
-   * The bytes as a latin1 string (one character a byte): Node writes such a body together with
-   * the header block in one `write`, where a Buffer body costs a second chunk and a `writev`.
-   */
-  wire: string;
 }
 
 interface Entry {
@@ -308,8 +303,7 @@ export class PublicCache {
     reply.hijack();
     reply.raw.writeHead(variant ? 200 : 304, headers);
     // A HEAD answer's body is left off by Node itself; Content-Length stays.
-    if (variant) reply.raw.end(variant.wire, 'latin1');
-    else reply.raw.end();
+    reply.raw.end(variant?.body);
     return true;
   }
 
@@ -463,7 +457,7 @@ function makeVariant(body: Buffer, base: Record<string, string>, encoding: 'br' 
   const headers: Record<string, string> = { ...base, 'content-type': 'application/json; charset=utf-8' };
   if (encoding) headers['content-encoding'] = encoding;
   const raw = Object.entries({ ...headers, 'content-length': String(body.length) }).flat();
-  return { body, headers, rawHeaders: raw, wire: body.toString('latin1') };
+  return { body, headers, rawHeaders: raw };
 }
 
 export default fp(
