@@ -200,8 +200,8 @@ interface Variant {
   body: Buffer;
   /** ETag, Cache-Control, Vary, Content-Type and (unless identity) Content-Encoding. */
   headers: Record<string, string>;
-  /** The same with Content-Length, for answers written straight to the socket. */
-  rawHeaders: Record<string, string>;
+  /** The same with Content-Length as name, value, name, value…, for answers written to the socket. */
+  rawHeaders: string[];
 }
 
 interface Entry {
@@ -214,6 +214,8 @@ interface Entry {
   gzip?: Variant;
   /** The headers of a 304: ETag, Cache-Control, Vary. */
   notModified: Record<string, string>;
+  /** The same as name, value, name, value… */
+  notModifiedRaw: string[];
 }
 
 /** True when If-None-Match names this ETag (weak comparison, as RFC 9110 asks for GET). */
@@ -298,13 +300,9 @@ export class PublicCache {
     if (!entry) return false;
     if (entry.spec.personal && request.headers.authorization !== undefined) return false;
     const variant = this.choose(request, entry);
-    const headers = {
-      ...reply.getHeaders(),
-      ...(variant ? variant.rawHeaders : entry.notModified),
-      ...keptVary(reply, entry),
-    };
+    const headers = rawHeaders(reply, variant ? variant.rawHeaders : entry.notModifiedRaw);
     reply.hijack();
-    reply.raw.writeHead(variant ? 200 : 304, headers as Record<string, string>);
+    reply.raw.writeHead(variant ? 200 : 304, headers);
     // A HEAD answer's body is left off by Node itself; Content-Length stays.
     reply.raw.end(variant?.body);
     return true;
@@ -382,6 +380,7 @@ export class PublicCache {
       etag,
       identity: makeVariant(body, notModified, null),
       notModified,
+      notModifiedRaw: Object.entries(notModified).flat(),
     };
   }
 
@@ -423,10 +422,43 @@ function keptVary(reply: FastifyReply, entry: Entry): { vary?: string } {
   return earlier === undefined ? {} : { vary: `${earlier}, ${entry.notModified.vary}` };
 }
 
+/**
+ * The headers of a hit as one flat list: those the earlier hooks set (security headers, request
+ * limit, CORS), then the entry's own, which win over an earlier one of the same name; an earlier
+ * Vary is kept in front of the entry's.
+ */
+function rawHeaders(reply: FastifyReply, own: readonly string[]): string[] {
+  const earlier = reply.getHeaders();
+  const out: string[] = [];
+  for (const name in earlier) {
+    if (OWN_HEADERS.has(name)) continue;
+    const value = earlier[name];
+    if (Array.isArray(value)) for (const v of value) out.push(name, v);
+    else if (value !== undefined) out.push(name, String(value));
+  }
+  for (let i = 0; i < own.length; i += 2) {
+    const name = own[i] as string;
+    const value = own[i + 1] as string;
+    out.push(name, name === 'vary' && earlier.vary !== undefined ? `${earlier.vary}, ${value}` : value);
+  }
+  return out;
+}
+
+/** The names of the headers an entry sets itself. */
+const OWN_HEADERS = new Set([
+  'etag',
+  'cache-control',
+  'vary',
+  'content-type',
+  'content-encoding',
+  'content-length',
+]);
+
 function makeVariant(body: Buffer, base: Record<string, string>, encoding: 'br' | 'gzip' | null): Variant {
   const headers: Record<string, string> = { ...base, 'content-type': 'application/json; charset=utf-8' };
   if (encoding) headers['content-encoding'] = encoding;
-  return { body, headers, rawHeaders: { ...headers, 'content-length': String(body.length) } };
+  const raw = Object.entries({ ...headers, 'content-length': String(body.length) }).flat();
+  return { body, headers, rawHeaders: raw };
 }
 
 export default fp(

@@ -193,11 +193,26 @@ function verifiedAccount(request: FastifyRequest): string | null {
 }
 
 export function rateLimitKey(request: FastifyRequest): string {
-  const account = verifiedAccount(request);
+  const account = request.headers.authorization === undefined ? null : verifiedAccount(request);
   if (account) return `account:${account}`;
   // A client that reset its connection mid-request has no address left; it still gets a key.
-  return request.ip ? `address:${normalizeIP(request.ip)}` : 'address:unknown';
+  const ip = request.ip;
+  if (!ip) return 'address:unknown';
+  let key = addressKeys.get(ip);
+  if (key === undefined) {
+    key = `address:${normalizeIP(ip)}`;
+    if (addressKeys.size >= ADDRESS_KEYS_KEPT) addressKeys.clear();
+    addressKeys.set(ip, key);
+  }
+  return key;
 }
+
+/**
+ * The key of each address heard from lately: an IPv6 address is parsed (and cut to its /64) by a
+ * library, a few microseconds that a busy client would pay on every request.
+ */
+const addressKeys = new Map<string, string>();
+const ADDRESS_KEYS_KEPT = 4096;
 
 export default fp(
   async (app: FastifyInstance, opts: { config: Readonly<Config>; db: Database }) => {
@@ -246,6 +261,7 @@ export default fp(
         new AppError('rate_limited', 429, `Too many requests; try again in ${Math.ceil(ttlMs / 1000)} s.`),
         { statusCode: 429 },
       );
+    const limits = new Map([config.rateLimitMax, config.rateLimitAnonymousMax].map((n) => [n, String(n)]));
     app.addHook('onRequest', (request, reply, done) => {
       if (!request.url.startsWith('/api/')) return done();
       // false: exempt (health); an object: the route's own limit, applied by the plugin.
@@ -256,7 +272,7 @@ export default fp(
         // The database is down or slow to answer: the request passes uncounted (see above).
         if (err || !result) return done();
         const reset = String(Math.ceil(result.ttl / 1000));
-        reply.header('x-ratelimit-limit', String(max));
+        reply.header('x-ratelimit-limit', limits.get(max) ?? String(max));
         reply.header('x-ratelimit-remaining', String(Math.max(0, max - result.current)));
         reply.header('x-ratelimit-reset', reset);
         if (result.current <= max) return done();
