@@ -12,7 +12,7 @@ import type { Config } from '../config';
 import type { Database } from '../db/database';
 import { forbidden, unauthorized } from '../errors';
 import { type Principal, PrincipalCache } from '../modules/users/principal';
-import { dataVersionsOf } from './public-cache';
+import { appDataVersions } from './public-cache';
 
 /** public: anyone; optional: anyone, with the principal when a valid token is sent; signed-in: any account; or the roles that may call the route at all. */
 export type Access = 'public' | 'optional' | 'signed-in' | { roles: GrantedRole[] };
@@ -72,19 +72,11 @@ export default fp(
     app.decorateRequest('principal', null);
 
     // The data versions shared with the public cache (one per database handle).
-    const versions = dataVersionsOf(db, config.dataVersionPollMs, (err) =>
+    const versions = appDataVersions(app, db, config.dataVersionPollMs, (err) =>
       app.log.warn({ err }, 'data versions unavailable; principals are read from the database'),
     );
     const principals = new PrincipalCache(db, versions, config.principalCacheEntries);
     app.decorate('principals', principals);
-    let acquired = false;
-    app.addHook('onReady', async () => {
-      acquired = true;
-      await versions.acquire();
-    });
-    app.addHook('onClose', async () => {
-      if (acquired) await versions.release();
-    });
 
     app.addHook('onRoute', (route) => {
       if (!route.url.startsWith('/api/v1')) return;

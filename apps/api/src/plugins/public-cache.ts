@@ -195,6 +195,28 @@ export function dataVersionsOf(db: Database, pollMs: number, warn: (err: unknown
   return v;
 }
 
+/**
+ * The shared data versions of `db` for an app's lifetime: acquired when the app is ready (the first
+ * starts the poll, the listener and the write signal), released when it closes.
+ */
+export function appDataVersions(
+  app: FastifyInstance,
+  db: Database,
+  pollMs: number,
+  warn: (err: unknown) => void,
+): DataVersions {
+  const versions = dataVersionsOf(db, pollMs, warn);
+  let acquired = false;
+  app.addHook('onReady', async () => {
+    acquired = true;
+    await versions.acquire();
+  });
+  app.addHook('onClose', async () => {
+    if (acquired) await versions.release();
+  });
+  return versions;
+}
+
 /** One encoding of an answer: its bytes and the headers that go with them, worked out once. */
 interface Variant {
   body: Buffer;
@@ -470,18 +492,9 @@ export default fp(
       lastWarning = Date.now();
       app.log.warn({ err }, 'data versions unavailable; public reads are answered from the database');
     };
-    const versions = dataVersionsOf(db, config.dataVersionPollMs, warn);
+    const versions = appDataVersions(app, db, config.dataVersionPollMs, warn);
     const cache = new PublicCache(versions, config.publicCacheEntries);
     app.decorate('publicCache', cache);
-
-    let acquired = false;
-    app.addHook('onReady', async () => {
-      acquired = true;
-      await versions.acquire();
-    });
-    app.addHook('onClose', async () => {
-      if (acquired) await versions.release();
-    });
 
     // After the overload checks and the request limit (registered before this plugin), before
     // authentication, idempotency and validation, none of which a repeated public read needs.
