@@ -3,7 +3,8 @@
 // rename or a move must show in the very next list — made through the API, straight in the
 // database, or by another API process on the same database — and the answer must equal the
 // booking's own page, which reads them from the database.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { bookedSlot, kyivDate, type World, world } from './booking-fixture';
 import {
   anotherProcess,
@@ -133,6 +134,23 @@ describe('names in the bookings list', () => {
       await expectAsItsPage(other, w.member);
     } finally {
       await other.close();
+    }
+  });
+  it('names a write did not announce (triggers off, as a restore might leave them) are read again after a minute', async () => {
+    await expectAsItsPage(t, w.member);
+    const name = unique('Без версії');
+    // Triggers off for this transaction: the room changes, its data version does not.
+    await t.db.transaction().execute(async (tx) => {
+      await sql`set local session_replication_role = replica`.execute(tx);
+      await tx.updateTable('rooms').set({ nameUk: name }).where('id', '=', w.roomId).execute();
+    });
+    expect((await listed(t, w.manager))?.roomName.uk).not.toBe(name);
+    const now = Date.now();
+    vi.spyOn(Date, 'now').mockReturnValue(now + 61_000);
+    try {
+      expect((await listed(t, w.manager))?.roomName.uk).toBe(name);
+    } finally {
+      vi.restoreAllMocks();
     }
   });
 });

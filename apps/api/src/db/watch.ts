@@ -59,12 +59,16 @@ class WatchedConnection implements DatabaseConnection {
     private readonly signal: WriteSignal,
   ) {}
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
-    const result = await this.inner.executeQuery<R>(compiled);
-    if (touchesVersionedTable(compiled)) {
-      if (this.inTransaction) this.wrote = true;
-      else this.signal.emit();
+    try {
+      return await this.inner.executeQuery<R>(compiled);
+    } finally {
+      // Also when it failed: a statement whose answer was lost (the connection dropped after the
+      // server committed) may have written; a false report costs one re-read of the versions.
+      if (touchesVersionedTable(compiled)) {
+        if (this.inTransaction) this.wrote = true;
+        else this.signal.emit();
+      }
     }
-    return result;
   }
   streamQuery<R>(compiled: CompiledQuery, chunkSize?: number): AsyncIterableIterator<QueryResult<R>> {
     return this.inner.streamQuery<R>(compiled, chunkSize);

@@ -36,18 +36,28 @@ export const MAX_ORGANIZATION_NAMES = 50_000;
 class Versioned<V> {
   version = -1;
   value: V;
+  private since = 0;
   constructor(private readonly empty: () => V) {
     this.value = empty();
   }
-  /** The kept value, emptied first if the tables changed since it was read. */
+  /**
+   * The kept value, emptied first if the tables changed since it was read, or if it is older than
+   * `MAX_AGE_MS` (a safety net: version counters that went back, e.g. after a restore, would
+   * otherwise hide later writes for good — and the rooms decide a caller's scope).
+   */
   current(version: number): V {
-    if (version !== this.version) {
+    const now = Date.now();
+    if (version !== this.version || now - this.since > MAX_AGE_MS) {
       this.version = version;
+      this.since = now;
       this.value = this.empty();
     }
     return this.value;
   }
 }
+
+/** Kept names are read again after this long at most, whatever the data versions say. */
+const MAX_AGE_MS = 60_000;
 
 export class PlaceNames {
   private readonly rooms = new Versioned(() => new Map<string, RoomPlace>());
