@@ -123,9 +123,23 @@ try {
   const ragged = `from=${encodeURIComponent('2026-09-03T10:30:00+03:00')}&to=${encodeURIComponent('2026-12-20T12:15:00+02:00')}`;
   const as = (who, i) => ({ authorization: `Bearer ${who[i % who.length].token}` });
   const endpoints = [
-    // References: the cheapest API answer, and the same list with a page of 20 instead of 100.
+    // A reference: the cheapest API answer. The lists answer the contract's default page (20);
+    // the `limit=100` rows ask for the contract's largest page.
     ['GET /health (reference)', null, '/health'],
-    ['GET /bookings, city admin, limit=20 (reference)', cityAdmin, '/bookings?limit=20'],
+    ['GET /bookings, city admin, limit=100', cityAdmin, '/bookings?limit=100'],
+    [
+      'GET /bookings, city admin, hubId + one week, limit=100',
+      cityAdmin,
+      `/bookings?hubId=${hub.id}&${week}&limit=100`,
+    ],
+    ['GET /bookings, district admin, one week, limit=100', districtAdmin, `/bookings?${week}&limit=100`],
+    ['GET /bookings, hub manager, limit=100', manager, '/bookings?limit=100'],
+    ['GET /bookings, organisation member, 30 days, limit=100', member, `/bookings?${month}&limit=100`],
+    [
+      'GET /events, staff (hub manager), hub, with cancelled, limit=100',
+      manager,
+      `/events?hubId=${hub.id}&includeCancelled=true&limit=100`,
+    ],
     ['GET /bookings, city admin', cityAdmin, '/bookings'],
     ['GET /bookings, city admin, one week', cityAdmin, `/bookings?${week}`],
     ['GET /bookings, city admin, hubId', cityAdmin, `/bookings?hubId=${hub.id}`],
@@ -164,7 +178,8 @@ try {
   for (const [label, who, path] of endpoints) {
     if (only && !only.test(label)) continue;
     const probe = await fetch(`${api.url}/api/v1${path}`, { headers: who ? as(who, 0) : {} });
-    const body = await probe.json();
+    const text = await probe.text();
+    const body = JSON.parse(text);
     const shape =
       probe.status !== 200
         ? `status ${probe.status}`
@@ -173,6 +188,7 @@ try {
           : Array.isArray(body.items)
             ? `${body.items.length} rows`
             : 'no list';
+    const bytes = `${(Buffer.byteLength(text) / 1024).toFixed(1)} KB`;
     const before = load();
     const apiCpu0 = cpuMs([api.pid]);
     const dbCpu0 = new Map((await backends()).map((pid) => [pid, cpuMs([pid])]));
@@ -192,7 +208,7 @@ try {
     // Over the whole run, warm-up included: `total` counts those answers too.
     r.apiCpu = apiCpu / r.total;
     r.dbCpu = dbCpu / r.total;
-    rows.push({ label, r, shape, load: before });
+    rows.push({ label, r, shape: `${shape}, ${bytes}`, load: before });
     console.log(
       `${label} (${shape}; load ${before}):\n  ${fmt(r)}; CPU/request: API ${r.apiCpu.toFixed(2)} ms, PostgreSQL ${r.dbCpu.toFixed(2)} ms`,
     );

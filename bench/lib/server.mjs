@@ -66,7 +66,9 @@ export function build() {
 }
 
 export async function startApi(databaseUrl, port, extraEnv = {}) {
-  const child = spawn(process.execPath, [path.join(root, 'apps/api/dist/server.js')], {
+  // BENCH_API_NODE_ARGS: extra Node.js flags for the API, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
+  const nodeArgs = process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, path.join(root, 'apps/api/dist/server.js')], {
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,

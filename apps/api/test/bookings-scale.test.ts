@@ -217,6 +217,34 @@ async function orgBitsMatch(hubId: string) {
   }
 }
 
+describe('the list’s page', () => {
+  it('is 20 bookings unless the caller asks for more (the contract’s default), and up to 500 for calendars', async () => {
+    const w = await world(t);
+    const first = 30 + Math.floor(Math.random() * 150);
+    for (let i = 0; i < 22; i++)
+      await made(
+        await book(t, w.member, {
+          roomId: w.roomId,
+          organizationId: w.orgId,
+          start: at(kyivDate(first + i), '10:00'),
+          end: at(kyivDate(first + i), '11:00'),
+        }),
+      );
+    const byDefault = await listIds(w.admin, { roomId: w.roomId });
+    expect(byDefault.items).toHaveLength(20);
+    const all = await listIds(w.admin, { roomId: w.roomId, limit: '100' });
+    expect(all.items).toHaveLength(22);
+    expect(all.items.slice(0, 20)).toEqual(byDefault.items);
+    const doc = (await inject(t, { method: 'GET', url: '/api/v1/openapi.json' })).json();
+    for (const path of ['/api/v1/bookings', '/api/v1/events']) {
+      const limit = doc.paths[path].get.parameters.find((x: { name: string }) => x.name === 'limit');
+      expect(limit.schema).toMatchObject({ default: 20, maximum: 500 });
+    }
+    const tooMany = await inject(t, { method: 'GET', url: '/api/v1/events?limit=501' });
+    expect(tooMany.statusCode).toBe(400);
+  });
+});
+
 describe('statistics rollups', () => {
   it('equal a direct computation after creating, approving, declining, cancelling, moving and closing', async () => {
     const w = await world(t, { requiresApproval: true });

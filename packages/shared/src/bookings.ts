@@ -133,7 +133,7 @@ export const BookingListQuery = Type.Object({
   status: Type.Optional(Type.Enum(BOOKING_STATUSES)),
   from: Type.Optional(Instant),
   to: Type.Optional(Instant),
-  limit: Type.Optional(Limit(500, 100)),
+  limit: Type.Optional(Limit(500)),
   offset: Type.Optional(Offset),
 });
 export type BookingListQuery = Static<typeof BookingListQuery>;

@@ -102,7 +102,7 @@ export const EventListQuery = Type.Object({
   category: Type.Optional(Type.Enum(EVENT_CATEGORY_KEYS)),
   organizationId: Type.Optional(Uuid),
   includeCancelled: Type.Optional(Type.Boolean()),
-  limit: Type.Optional(Limit(500, 50)),
+  limit: Type.Optional(Limit(500)),
   offset: Type.Optional(Offset),
 });
 export type EventListQuery = Static<typeof EventListQuery>;

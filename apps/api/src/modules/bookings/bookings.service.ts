@@ -416,7 +416,7 @@ export async function listBookings(
   opts: { countCap?: number; names: PlaceNames },
 ): Promise<Paged<Booking> & { totalExact: boolean }> {
   const none = { items: [], total: 0, totalExact: true };
-  const page = { limit: q.limit ?? 100, offset: q.offset ?? 0 };
+  const page = { limit: q.limit ?? 20, offset: q.offset ?? 0 };
   if (q.from && q.to && !(new Date(q.from) <= new Date(q.to))) return none;
   const names = opts.names;
   const places = await names.roomPlaces();
