@@ -439,20 +439,23 @@ export async function listBookings(
       : null;
   if (filterRooms?.length === 0) return none;
 
-  // Lists of ids travel as one array parameter, so each shape of list has one statement text.
-  const anyOf = (ids: string[]) => sql<string>`any(${ids}::uuid[])`;
   const eb = expressionBuilder<{ b: DB['bookings'] }, 'b'>();
+  // Lists of ids travel as one array parameter, so each shape of list has one statement text. One
+  // id is an equality: PostgreSQL then reads that id's start-order index in order and stops after
+  // the page (`= any(array)` of one element is read through and filtered instead).
+  const anyOf = (column: 'b.roomId' | 'b.organizationId', ids: string[]) =>
+    ids.length === 1 ? eb(column, '=', ids[0]!) : eb(column, '=', sql<string>`any(${ids}::uuid[])`);
   // A literal, not a parameter: a generic plan of the prepared text may then use the partial
   // start-order indexes (`where kind = 'booking'`).
   const conditions: Expression<SqlBool>[] = [sql<SqlBool>`b.kind = 'booking'`];
   if (scopeRooms !== null)
     conditions.push(
       eb.or([
-        ...(scopeRooms.length ? [eb('b.roomId', '=', anyOf(scopeRooms))] : []),
-        ...(orgIds.length ? [eb('b.organizationId', '=', anyOf(orgIds))] : []),
+        ...(scopeRooms.length ? [anyOf('b.roomId', scopeRooms)] : []),
+        ...(orgIds.length ? [anyOf('b.organizationId', orgIds)] : []),
       ]),
     );
-  if (filterRooms) conditions.push(eb('b.roomId', '=', anyOf(filterRooms)));
+  if (filterRooms) conditions.push(anyOf('b.roomId', filterRooms));
   if (q.roomId) conditions.push(eb('b.roomId', '=', q.roomId));
   if (q.organizationId) conditions.push(eb('b.organizationId', '=', q.organizationId));
   if (q.status) conditions.push(eb('b.status', '=', q.status));
