@@ -235,6 +235,32 @@ describe('the list’s page', () => {
     const all = await listIds(w.admin, { roomId: w.roomId, limit: '100' });
     expect(all.items).toHaveLength(22);
     expect(all.items.slice(0, 20)).toEqual(byDefault.items);
+    // A hub's two rooms are read room by room and merged: every page is its slice of the whole,
+    // in start order, for the city admin filtering by hub and for the hub's manager alike.
+    for (let i = 0; i < 3; i++)
+      await made(
+        await book(t, w.member, {
+          roomId: w.bigRoomId,
+          organizationId: w.orgId,
+          start: at(kyivDate(first + i * 7), '10:30'),
+          end: at(kyivDate(first + i * 7), '11:30'),
+        }),
+      );
+    for (const [as, params] of [
+      [w.admin, { hubId: w.hubId }],
+      [w.manager, {}],
+    ] as const) {
+      const whole = (await listIds(as, { ...params, limit: '100' })).items.map((x) => x.id);
+      expect(whole).toHaveLength(25);
+      const pages: string[] = [];
+      for (let offset = 0; offset < 25; offset += 7)
+        pages.push(
+          ...(await listIds(as, { ...params, limit: '7', offset: String(offset) })).items.map((x) => x.id),
+        );
+      expect(pages).toEqual(whole);
+      const starts = (await listIds(as, { ...params, limit: '100' })).items as unknown as { start: string }[];
+      expect(starts.map((x) => x.start)).toEqual(starts.map((x) => x.start).sort());
+    }
     const doc = (await inject(t, { method: 'GET', url: '/api/v1/openapi.json' })).json();
     for (const path of ['/api/v1/bookings', '/api/v1/events']) {
       const limit = doc.paths[path].get.parameters.find((x: { name: string }) => x.name === 'limit');

@@ -448,6 +448,20 @@ export async function listBookings(
   // A literal, not a parameter: a generic plan of the prepared text may then use the partial
   // start-order indexes (`where kind = 'booking'`).
   const conditions: Expression<SqlBool>[] = [sql<SqlBool>`b.kind = 'booking'`];
+  // A few rooms (a hub's) of many: the page is read room by room, each room's start-order index
+  // in order up to the page's end, and merged — at most rooms × (offset + limit) entries, where the
+  // city's start-order index filtered by room reads about (offset + limit) × all rooms ÷ these
+  // rooms. PostgreSQL 15 cannot read `room_id = any(…)` in start order itself.
+  const fewRooms = (rooms: string[] | null) =>
+    rooms && rooms.length > 1 && rooms.length * rooms.length <= places.size ? rooms : null;
+  const perRoom = q.roomId
+    ? null
+    : scopeRooms === null
+      ? fewRooms(filterRooms)
+      : orgIds.length === 0 && !filterRooms
+        ? fewRooms(scopeRooms)
+        : null;
+  const roomConditions: Expression<SqlBool>[] = [];
   if (scopeRooms !== null)
     conditions.push(
       eb.or([
@@ -456,6 +470,8 @@ export async function listBookings(
       ]),
     );
   if (filterRooms) conditions.push(anyOf('b.roomId', filterRooms));
+  // The room set read room by room is the one condition the per-room reads replace.
+  if (perRoom) roomConditions.push(conditions.pop()!);
   if (q.roomId) conditions.push(eb('b.roomId', '=', q.roomId));
   if (q.organizationId) conditions.push(eb('b.organizationId', '=', q.organizationId));
   if (q.status) conditions.push(eb('b.status', '=', q.status));
@@ -470,17 +486,23 @@ export async function listBookings(
     );
   }
   if (q.to) conditions.push(sql<SqlBool>`lower(b.period) < ${q.to}::timestamptz`);
-  const where = eb.and(conditions);
+  const where = eb.and([...conditions, ...roomConditions]);
   // The page's ids first, from an index alone (its included columns answer every filter), then
   // the details of those rows only.
-  const pageIds = db
-    .selectFrom('bookings as b')
-    .select(['b.id', sql<Date>`lower(b.period)`.as('start')])
-    .where(where)
-    .orderBy(sql`lower(b.period)`)
-    .orderBy('b.id')
-    .limit(page.limit)
-    .offset(page.offset);
+  const inStartOrder = (w: Expression<SqlBool>) =>
+    db
+      .selectFrom('bookings as b')
+      .select(['b.id', sql<Date>`lower(b.period)`.as('start')])
+      .where(w)
+      .orderBy(sql`lower(b.period)`)
+      .orderBy('b.id');
+  const pageIds = perRoom
+    ? sql<{ id: string; start: Date }>`(select x.id, x.start from unnest(${perRoom}::uuid[]) as r(room_id)
+        cross join lateral (${inStartOrder(eb.and([...conditions, sql<SqlBool>`b.room_id = r.room_id`])).limit(
+          page.offset + page.limit,
+        )}) x
+        order by x.start, x.id limit ${page.limit} offset ${page.offset})`
+    : sql<{ id: string; start: Date }>`(${inStartOrder(where).limit(page.limit).offset(page.offset)})`;
   // The bounded count rides in the page's statement (one round trip, one plan).
   const matching = db.selectFrom('bookings as b').select('b.id').where(where);
   const cap = opts.countCap ?? DEFAULT_LIST_COUNT_CAP;
