@@ -498,9 +498,9 @@ export async function listBookings(
       .orderBy('b.id');
   const pageIds = perRoom
     ? sql<{ id: string; start: Date }>`(select x.id, x.start from unnest(${perRoom}::uuid[]) as r(room_id)
-        cross join lateral (${inStartOrder(eb.and([...conditions, sql<SqlBool>`b.room_id = r.room_id`])).limit(
-          page.offset + page.limit,
-        )}) x
+        cross join lateral (${inStartOrder(
+          eb.and([...conditions, sql<SqlBool>`b.room_id = r.room_id`]),
+        ).limit(page.offset + page.limit)}) x
         order by x.start, x.id limit ${page.limit} offset ${page.offset})`
     : sql<{ id: string; start: Date }>`(${inStartOrder(where).limit(page.limit).offset(page.offset)})`;
   // The bounded count rides in the page's statement (one round trip, one plan).
