@@ -5,6 +5,7 @@ import path from 'node:path';
 import { CamelCasePlugin, type CompiledQuery, Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema';
+import { timestamptzParser } from './timestamptz';
 import { WatchedDialect, WriteSignal } from './watch';
 
 export type Database = Kysely<DB>;
@@ -18,6 +19,9 @@ export interface DatabaseHandle {
 // Counts and sums come back as numbers on both drivers; our values stay far below 2^53.
 pg.types.setTypeParser(20, (v) => Number(v));
 pg.types.setTypeParser(1700, (v) => Number(v));
+// Instants read by position in their common form, the driver's parser for the rest (timestamptz.ts).
+export const driverTimestamptzParser = pg.types.getTypeParser(1184) as (s: string) => unknown;
+pg.types.setTypeParser(1184, timestamptzParser(driverTimestamptzParser));
 
 /**
  * Registry search matches a word at this trigram word similarity or above: looser than
