@@ -16,8 +16,10 @@ export const LocaleSchema = Type.Enum(LOCALES);
  * unbounded number reaches SQL as `1e+21`, which PostgreSQL refuses (a 500 instead of a 400).
  */
 export const MAX_OFFSET = 2_147_483_647;
+/** A list's page when `limit` is not given (API.md: "limit defaults to 20"). */
+export const DEFAULT_LIMIT = 20;
 /** A list's `limit`: at least one item, at most `max`. */
-export const Limit = (max = 100, fallback = 20) =>
+export const Limit = (max = 100, fallback = DEFAULT_LIMIT) =>
   Type.Integer({ minimum: 1, maximum: max, default: fallback });
 export const Offset = Type.Integer({ minimum: 0, maximum: MAX_OFFSET, default: 0 });
 

@@ -21,6 +21,7 @@ import {
   Page,
   ProblemSchema,
   ReasonBody,
+  DEFAULT_LIMIT,
 } from '@vcentri/shared';
 import { sql } from 'kysely';
 import { Type } from 'typebox';
@@ -378,7 +379,7 @@ const bookingsRoutes: FastifyPluginAsyncTypebox<{ db: Database; config: Readonly
           .selectAll()
           .orderBy('createdAt', 'desc')
           .orderBy('id')
-          .limit(request.query.limit ?? 20)
+          .limit(request.query.limit ?? DEFAULT_LIMIT)
           .offset(request.query.offset ?? 0)
           .execute(),
         db

@@ -16,6 +16,7 @@ import {
   type OccurrenceResult,
   type Paged,
   toKyiv,
+  DEFAULT_LIMIT,
 } from '@vcentri/shared';
 import { type Expression, expressionBuilder, type SqlBool, sql } from 'kysely';
 import { type Database, prepared } from '../../db/database';
@@ -416,7 +417,7 @@ export async function listBookings(
   opts: { countCap?: number; names: PlaceNames },
 ): Promise<Paged<Booking> & { totalExact: boolean }> {
   const none = { items: [], total: 0, totalExact: true };
-  const page = { limit: q.limit ?? 20, offset: q.offset ?? 0 };
+  const page = { limit: q.limit ?? DEFAULT_LIMIT, offset: q.offset ?? 0 };
   if (q.from && q.to && !(new Date(q.from) <= new Date(q.to))) return none;
   const names = opts.names;
   const places = await names.roomPlaces();
@@ -451,27 +452,27 @@ export async function listBookings(
   // A few rooms (a hub's) of many: the page is read room by room, each room's start-order index
   // in order up to the page's end, and merged — at most rooms × (offset + limit) entries, where the
   // city's start-order index filtered by room reads about (offset + limit) × all rooms ÷ these
-  // rooms. PostgreSQL 15 cannot read `room_id = any(…)` in start order itself.
-  const fewRooms = (rooms: string[] | null) =>
-    rooms && rooms.length > 1 && rooms.length * rooms.length <= places.size ? rooms : null;
-  const perRoom = q.roomId
+  // rooms. PostgreSQL 15 cannot read `room_id = any(…)` in start order itself. The room set is the
+  // list's only room condition: the city's `hubId`/`district` filter, or the caller's own rooms.
+  const onlyRooms = q.roomId
     ? null
     : scopeRooms === null
-      ? fewRooms(filterRooms)
-      : orgIds.length === 0 && !filterRooms
-        ? fewRooms(scopeRooms)
-        : null;
-  const roomConditions: Expression<SqlBool>[] = [];
-  if (scopeRooms !== null)
+      ? filterRooms
+      : orgIds.length || filterRooms
+        ? null
+        : scopeRooms;
+  const perRoom =
+    onlyRooms && onlyRooms.length > 1 && onlyRooms.length * onlyRooms.length <= places.size
+      ? onlyRooms
+      : null;
+  if (scopeRooms !== null && perRoom !== scopeRooms)
     conditions.push(
       eb.or([
         ...(scopeRooms.length ? [anyOf('b.roomId', scopeRooms)] : []),
         ...(orgIds.length ? [anyOf('b.organizationId', orgIds)] : []),
       ]),
     );
-  if (filterRooms) conditions.push(anyOf('b.roomId', filterRooms));
-  // The room set read room by room is the one condition the per-room reads replace.
-  if (perRoom) roomConditions.push(conditions.pop()!);
+  if (filterRooms && perRoom !== filterRooms) conditions.push(anyOf('b.roomId', filterRooms));
   if (q.roomId) conditions.push(eb('b.roomId', '=', q.roomId));
   if (q.organizationId) conditions.push(eb('b.organizationId', '=', q.organizationId));
   if (q.status) conditions.push(eb('b.status', '=', q.status));
@@ -486,7 +487,7 @@ export async function listBookings(
     );
   }
   if (q.to) conditions.push(sql<SqlBool>`lower(b.period) < ${q.to}::timestamptz`);
-  const where = eb.and([...conditions, ...roomConditions]);
+  const where = eb.and(perRoom ? [...conditions, anyOf('b.roomId', perRoom)] : conditions);
   // The page's ids first, from an index alone (its included columns answer every filter), then
   // the details of those rows only.
   const inStartOrder = (w: Expression<SqlBool>) =>

@@ -15,6 +15,7 @@ import {
   type Locale,
   type PageQuery,
   type Paged,
+  DEFAULT_LIMIT,
 } from '@vcentri/shared';
 import { type Kysely, sql } from 'kysely';
 import type { Config } from '../../config';
@@ -84,7 +85,7 @@ async function page(query: ReturnType<typeof certificateRows>, q: PageQuery): Pr
     .select(sql<number>`count(*) over ()::int`.as('total'))
     .orderBy('c.issuedAt', 'desc')
     .orderBy('c.id')
-    .limit(q.limit ?? 20)
+    .limit(q.limit ?? DEFAULT_LIMIT)
     .offset(q.offset ?? 0)
     .execute();
   return { items: rows.map(certificateView), total: rows[0]?.total ?? 0 };

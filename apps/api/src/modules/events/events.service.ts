@@ -8,6 +8,7 @@ import {
   type EventView,
   kyivText,
   type Registrant,
+  DEFAULT_LIMIT,
 } from '@vcentri/shared';
 import {
   type Expression,
@@ -152,7 +153,7 @@ export async function listEvents(
   q: EventListQuery,
   opts: { countCap?: number } = {},
 ) {
-  const page = { limit: q.limit ?? 20, offset: q.offset ?? 0 };
+  const page = { limit: q.limit ?? DEFAULT_LIMIT, offset: q.offset ?? 0 };
   // The filters on the events alone (the hub is the event's own column, kept by the database),
   // so the count joins a hub only to filter by district and a booking only by organisation.
   const own = (eb: ExpressionBuilder<{ e: DB['events'] }, 'e'>) => {

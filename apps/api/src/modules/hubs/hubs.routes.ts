@@ -13,6 +13,7 @@ import {
   RoomPatch,
   RoomSchema,
   Uuid,
+  DEFAULT_LIMIT,
 } from '@vcentri/shared';
 import { Type } from 'typebox';
 import { requirePrincipal } from '../../plugins/auth';
@@ -48,7 +49,7 @@ const hubsRoutes: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db
       app.publicCache.send(request, reply, () =>
         listHubs(db, {
           district: request.query.district,
-          limit: request.query.limit ?? 20,
+          limit: request.query.limit ?? DEFAULT_LIMIT,
           offset: request.query.offset ?? 0,
         }),
       ),

@@ -1,4 +1,5 @@
 // All the SQL of the registry: organisations, their history, their members, the public search.
+import { DEFAULT_LIMIT } from '@vcentri/shared';
 import type {
   Organization,
   OrganizationInput,
@@ -214,7 +215,7 @@ export async function searchVerified(
 ): Promise<{ items: OrgRow[]; total: number; totalExact: boolean }> {
   const term = query.q?.trim().toLowerCase().slice(0, 200) || null;
   const tsq = term ? prefixTsQuery(term) : null;
-  const limit = query.limit ?? 20;
+  const limit = query.limit ?? DEFAULT_LIMIT;
   const offset = query.offset ?? 0;
   const sort = query.sort ?? (term ? 'relevance' : 'name');
   const nameCol = query.lang === 'en' ? 'nameEn' : 'nameUk';

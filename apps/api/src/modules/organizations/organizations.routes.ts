@@ -16,6 +16,7 @@ import {
   ReasonBody,
   TransferOwnershipBody,
   Uuid,
+  DEFAULT_LIMIT,
 } from '@vcentri/shared';
 import { Type } from 'typebox';
 import type { Database } from '../../db/database';
@@ -122,7 +123,7 @@ const organizationsRoutes: FastifyPluginAsyncTypebox<{ db: Database }> = async (
       const q = request.query;
       const { items, total } = await listForModeration(db, {
         ...q,
-        limit: q.limit ?? 20,
+        limit: q.limit ?? DEFAULT_LIMIT,
         offset: q.offset ?? 0,
       });
       return { items: items.map((r) => toDto(r, null, true)), total };

@@ -11,6 +11,7 @@ import {
   RoleGrantSchema,
   UpdateMeBody,
   Uuid,
+  DEFAULT_LIMIT,
 } from '@vcentri/shared';
 import { Type } from 'typebox';
 import type { Database } from '../../db/database';
@@ -64,7 +65,8 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{ db: Database }> = async (a
         response: { 200: Page(AdminUserSchema), ...problems },
       },
     },
-    async (request) => listUsers(db, request.query.q, request.query.limit ?? 20, request.query.offset ?? 0),
+    async (request) =>
+      listUsers(db, request.query.q, request.query.limit ?? DEFAULT_LIMIT, request.query.offset ?? 0),
   );
   app.post(
     '/admin/users/:id/roles',
@@ -117,7 +119,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{ db: Database }> = async (a
       listAudit(db, {
         action: request.query.action,
         actorId: request.query.actorId,
-        limit: request.query.limit ?? 20,
+        limit: request.query.limit ?? DEFAULT_LIMIT,
         offset: request.query.offset ?? 0,
       }),
   );

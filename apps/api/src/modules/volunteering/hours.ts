@@ -12,6 +12,7 @@ import {
   type MyVolunteering,
   type RosterEntry,
   toKyiv,
+  DEFAULT_LIMIT,
 } from '@vcentri/shared';
 import { sql } from 'kysely';
 import type { Database } from '../../db/database';
@@ -286,7 +287,7 @@ export async function programHours(
       .select(sql<number>`count(*) over ()::int`.as('total'))
       .orderBy('h.createdAt')
       .orderBy('h.id')
-      .limit(q.limit ?? 20)
+      .limit(q.limit ?? DEFAULT_LIMIT)
       .offset(q.offset ?? 0)
       .execute(),
     db

@@ -1,6 +1,7 @@
 // Volunteer programs: created by the people who run them (a verified organisation's owners and
 // members, a hub's managers, a district's admins, or the city), draft → published → closed.
 // Drafts are visible to their own people only; the public list shows published programs.
+import { DEFAULT_LIMIT } from '@vcentri/shared';
 import type { ProgramInput, ProgramListQuery, ProgramPatch, ProgramView } from '@vcentri/shared';
 import { sql } from 'kysely';
 import type { Database } from '../../db/database';
@@ -102,7 +103,7 @@ export async function listPrograms(db: Database, p: Principal | null, q: Program
     .select(sql<number>`count(*) over ()::int`.as('total'))
     .orderBy('createdAt', 'desc')
     .orderBy('id')
-    .limit(q.limit ?? 20)
+    .limit(q.limit ?? DEFAULT_LIMIT)
     .offset(q.offset ?? 0)
     .execute();
   return { items: rows.map((r) => programView(r, p, false)), total: rows[0]?.total ?? 0 };

@@ -10,6 +10,7 @@ import {
   type ShiftListQuery,
   type ShiftPatch,
   type ShiftView,
+  DEFAULT_LIMIT,
 } from '@vcentri/shared';
 import { sql } from 'kysely';
 import type { Database } from '../../db/database';
@@ -197,7 +198,7 @@ export async function programShifts(db: Database, p: Principal, programId: strin
     .select(sql<number>`count(*) over ()::int`.as('total'))
     .orderBy('s.startsAt', when === 'upcoming' ? 'asc' : 'desc')
     .orderBy('s.id')
-    .limit(q.limit ?? 20)
+    .limit(q.limit ?? DEFAULT_LIMIT)
     .offset(q.offset ?? 0)
     .execute();
   return { items: rows.map((r) => shiftView(r)), total: rows[0]?.total ?? 0 };
@@ -220,7 +221,7 @@ export async function listShifts(db: Database, q: ShiftListQuery) {
     .select(sql<number>`count(*) over ()::int`.as('total'))
     .orderBy('s.startsAt')
     .orderBy('s.id')
-    .limit(q.limit ?? 20)
+    .limit(q.limit ?? DEFAULT_LIMIT)
     .offset(q.offset ?? 0)
     .execute();
   return { items: rows.map((r) => shiftView(r)), total: rows[0]?.total ?? 0 };
