@@ -122,6 +122,10 @@ try {
   const quarter = `from=${encodeURIComponent('2026-10-01T00:00:00+03:00')}&to=${encodeURIComponent('2027-01-01T00:00:00+02:00')}`;
   const ragged = `from=${encodeURIComponent('2026-09-03T10:30:00+03:00')}&to=${encodeURIComponent('2026-12-20T12:15:00+02:00')}`;
   const as = (who, i) => ({ authorization: `Bearer ${who[i % who.length].token}` });
+  // A deep page as a client paging on holds it: the place after the hub's 900th booking.
+  const deep = await (
+    await fetch(`${api.url}/api/v1/bookings?hubId=${hub.id}&offset=880`, { headers: as(cityAdmin, 0) })
+  ).json();
   const endpoints = [
     // A reference: the cheapest API answer. The lists answer the contract's default page (20);
     // the `limit=100` rows ask for the contract's largest page.
@@ -154,6 +158,11 @@ try {
     ['GET /bookings, organisation member', member, '/bookings'],
     ['GET /bookings, organisation member, 30 days', member, `/bookings?${month}`],
     ['GET /bookings, city admin, offset 900', cityAdmin, `/bookings?hubId=${hub.id}&offset=900`],
+    [
+      'GET /bookings, city admin, after the 900th (keyset)',
+      cityAdmin,
+      `/bookings?hubId=${hub.id}&after=${deep.next}`,
+    ],
     ['GET /stats/bookings, city, a quarter', cityAdmin, `/stats/bookings?${quarter}`],
     ['GET /stats/bookings, city, ragged edges', cityAdmin, `/stats/bookings?${ragged}`],
     ['GET /stats/bookings, district admin, a quarter', districtAdmin, `/stats/bookings?${quarter}`],

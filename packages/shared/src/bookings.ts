@@ -1,7 +1,7 @@
 // Bookings of hub rooms, closures, availability and notifications: the contract of the heart of
 // Vcentri. Instants travel as ISO 8601 with an offset; rules are checked in Kyiv local time.
 import { type Static, Type } from 'typebox';
-import { Instant, Limit, Offset, Uuid } from './common';
+import { After, Instant, Limit, Offset, Uuid } from './common';
 import { RecurrenceSchema } from './recurrence';
 
 export const BOOKING_STATUSES = ['pending', 'confirmed', 'declined', 'cancelled', 'disrupted'] as const;
@@ -135,6 +135,7 @@ export const BookingListQuery = Type.Object({
   to: Type.Optional(Instant),
   limit: Type.Optional(Limit(500)),
   offset: Type.Optional(Offset),
+  after: Type.Optional(After),
 });
 export type BookingListQuery = Static<typeof BookingListQuery>;
 

@@ -23,6 +23,17 @@ export const Limit = (max = 100, fallback = DEFAULT_LIMIT) =>
   Type.Integer({ minimum: 1, maximum: max, default: fallback });
 export const Offset = Type.Integer({ minimum: 0, maximum: MAX_OFFSET, default: 0 });
 
+/**
+ * A keyset list's place (`?after=`): the `next` of the page before — the start of its last item in
+ * epoch milliseconds and its id. The page then begins right after that item, however deep it is,
+ * and rows added or removed before it do not shift it.
+ */
+export const After = Type.String({
+  pattern: '^-?[0-9]{1,14}_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$',
+  maxLength: 60,
+  description: 'the `next` of the page before: the page starts after that item',
+});
+
 export const PageQuery = Type.Object({
   limit: Type.Optional(Limit()),
   offset: Type.Optional(Offset),
@@ -38,6 +49,11 @@ export function Page<T extends TSchema>(item: T) {
     items: Type.Array(item),
     total: Type.Integer({ minimum: 0 }),
     totalExact: Type.Optional(Type.Boolean()),
+    next: Type.Optional(
+      Type.Union([Type.String(), Type.Null()], {
+        description: 'keyset lists: `?after=` for the page that follows, null on the last page',
+      }),
+    ),
   });
 }
 export interface Paged<T> {
@@ -45,6 +61,8 @@ export interface Paged<T> {
   total: number;
   /** false: there are more than `total` matches (absent or true: `total` is exact). */
   totalExact?: boolean;
+  /** Keyset lists: the `after` of the next page, null on the last. */
+  next?: string | null;
 }
 
 export const IdParams = Type.Object({ id: Uuid });

@@ -69,3 +69,26 @@ export async function pageWithCount<R extends { matching: number | null }>(
   if (page.offset === 0) return { total: 0, totalExact: true };
   return boundedCount(db, matching, page, cap);
 }
+
+/**
+ * A keyset list's place: the start (epoch milliseconds) and id of the last item of the page before.
+ * The `After` pattern bounds the number to 14 digits, which PostgreSQL's instants all hold.
+ */
+export interface KeysetPlace {
+  ms: number;
+  id: string;
+}
+
+/** The `next` of a page whose last row is `last`: `${epoch ms}_${id}` (the `After` pattern). */
+export const keysetCursor = (last: { start: Date; id: string }): string =>
+  `${last.start.getTime()}_${last.id}`;
+
+/** The place an `after` (already matched against the `After` pattern) names. */
+export function keysetPlace(after: string): KeysetPlace {
+  const cut = after.indexOf('_');
+  return { ms: Number(after.slice(0, cut)), id: after.slice(cut + 1) };
+}
+
+/** The SQL instant of a place's start, exact (integer milliseconds from the epoch). */
+export const placeStart = (place: KeysetPlace) =>
+  sql<Date>`(timestamptz 'epoch' + ${place.ms}::bigint * interval '1 millisecond')`;

@@ -24,7 +24,15 @@ import type { DB } from '../../db/schema';
 import { AppError, forbidden, isSlotRace, notFound } from '../../errors';
 import { auditValues, recordAudit } from '../audit/audit.repository';
 import { cancelEvents } from '../events/cancel-events';
-import { boundedCountQuery, DEFAULT_LIST_COUNT_CAP, pageWithCount } from '../list-count';
+import {
+  boundedCount,
+  boundedCountQuery,
+  DEFAULT_LIST_COUNT_CAP,
+  keysetCursor,
+  keysetPlace,
+  pageWithCount,
+  placeStart,
+} from '../list-count';
 import type { Principal } from '../users/principal';
 import {
   activeInRoom,
@@ -488,6 +496,13 @@ export async function listBookings(
   }
   if (q.to) conditions.push(sql<SqlBool>`lower(b.period) < ${q.to}::timestamptz`);
   const where = eb.and(perRoom ? [...conditions, anyOf('b.roomId', perRoom)] : conditions);
+  // A keyset page (`after`) starts right after the item the page before ended with: the
+  // start-order indexes are read from there, however deep the page, instead of counted past.
+  const place = q.after ? keysetPlace(q.after) : null;
+  const onPage = (cs: Expression<SqlBool>[]) =>
+    place ? [...cs, sql<SqlBool>`(lower(b.period), b.id) > (${placeStart(place)}, ${place.id}::uuid)`] : cs;
+  // One row past the page says whether another follows (`next`).
+  const upTo = page.offset + page.limit + 1;
   // The page's ids first, from an index alone (its included columns answer every filter), then
   // the details of those rows only.
   const inStartOrder = (w: Expression<SqlBool>) =>
@@ -500,10 +515,12 @@ export async function listBookings(
   const pageIds = perRoom
     ? sql<{ id: string; start: Date }>`(select x.id, x.start from unnest(${perRoom}::uuid[]) as r(room_id)
         cross join lateral (${inStartOrder(
-          eb.and([...conditions, sql<SqlBool>`b.room_id = r.room_id`]),
-        ).limit(page.offset + page.limit)}) x
-        order by x.start, x.id limit ${page.limit} offset ${page.offset})`
-    : sql<{ id: string; start: Date }>`(${inStartOrder(where).limit(page.limit).offset(page.offset)})`;
+          eb.and(onPage([...conditions, sql<SqlBool>`b.room_id = r.room_id`])),
+        ).limit(upTo)}) x
+        order by x.start, x.id limit ${page.limit + 1} offset ${page.offset})`
+    : sql<{ id: string; start: Date }>`(${inStartOrder(eb.and(onPage(conditions)))
+        .limit(page.limit + 1)
+        .offset(page.offset)})`;
   // The bounded count rides in the page's statement (one round trip, one plan).
   const matching = db.selectFrom('bookings as b').select('b.id').where(where);
   const cap = opts.countCap ?? DEFAULT_LIST_COUNT_CAP;
@@ -513,9 +530,17 @@ export async function listBookings(
     .orderBy('p.start')
     .orderBy('p.id');
   // Every page of a shape runs one text: parsed once per connection (db/database.ts).
-  const { rows } = await db.executeQuery(prepared(query.compile(), LIST_PREPARED_TEXTS));
-  const count = await pageWithCount(db, rows, matching, page, cap);
-  return { items: await withNames(names, places, rows, p), ...count };
+  const { rows: read } = await db.executeQuery(prepared(query.compile(), LIST_PREPARED_TEXTS));
+  const rows = read.slice(0, page.limit);
+  const last = rows.at(-1);
+  const next = read.length > page.limit && last ? keysetCursor(last) : null;
+  // The count is of the whole list wherever the page (`matching` has no keyset condition); an
+  // empty keyset page carries none, so it is asked apart.
+  const count =
+    place && !rows.length
+      ? await boundedCount(db, matching, page, cap)
+      : await pageWithCount(db, rows, matching, page, cap);
+  return { items: await withNames(names, places, rows, p), ...count, next };
 }
 
 /** Each shape of bookings list (which filters it has) is a text; the common ones are prepared. */
