@@ -86,6 +86,22 @@ const DOCUMENT_ONLY_HEADERS = [
   'last-modified',
 ] as const;
 
+/**
+ * Helmet's headers that govern only what a document does, left off the API's answers (JSON, CSV,
+ * PDF, calendar files). The API's answers keep the content security policy, HSTS, `nosniff`,
+ * `X-Frame-Options` and `Cross-Origin-Resource-Policy` (OWASP's REST Security Cheat Sheet asks
+ * for the first four on API answers; the last keeps another site from reading them).
+ */
+const NOT_FOR_API_ANSWERS = [
+  'cross-origin-opener-policy',
+  'origin-agent-cluster',
+  'referrer-policy',
+  'x-dns-prefetch-control',
+  'x-download-options',
+  'x-permitted-cross-domain-policies',
+  'x-xss-protection',
+] as const;
+
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const { config, db } = opts;
   const app = Fastify({
@@ -108,8 +124,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(problemPlugin);
   await app.register(inputPlugin);
   await app.register(securityHeadersPlugin, {
-    contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
-    crossOriginEmbedderPolicy: false,
+    helmet: {
+      contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
+      crossOriginEmbedderPolicy: false,
+    },
+    api: { prefix: `${API_PREFIX}/`, without: NOT_FOR_API_ANSWERS },
   });
   if (config.corsOrigins.length > 0) {
     await app.register(fastifyCors, { origin: config.corsOrigins, credentials: true });

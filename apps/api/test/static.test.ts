@@ -101,6 +101,33 @@ describe('the built portal', () => {
     }
   });
 
+  it('sends the API’s answers the protections of an answer, not the policies of a document', async () => {
+    const documentOnly = [
+      'cross-origin-opener-policy',
+      'origin-agent-cluster',
+      'referrer-policy',
+      'x-dns-prefetch-control',
+      'x-download-options',
+      'x-permitted-cross-domain-policies',
+      'x-xss-protection',
+    ];
+    const page = await get('/events', 'br');
+    for (const name of documentOnly) expect(page.headers[name], name).toBeDefined();
+    // A first answer, a cached one, a problem: the same protections, none of the document's.
+    for (const url of ['/api/v1/hubs', '/api/v1/hubs', '/api/v1/nowhere']) {
+      const res = await get(url);
+      expect(res.headers['content-security-policy'], url).toBe(page.headers['content-security-policy']);
+      expect(res.headers['x-content-type-options'], url).toBe('nosniff');
+      expect(res.headers['x-frame-options'], url).toBe('SAMEORIGIN');
+      expect(res.headers['cross-origin-resource-policy'], url).toBe('same-origin');
+      expect(res.headers['strict-transport-security'], url).toBeDefined();
+      for (const name of documentOnly) expect(res.headers[name], `${url} ${name}`).toBeUndefined();
+    }
+    // The API's documentation is a page: it keeps them all.
+    const docs = await get('/api/docs/');
+    for (const name of documentOnly) expect(docs.headers[name], `docs ${name}`).toBeDefined();
+  });
+
   it('answers a missing asset with a 404 problem, not the page', async () => {
     const res = await get('/assets/gone-0000.js', 'br');
     expect(res.statusCode).toBe(404);

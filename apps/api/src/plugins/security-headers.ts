@@ -32,11 +32,26 @@ export async function helmetHeaders(options: FastifyHelmetOptions): Promise<Reco
   return headers;
 }
 
+export interface SecurityHeadersOptions {
+  helmet: FastifyHelmetOptions;
+  /**
+   * Answers under `prefix` (the API's JSON, CSV, PDF and calendar files, never a document the
+   * portal runs in) go without the headers in `without`: those that govern only what a document
+   * does (opener, referrer, prefetching, old downloads and XSS filters, Flash policies). A
+   * cached public read is mostly bytes on the socket, and these were a quarter of its headers.
+   */
+  api?: { prefix: string; without: readonly string[] };
+}
+
 export default fp(
-  async (app: FastifyInstance, options: FastifyHelmetOptions) => {
-    const headers = await helmetHeaders(options);
-    app.addHook('onRequest', (_request, reply, done) => {
-      reply.headers(headers);
+  async (app: FastifyInstance, options: SecurityHeadersOptions) => {
+    const headers = await helmetHeaders(options.helmet);
+    const api = options.api;
+    const apiHeaders = api
+      ? Object.fromEntries(Object.entries(headers).filter(([name]) => !api.without.includes(name)))
+      : headers;
+    app.addHook('onRequest', (request, reply, done) => {
+      reply.headers(api && request.url.startsWith(api.prefix) ? apiHeaders : headers);
       done();
     });
   },
