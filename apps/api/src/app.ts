@@ -92,7 +92,7 @@ const DOCUMENT_ONLY_HEADERS = [
  * `X-Frame-Options` and `Cross-Origin-Resource-Policy` (OWASP's REST Security Cheat Sheet asks
  * for the first four on API answers; the last keeps another site from reading them).
  */
-const NOT_FOR_API_ANSWERS = [
+export const NOT_FOR_API_ANSWERS = [
   'cross-origin-opener-policy',
   'origin-agent-cluster',
   'referrer-policy',

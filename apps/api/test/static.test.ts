@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NOT_FOR_API_ANSWERS } from '../src/app';
 import { buildTestApp, type TestApp } from './helper';
 
 const page = `<!doctype html><title>Vcentri</title><script src="/assets/app-1a2b.js"></script>${' '.repeat(600)}`;
@@ -102,15 +103,9 @@ describe('the built portal', () => {
   });
 
   it('sends the API’s answers the protections of an answer, not the policies of a document', async () => {
-    const documentOnly = [
-      'cross-origin-opener-policy',
-      'origin-agent-cluster',
-      'referrer-policy',
-      'x-dns-prefetch-control',
-      'x-download-options',
-      'x-permitted-cross-domain-policies',
-      'x-xss-protection',
-    ];
+    // The list the API leaves off (app.ts); the page must carry each, the API's answers none.
+    const documentOnly = NOT_FOR_API_ANSWERS;
+    expect(documentOnly.length).toBeGreaterThanOrEqual(7);
     const page = await get('/events', 'br');
     for (const name of documentOnly) expect(page.headers[name], name).toBeDefined();
     // A first answer, a cached one, a problem: the same protections, none of the document's.
