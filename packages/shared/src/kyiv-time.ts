@@ -31,8 +31,50 @@ export interface KyivLocal {
   minutes: number;
 }
 
-/** The Kyiv wall-clock reading of an instant. */
+/**
+ * The Kyiv wall-clock reading of an instant. Since 1997 Kyiv changes its clocks at 01:00 UTC (the
+ * EU rule), so its offset from UTC is the same through every whole UTC hour: the offset of an hour
+ * is asked of Intl once and kept, and the reading is arithmetic on the instant — a booking's checks
+ * and a page of answers read dozens of instants, and Intl's `formatToParts` costs microseconds
+ * each. Instants outside 1997–2099 are read by Intl every time.
+ */
 export function toKyiv(instant: Date | string | number): KyivLocal {
+  const ms = new Date(instant).getTime();
+  if (!(ms >= FAST_FROM && ms < FAST_TO)) return toKyivByIntl(instant);
+  const hour = Math.floor(ms / HOUR_MS);
+  let offset = offsetOfHour.get(hour);
+  if (offset === undefined) {
+    offset = offsetByIntl(hour * HOUR_MS);
+    if (offsetOfHour.size >= 100_000) offsetOfHour.clear();
+    offsetOfHour.set(hour, offset);
+  }
+  const wall = new Date(ms + offset * 60_000);
+  const hh = wall.getUTCHours();
+  const mm = wall.getUTCMinutes();
+  const wd = wall.getUTCDay();
+  return {
+    date: wall.toISOString().slice(0, 10),
+    time: `${hh < 10 ? '0' : ''}${hh}:${mm < 10 ? '0' : ''}${mm}`,
+    weekday: wd === 0 ? 7 : wd,
+    minutes: hh * 60 + mm,
+  };
+}
+
+const HOUR_MS = 3_600_000;
+const FAST_FROM = Date.UTC(1997, 0, 1);
+const FAST_TO = Date.UTC(2100, 0, 1);
+/** Kyiv's offset from UTC in minutes, by UTC hour (hours since the epoch), as Intl gave it. */
+const offsetOfHour = new Map<number, number>();
+
+/** Kyiv's offset from UTC at a whole second, in minutes, by Intl. */
+function offsetByIntl(ms: number): number {
+  const local = toKyivByIntl(ms);
+  const [y, m, d] = local.date.split('-').map(Number) as [number, number, number];
+  return Math.round((Date.UTC(y, m - 1, d, 0, local.minutes) - ms) / 60_000);
+}
+
+/** The Kyiv wall-clock reading of an instant, by Intl's `formatToParts` (any instant). */
+export function toKyivByIntl(instant: Date | string | number): KyivLocal {
   const d = new Date(instant);
   const p: Record<string, string> = {};
   for (const part of kyivParts().formatToParts(d)) p[part.type] = part.value;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expandRecurrence, fromKyiv, kyivOffsetMinutes, toKyiv } from '../src';
+import { expandRecurrence, fromKyiv, kyivOffsetMinutes, toKyiv, toKyivByIntl } from '../src';
 
 describe('Kyiv time', () => {
   it('reads instants as Kyiv wall-clock time in winter and in summer', () => {
@@ -19,6 +19,43 @@ describe('Kyiv time', () => {
     // 03:30 on 25 October happens twice: the first one (summer time) is taken.
     expect(fromKyiv('2026-10-25', '03:30').toISOString()).toBe('2026-10-25T00:30:00.000Z');
     expect(fromKyiv('2026-05-01', '24:00').toISOString()).toBe('2026-05-01T21:00:00.000Z');
+  });
+});
+
+describe('the Kyiv reading kept by hour', () => {
+  it('reads every instant as Intl does: each clock change to the millisecond, 200,000 random instants, years outside 1997–2099', () => {
+    const same = (ms: number) => expect(toKyiv(ms), new Date(ms).toISOString()).toEqual(toKyivByIntl(ms));
+    // Every clock change of 1997–2099 (the last Sundays of March and October, 01:00 UTC), the
+    // millisecond before and after, and the next hours.
+    for (let year = 1997; year < 2100; year++)
+      for (const month of [2, 9]) {
+        const lastDay = new Date(Date.UTC(year, month + 1, 0));
+        const sunday = lastDay.getUTCDate() - lastDay.getUTCDay();
+        const change = Date.UTC(year, month, sunday, 1);
+        expect(toKyivByIntl(change - 1).minutes).not.toBe(toKyivByIntl(change).minutes - 1);
+        for (const d of [-3_600_001, -60_000, -1, 0, 1, 59_999, 3_599_999, 3_600_000]) same(change + d);
+      }
+    let seed = 12345;
+    const random = () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    const from = Date.UTC(1997, 0, 1);
+    const to = Date.UTC(2100, 0, 1);
+    for (let i = 0; i < 200_000; i++) same(Math.floor(from + random() * (to - from)));
+    // Outside the kept years, and at their edges: Intl every time (Kyiv's 1924 offset was +02:02).
+    for (const iso of [
+      '1000-01-01T00:00:00Z',
+      '1924-05-01T21:57:55Z',
+      '1996-03-31T00:30:00Z',
+      '1996-12-31T23:59:59.999Z',
+      '1997-01-01T00:00:00Z',
+      '2099-12-31T23:59:59.999Z',
+      '2100-01-01T00:00:00Z',
+      '2999-07-01T12:34:56Z',
+    ])
+      same(Date.parse(iso));
+    expect(() => toKyiv('not a time')).toThrow(RangeError);
   });
 });
 
