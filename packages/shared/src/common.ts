@@ -25,11 +25,11 @@ export const Offset = Type.Integer({ minimum: 0, maximum: MAX_OFFSET, default: 0
 
 /**
  * A keyset list's place (`?after=`): the `next` of the page before — the start of its last item in
- * epoch milliseconds and its id. The page then begins right after that item, however deep it is,
+ * microseconds since the epoch and its id. The page then begins right after that item, however deep it is,
  * and rows added or removed before it do not shift it.
  */
 export const After = Type.String({
-  pattern: '^-?[0-9]{1,14}_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$',
+  pattern: '^-?[0-9]{1,17}_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$',
   maxLength: 60,
   description: 'the `next` of the page before: the page starts after that item',
 });

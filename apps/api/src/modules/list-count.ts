@@ -71,24 +71,30 @@ export async function pageWithCount<R extends { matching: number | null }>(
 }
 
 /**
- * A keyset list's place: the start (epoch milliseconds) and id of the last item of the page before.
- * The `After` pattern bounds the number to 14 digits, which PostgreSQL's instants all hold.
+ * A keyset list's place: the start (microseconds since the epoch, PostgreSQL's own precision, so a
+ * start with sub-millisecond digits is neither repeated nor skipped) and id of the last item of the
+ * page before. The microseconds stay digits (a JavaScript number is exact only to 2^53 µs, the year
+ * 2255); the `After` pattern bounds them to 17, which PostgreSQL's `bigint` and instants hold.
  */
 export interface KeysetPlace {
-  ms: number;
+  us: string;
   id: string;
 }
 
-/** The `next` of a page whose last row is `last`: `${epoch ms}_${id}` (the `After` pattern). */
-export const keysetCursor = (last: { start: Date; id: string }): string =>
-  `${last.start.getTime()}_${last.id}`;
+/** The `next` of a page whose last row is `last`: `${epoch µs}_${id}` (the `After` pattern). */
+export const keysetCursor = (last: { placeUs: string; id: string }): string => `${last.placeUs}_${last.id}`;
 
 /** The place an `after` (already matched against the `After` pattern) names. */
 export function keysetPlace(after: string): KeysetPlace {
   const cut = after.indexOf('_');
-  return { ms: Number(after.slice(0, cut)), id: after.slice(cut + 1) };
+  return { us: after.slice(0, cut), id: after.slice(cut + 1) };
 }
 
-/** The SQL instant of a place's start, exact (integer milliseconds from the epoch). */
+/** The SQL instant of a place's start, exact (whole seconds and microseconds, integer arithmetic). */
 export const placeStart = (place: KeysetPlace) =>
-  sql<Date>`(timestamptz 'epoch' + ${place.ms}::bigint * interval '1 millisecond')`;
+  sql<Date>`(timestamptz 'epoch' + (${place.us}::bigint / 1000000) * interval '1 second'
+    + (${place.us}::bigint % 1000000) * interval '1 microsecond')`;
+
+/** A row's start as a place: its microseconds since the epoch, as digits, for `keysetCursor`. */
+export const placeOf = (start: string) =>
+  sql<string>`((extract(epoch from ${sql.ref(start)}) * 1000000)::bigint)::text`;

@@ -31,6 +31,7 @@ import {
   keysetCursor,
   keysetPlace,
   pageWithCount,
+  placeOf,
   placeStart,
 } from '../list-count';
 import type { Principal } from '../users/principal';
@@ -424,7 +425,7 @@ export async function listBookings(
   q: BookingListQuery,
   opts: { countCap?: number; names: PlaceNames },
 ): Promise<Paged<Booking> & { totalExact: boolean }> {
-  const none = { items: [], total: 0, totalExact: true };
+  const none = { items: [], total: 0, totalExact: true, next: null };
   const page = { limit: q.limit ?? DEFAULT_LIMIT, offset: q.offset ?? 0 };
   if (q.from && q.to && !(new Date(q.from) <= new Date(q.to))) return none;
   const names = opts.names;
@@ -527,6 +528,7 @@ export async function listBookings(
   const query = bookingListRows(db)
     .innerJoin(pageIds.as('p'), 'p.id', 'b.id')
     .select(boundedCountQuery(db, matching, page, cap).as('matching'))
+    .select(placeOf('p.start').as('placeUs'))
     .orderBy('p.start')
     .orderBy('p.id');
   // Every page of a shape runs one text: parsed once per connection (db/database.ts).
