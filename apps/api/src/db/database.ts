@@ -49,7 +49,10 @@ export interface OpenOptions {
 /** The default `statement_timeout` of a pool (DATABASE_STATEMENT_TIMEOUT_MS). */
 export const DEFAULT_STATEMENT_TIMEOUT_MS = 10_000;
 
-const pools = new WeakMap<Database, pg.Pool>();
+/** The pools behind a handle: the main one, then (PostgreSQL) the one of generic plans. */
+const pools = new WeakMap<Database, pg.Pool[]>();
+/** A handle's twin whose sessions plan prepared statements once (`withGenericPlans`). */
+const genericTwins = new WeakMap<Database, Database>();
 /** Per pool, the calls waiting for a connection, in the order they began (a Set keeps it). */
 const waits = new WeakMap<Database, Set<{ since: number }>>();
 const signals = new WeakMap<Database, WriteSignal>();
@@ -105,8 +108,23 @@ export async function listenForDataVersions(
  * its backlog shows as event-loop delay).
  */
 export function waitingForConnection(db: Database): number | null {
-  const pool = pools.get(db);
-  return pool ? pool.waitingCount : null;
+  const all = pools.get(db);
+  return all ? all.reduce((n, pool) => n + pool.waitingCount, 0) : null;
+}
+
+/**
+ * The handle to send a booking request's read and write through (the hot statements whose plan
+ * is the same for every value: look-ups by id, one room's overlaps). PostgreSQL plans a prepared
+ * statement anew on every run while its generic plan's estimate looks dearer than the custom
+ * plans' — for these two it always does, and planning was ≈ 0.45 ms of PostgreSQL's 1.5 ms a
+ * booking. So they go through a second pool of the same size whose sessions set
+ * `plan_cache_mode = force_generic_plan`: planned once per connection. Not for lists: a generic
+ * plan cannot see a page's `LIMIT` and reads the whole table (bench/README.md). The handle itself
+ * where there is no such pool (the embedded database, prepared statements off, a handle made by
+ * `withPlugin` or a transaction).
+ */
+export function withGenericPlans(db: Database): Database {
+  return genericTwins.get(db) ?? db;
 }
 
 /**
@@ -193,39 +211,67 @@ function namePreparedStatements(client: pg.PoolClient) {
   }) as typeof client.query;
 }
 
+/** A pool of PostgreSQL sessions with these startup `options`. */
+function newPool(url: string, opts: OpenOptions, options: string): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: opts.poolSize ?? 10,
+    options,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    // A server that vanished without closing the socket is noticed instead of waited on forever.
+    keepAlive: true,
+  });
+  // A client that loses its server emits 'error'; unheard, that event ends the process. The pool
+  // listens only while a client is idle, and a restart of PostgreSQL ends the checked-out ones
+  // too, so every client gets a listener of its own for its whole life. The failure itself
+  // reaches the query in flight or the next one, which answers 503, and the pool drops the
+  // broken client on release.
+  pool.on('error', () => {});
+  pool.on('connect', (client) => {
+    client.on('error', () => {});
+    if (opts.preparedStatements !== false) namePreparedStatements(client);
+  });
+  return pool;
+}
+
 export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
   const plugins = [new CamelCasePlugin()];
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({
-      connectionString: opts.databaseUrl,
-      max: opts.poolSize ?? 10,
-      options: `${SESSION_OPTIONS} -c statement_timeout=${Math.max(0, Math.trunc(opts.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS))}`,
-      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
-      // A server that vanished without closing the socket is noticed instead of waited on forever.
-      keepAlive: true,
-    });
-    // A client that loses its server emits 'error'; unheard, that event ends the process. The pool
-    // listens only while a client is idle, and a restart of PostgreSQL ends the checked-out ones
-    // too, so every client gets a listener of its own for its whole life. The failure itself
-    // reaches the query in flight or the next one, which answers 503, and the pool drops the
-    // broken client on release.
-    pool.on('error', () => {});
-    pool.on('connect', (client) => {
-      client.on('error', () => {});
-      if (opts.preparedStatements !== false) namePreparedStatements(client);
-    });
+    const url = opts.databaseUrl;
+    const sessionOptions = `${SESSION_OPTIONS} -c statement_timeout=${Math.max(0, Math.trunc(opts.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS))}`;
     const pending = new Set<{ since: number }>();
-    trackConnectionWaits(pool, pending);
     const signal = new WriteSignal();
-    const db = new Kysely<DB>({
-      dialect: new WatchedDialect(new PostgresDialect({ pool }), signal),
-      plugins,
-    });
-    pools.set(db, pool);
+    const open = (options: string) => {
+      const pool = newPool(url, opts, options);
+      // Both pools' waits count for the bound on waiting work (plugins/overload.ts).
+      trackConnectionWaits(pool, pending);
+      const handle = new Kysely<DB>({
+        dialect: new WatchedDialect(new PostgresDialect({ pool }), signal),
+        plugins,
+      });
+      return { pool, handle };
+    };
+    const main = open(sessionOptions);
+    const db = main.handle;
+    const all = [main.pool];
+    let twin: Database | null = null;
+    if (opts.preparedStatements !== false) {
+      const generic = open(`${sessionOptions} -c plan_cache_mode=force_generic_plan`);
+      all.push(generic.pool);
+      twin = generic.handle;
+      genericTwins.set(db, twin);
+    }
+    pools.set(db, all);
     waits.set(db, pending);
     signals.set(db, signal);
-    urls.set(db, opts.databaseUrl);
-    return { db, kind: 'postgres', close: () => db.destroy() };
+    urls.set(db, url);
+    return {
+      db,
+      kind: 'postgres',
+      close: async () => {
+        await Promise.all([db.destroy(), twin?.destroy()]);
+      },
+    };
   }
   const [{ PGlite }, { btree_gist }, { pg_trgm }, { citext }, { PGliteDialect }] = await Promise.all([
     import('@electric-sql/pglite'),

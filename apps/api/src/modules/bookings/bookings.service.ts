@@ -19,7 +19,7 @@ import {
   DEFAULT_LIMIT,
 } from '@vcentri/shared';
 import { type Expression, expressionBuilder, type SqlBool, sql } from 'kysely';
-import { type Database, prepared } from '../../db/database';
+import { type Database, prepared, withGenericPlans } from '../../db/database';
 import type { DB } from '../../db/schema';
 import { AppError, forbidden, isSlotRace, notFound } from '../../errors';
 import { auditValues, recordAudit } from '../audit/audit.repository';
@@ -149,7 +149,7 @@ export async function previewBookings(
   input: BookingInput,
   now = new Date(),
 ): Promise<BookingPreview> {
-  return (await checkRequest(db, p, input, now)).preview;
+  return (await checkRequest(withGenericPlans(db), p, input, now)).preview;
 }
 
 async function conflictsNow(db: Database, room: RoomContext, start: Date, end: Date) {
@@ -388,11 +388,13 @@ export async function createBookings(
   const hint = viaLock.get(input.roomId);
   const needsLock = hint && (hint.quota || (hint.approval && !p.isCityAdmin() && !p.managesHub(hint.hubId)));
   if (!needsLock) {
-    const checked = await checkRequest(db, p, input, now);
+    // The read and the write are each planned once per connection (withGenericPlans).
+    const planned = withGenericPlans(db);
+    const checked = await checkRequest(planned, p, input, now);
     remember(checked.room);
     if (checked.room.monthlyQuotaHours === null && checked.preview.status === 'confirmed') {
       try {
-        const done = await writeBookings(db, p, input, checked, ip);
+        const done = await writeBookings(planned, p, input, checked, ip);
         if (done) return answer(done);
       } catch (err) {
         if (!isSlotRace(err)) throw err;
