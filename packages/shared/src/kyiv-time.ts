@@ -41,14 +41,7 @@ export interface KyivLocal {
 export function toKyiv(instant: Date | string | number): KyivLocal {
   const ms = new Date(instant).getTime();
   if (!(ms >= FAST_FROM && ms < FAST_TO)) return toKyivByIntl(instant);
-  const hour = Math.floor(ms / HOUR_MS);
-  let offset = offsetOfHour.get(hour);
-  if (offset === undefined) {
-    offset = offsetByIntl(hour * HOUR_MS);
-    if (offsetOfHour.size >= 100_000) offsetOfHour.clear();
-    offsetOfHour.set(hour, offset);
-  }
-  const wall = new Date(ms + offset * 60_000);
+  const wall = new Date(ms + offsetOfHourAt(ms) * 60_000);
   const hh = wall.getUTCHours();
   const mm = wall.getUTCMinutes();
   const wd = wall.getUTCDay();
@@ -66,11 +59,32 @@ const FAST_TO = Date.UTC(2100, 0, 1);
 /** Kyiv's offset from UTC in minutes, by UTC hour (hours since the epoch), as Intl gave it. */
 const offsetOfHour = new Map<number, number>();
 
-/** Kyiv's offset from UTC at a whole second, in minutes, by Intl. */
+/** Kyiv's offset from UTC in the UTC hour of `ms` (1997–2099), asked of Intl once an hour. */
+function offsetOfHourAt(ms: number): number {
+  const hour = Math.floor(ms / HOUR_MS);
+  let offset = offsetOfHour.get(hour);
+  if (offset === undefined) {
+    offset = offsetByIntl(hour * HOUR_MS);
+    if (offsetOfHour.size >= 100_000) offsetOfHour.clear();
+    offsetOfHour.set(hour, offset);
+  }
+  return offset;
+}
+
+/** Kyiv's offset from UTC at an instant, in minutes, from Intl's reading of it (any instant). */
 function offsetByIntl(ms: number): number {
-  const local = toKyivByIntl(ms);
-  const [y, m, d] = local.date.split('-').map(Number) as [number, number, number];
-  return Math.round((Date.UTC(y, m - 1, d, 0, local.minutes) - ms) / 60_000);
+  const d = new Date(ms);
+  const local = toKyivByIntl(d);
+  const [y, m, day] = local.date.split('-').map(Number) as [number, number, number];
+  const asUtc = Date.UTC(
+    y,
+    m - 1,
+    day,
+    Math.floor(local.minutes / 60),
+    local.minutes % 60,
+    d.getUTCSeconds(),
+  );
+  return Math.round((asUtc - (ms - d.getUTCMilliseconds())) / 60_000);
 }
 
 /** The Kyiv wall-clock reading of an instant, by Intl's `formatToParts` (any instant). */
@@ -110,18 +124,8 @@ export function kyivText(instant: Date | string | number, locale: 'uk' | 'en'): 
 
 /** Offset of Kyiv from UTC at an instant, in minutes (120 in winter, 180 in summer). */
 export function kyivOffsetMinutes(instant: Date | number): number {
-  const d = new Date(instant);
-  const local = toKyiv(d);
-  const [y, m, day] = local.date.split('-').map(Number) as [number, number, number];
-  const asUtc = Date.UTC(
-    y,
-    m - 1,
-    day,
-    Math.floor(local.minutes / 60),
-    local.minutes % 60,
-    d.getUTCSeconds(),
-  );
-  return Math.round((asUtc - (d.getTime() - d.getUTCMilliseconds())) / 60_000);
+  const ms = new Date(instant).getTime();
+  return ms >= FAST_FROM && ms < FAST_TO ? offsetOfHourAt(ms) : offsetByIntl(ms);
 }
 
 /**

@@ -55,18 +55,18 @@ const countBound = (page: { limit: number; offset: number }, cap: number) =>
 /**
  * A page's bounded count from the page's own rows, which carry it as `matching` (the
  * `boundedCountQuery` subquery, which the database runs once). An empty page carries no count: on the first
- * page none match; further on, the count is asked apart.
+ * page none match; further on (past an offset or a keyset place, `after`), the count is asked apart.
  */
 export async function pageWithCount<R extends { matching: number | null }>(
   db: Database,
   rows: R[],
   matching: SelectQueryBuilder<any, any, any>,
-  page: { limit: number; offset: number },
+  page: { limit: number; offset: number; after?: string | undefined },
   cap: number,
 ): Promise<{ total: number; totalExact: boolean }> {
   const first = rows[0];
   if (first) return boundedTotal(first.matching ?? 0, page, cap);
-  if (page.offset === 0) return { total: 0, totalExact: true };
+  if (page.offset === 0 && !page.after) return { total: 0, totalExact: true };
   return boundedCount(db, matching, page, cap);
 }
 

@@ -25,7 +25,6 @@ import { AppError, forbidden, isSlotRace, notFound } from '../../errors';
 import { auditValues, recordAudit } from '../audit/audit.repository';
 import { cancelEvents } from '../events/cancel-events';
 import {
-  boundedCount,
   boundedCountQuery,
   DEFAULT_LIST_COUNT_CAP,
   keysetCursor,
@@ -536,14 +535,9 @@ export async function listBookings(
   // Every page of a shape runs one text: parsed once per connection (db/database.ts).
   const { rows: read } = await db.executeQuery(prepared(query.compile(), LIST_PREPARED_TEXTS));
   const rows = read.slice(0, page.limit);
-  const last = rows.at(-1);
-  const next = read.length > page.limit && last ? keysetCursor(last) : null;
-  // The count is of the whole list wherever the page (`matching` has no keyset condition); an
-  // empty keyset page carries none, so it is asked apart.
-  const count =
-    place && !rows.length
-      ? await boundedCount(db, matching, page, cap)
-      : await pageWithCount(db, rows, matching, page, cap);
+  const next = read.length > page.limit ? keysetCursor(rows[page.limit - 1]!) : null;
+  // The count is of the whole list wherever the page (`matching` has no keyset condition).
+  const count = await pageWithCount(db, rows, matching, { ...page, after: q.after }, cap);
   return { items: await withNames(names, places, rows, p), ...count, next };
 }
 
