@@ -38,9 +38,13 @@ const cpuMs = (pid) => {
 
 build();
 const url = await freshDatabase(DB);
-const api = await startApi(url, 3111, { DEMO_DATA: '1' });
+// BENCH_DB_SOCKET=/var/run/postgresql: the API and pgbench both reach PostgreSQL through its Unix
+// socket in that directory instead of TCP on 127.0.0.1 (the same transport for both sides).
+const SOCKET = process.env.BENCH_DB_SOCKET ?? '';
+const apiUrl = SOCKET ? `${url}${url.includes('?') ? '&' : '?'}host=${encodeURIComponent(SOCKET)}` : url;
+const api = await startApi(apiUrl, 3111, { DEMO_DATA: '1' });
 const out = [
-  `${os.cpus().length} × ${os.cpus()[0]?.model}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, PostgreSQL on 127.0.0.1, ${new Date().toISOString()}, load average before ${loadavg()}`,
+  `${os.cpus().length} × ${os.cpus()[0]?.model}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, PostgreSQL on ${SOCKET ? `its Unix socket (${SOCKET})` : '127.0.0.1 (TCP)'}, ${new Date().toISOString()}, load average before ${loadavg()}`,
 ];
 try {
   const client = new pg.Client({ connectionString: url });
@@ -144,7 +148,7 @@ try {
     const res = spawnSync(
       'pgbench',
       [
-        ...['-h', u.hostname, '-p', u.port || '5432', '-U', u.username || 'postgres'],
+        ...['-h', SOCKET || u.hostname, '-p', u.port || '5432', '-U', u.username || 'postgres'],
         ...['-n', '-c', String(CLIENTS), '-j', '2', '-T', String(SECONDS), '-f', script],
         u.pathname.slice(1),
       ],

@@ -144,6 +144,23 @@ try {
       manager,
       `/events?hubId=${hub.id}&includeCancelled=true&limit=100`,
     ],
+    // What the portal's calendars ask (limit=500, the bookings' and events' largest page): a hub's
+    // week (hub calendar), an organisation's bookings from today on (My bookings), a hub's events.
+    [
+      'GET /bookings, hub manager, hub calendar week, limit=500 (as the portal asks)',
+      manager,
+      `/bookings?hubId=${hub.id}&${week}&limit=500`,
+    ],
+    [
+      'GET /bookings, organisation member, from today, limit=500 (as the portal asks)',
+      member,
+      `/bookings?from=${iso(today)}&limit=500`,
+    ],
+    [
+      'GET /events, staff (hub manager), hub, with cancelled, from today, limit=500 (as the portal asks)',
+      manager,
+      `/events?hubId=${hub.id}&includeCancelled=true&from=${iso(today)}&limit=500`,
+    ],
     ['GET /bookings, city admin', cityAdmin, '/bookings'],
     ['GET /bookings, city admin, one week', cityAdmin, `/bookings?${week}`],
     ['GET /bookings, city admin, hubId', cityAdmin, `/bookings?hubId=${hub.id}`],

@@ -37,6 +37,8 @@ it('keeps one statement text per statistics endpoint and per staff list, whateve
   for (const who of [w.districtAdmin, w.manager, w.otherManager])
     await get(who, `/events?${inADay}&hubId=${w.hubId}`);
   await get(w.manager, `/events?hubId=${w.hubId}&includeCancelled=true`);
+  await get(w.manager, `/events?hubId=${w.hubId}&includeCancelled=true&limit=10&offset=10`);
+  await get(w.manager, `/events?${ragged}&hubId=${w.hubId}&includeCancelled=true`);
   // The files of a worker share these marks (isolate: false): counted from here on.
   const marked = texts();
   // Two statistics statements, two texts (each family is bounded apart: db/database.ts).
@@ -52,10 +54,16 @@ it('keeps one statement text per statistics endpoint and per staff list, whateve
   await get(w.admin, `/stats/bookings?${inADay}&district=obolonskyi`);
   await get(w.districtAdmin, `/stats/bookings?${ragged}`);
   await get(w.districtAdmin, `/stats/events?${inADay}`);
-  await get(w.otherManager, `/events?hubId=${w.otherHubId}&includeCancelled=true&limit=10&offset=10`);
-  // A list with a window is not prepared (its filters combine into too many texts).
-  await get(w.manager, `/events?${ragged}&hubId=${w.hubId}&includeCancelled=true`);
-  expect(texts()).toEqual(marked);
+  // The same list shapes for another hub, window and offset: the same texts.
+  await get(w.otherManager, `/events?hubId=${w.otherHubId}&includeCancelled=true`);
+  await get(w.otherManager, `/events?hubId=${w.otherHubId}&includeCancelled=true&limit=10&offset=30`);
+  await get(w.otherManager, `/events?${quarter}&hubId=${w.otherHubId}&includeCancelled=true`);
+  // A page size the lists are not planned for goes with its size as a parameter: one text for
+  // every such size (list-count.ts).
+  await get(w.manager, `/events?hubId=${w.hubId}&includeCancelled=true&limit=7`);
+  const withOddSize = texts();
+  await get(w.manager, `/events?hubId=${w.hubId}&includeCancelled=true&limit=9`);
+  expect(texts()).toEqual(withOddSize);
 });
 
 /** The prepared texts marked so far: single-shape statements, statistics, staff event lists. */

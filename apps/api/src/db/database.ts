@@ -192,6 +192,11 @@ export function prepared<R>(compiled: CompiledQuery<R>, family?: PreparedFamily)
   return compiled;
 }
 
+/** Whether `prepared` marked this text: it then runs as a named statement, parsed once per connection. */
+export function isPrepared(compiled: CompiledQuery<unknown>): boolean {
+  return preparedNames.has(compiled.sql);
+}
+
 /**
  * How many texts of single-shape statements `prepared` has marked so far (each a prepared
  * statement per connection), or of one `family` (families are bounded apart).

@@ -1,7 +1,8 @@
 // Counts for paged lists that stay cheap at any size: exact up to a cap, and above it "more
 // than" (`totalExact: false`), so a page never waits for every matching row to be counted.
-import { type SelectQueryBuilder, sql } from 'kysely';
-import type { Database } from '../db/database';
+import { type CompiledQuery, type RawBuilder, type SelectQueryBuilder, sql } from 'kysely';
+import { DEFAULT_LIMIT } from '@vcentri/shared';
+import { type Database, isPrepared, withGenericPlans } from '../db/database';
 
 /** Lists count exactly up to this many matches (the `LIST_COUNT_CAP` setting). */
 export const DEFAULT_LIST_COUNT_CAP = 1_000;
@@ -27,16 +28,52 @@ export function boundedCountQuery(
   matching: SelectQueryBuilder<any, any, any>,
   page: { limit: number; offset: number },
   cap: number,
+  opts: { literal?: boolean } = {},
 ) {
+  const bound = countBound(page, cap) + 1;
   return db
     .selectFrom(
       matching
         .clearSelect()
         .select(sql<number>`1`.as('one'))
-        .limit(countBound(page, cap) + 1)
+        // Written into the text (`literal`) for a statement planned once for every value.
+        .limit(opts.literal ? sql.lit(bound) : bound)
         .as('m'),
     )
     .select(sql<number>`count(*)::int`.as('n'));
+}
+
+/**
+ * The page sizes a list's statement is planned once for: the contract's default page (20), 50, and
+ * the largest pages the contract (100) and the portal's calendars (500) ask for. Each is a text of
+ * its own per shape; any other size is planned per request, so a client's sizes cannot multiply
+ * the prepared texts (db/database.ts bounds them, and then prepares nothing more).
+ */
+export const PLANNED_PAGE_SIZES: ReadonlySet<number> = new Set([DEFAULT_LIMIT, 50, 100, 500]);
+
+/**
+ * How a page's statement writes its sizes (LIMIT, OFFSET, the count's bound). A page of a planned
+ * size from the start of the list or from a keyset place (no offset) writes them into the text
+ * (`literal`): one text per shape and size, which `executePage` has planned once per connection,
+ * and a plan made once then knows the page is small (reads an index in order up to the page's
+ * end). Any other page sends them as parameters and is planned per request: a plan for every value
+ * cannot know how far a LIMIT or OFFSET reaches (PostgreSQL plans a parameter's as a tenth of the rows).
+ */
+export function pageSizes(page: { limit: number; offset: number }): {
+  literal: boolean;
+  size: (v: number) => RawBuilder<number>;
+} {
+  const literal = page.offset === 0 && PLANNED_PAGE_SIZES.has(page.limit);
+  return { literal, size: (v) => (literal ? sql.lit(v) : sql<number>`${v}`) };
+}
+
+/**
+ * Runs a page's statement: one whose sizes are written in (`pageSizes`) and whose text is among the
+ * prepared ones goes through the sessions that plan once (withGenericPlans); any other is planned
+ * by PostgreSQL per request.
+ */
+export function executePage<R>(db: Database, compiled: CompiledQuery<R>, literal: boolean) {
+  return (literal && isPrepared(compiled) ? withGenericPlans(db) : db).executeQuery(compiled);
 }
 
 /** `boundedCountQuery`'s answer `n` as the list's total. */

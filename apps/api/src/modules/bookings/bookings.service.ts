@@ -27,8 +27,10 @@ import { cancelEvents } from '../events/cancel-events';
 import {
   boundedCountQuery,
   DEFAULT_LIST_COUNT_CAP,
+  executePage,
   keysetCursor,
   keysetPlace,
+  pageSizes,
   pageWithCount,
   placeOf,
   placeStart,
@@ -505,6 +507,8 @@ export async function listBookings(
     place ? [...cs, sql<SqlBool>`(lower(b.period), b.id) > (${placeStart(place)}, ${place.id}::uuid)`] : cs;
   // One row past the page says whether another follows (`next`).
   const upTo = page.offset + page.limit + 1;
+  // The sizes written into the text on a page without an offset: planned once (list-count.ts).
+  const { literal, size } = pageSizes(page);
   // The page's ids first, from an index alone (its included columns answer every filter), then
   // the details of those rows only.
   const inStartOrder = (w: Expression<SqlBool>) =>
@@ -518,22 +522,23 @@ export async function listBookings(
     ? sql<{ id: string; start: Date }>`(select x.id, x.start from unnest(${perRoom}::uuid[]) as r(room_id)
         cross join lateral (${inStartOrder(
           eb.and(onPage([...conditions, sql<SqlBool>`b.room_id = r.room_id`])),
-        ).limit(upTo)}) x
-        order by x.start, x.id limit ${page.limit + 1} offset ${page.offset})`
+        ).limit(size(upTo))}) x
+        order by x.start, x.id limit ${size(page.limit + 1)} offset ${size(page.offset)})`
     : sql<{ id: string; start: Date }>`(${inStartOrder(eb.and(onPage(conditions)))
-        .limit(page.limit + 1)
-        .offset(page.offset)})`;
+        .limit(size(page.limit + 1))
+        .offset(size(page.offset))})`;
   // The bounded count rides in the page's statement (one round trip, one plan).
   const matching = db.selectFrom('bookings as b').select('b.id').where(where);
   const cap = opts.countCap ?? DEFAULT_LIST_COUNT_CAP;
   const query = bookingListRows(db)
     .innerJoin(pageIds.as('p'), 'p.id', 'b.id')
-    .select(boundedCountQuery(db, matching, page, cap).as('matching'))
+    .select(boundedCountQuery(db, matching, page, cap, { literal }).as('matching'))
     .select(placeOf('p.start').as('placeUs'))
     .orderBy('p.start')
     .orderBy('p.id');
-  // Every page of a shape runs one text: parsed once per connection (db/database.ts).
-  const { rows: read } = await db.executeQuery(prepared(query.compile(), LIST_PREPARED_TEXTS));
+  // Every page of a shape runs one text: parsed once per connection (db/database.ts); the pages
+  // without an offset are planned once too (list-count.ts).
+  const { rows: read } = await executePage(db, prepared(query.compile(), LIST_PREPARED_TEXTS), literal);
   const rows = read.slice(0, page.limit);
   const next = read.length > page.limit ? keysetCursor(rows[page.limit - 1]!) : null;
   // The count is of the whole list wherever the page (`matching` has no keyset condition).

@@ -25,7 +25,13 @@ import type { DB } from '../../db/schema';
 import { AppError, conflict, forbidden, isUniqueViolation, notFound } from '../../errors';
 import { recordAudit } from '../audit/audit.repository';
 import { insertNotification } from '../bookings/bookings.repository';
-import { boundedCountQuery, DEFAULT_LIST_COUNT_CAP, pageWithCount } from '../list-count';
+import {
+  boundedCountQuery,
+  DEFAULT_LIST_COUNT_CAP,
+  executePage,
+  pageSizes,
+  pageWithCount,
+} from '../list-count';
 import { cancelEvents } from './cancel-events';
 import type { Principal } from '../users/principal';
 import { containsPattern } from '../../db/like';
@@ -179,19 +185,23 @@ export async function listEvents(
   }
   // The bounded count rides in the page's statement (one round trip, one plan).
   const cap = opts.countCap ?? DEFAULT_LIST_COUNT_CAP;
+  // The sizes written into the text on a page without an offset: planned once (list-count.ts).
+  const { literal, size } = pageSizes(page);
   const query = base
-    .select(boundedCountQuery(db, matching, page, cap).as('matching'))
+    .select(boundedCountQuery(db, matching, page, cap, { literal }).as('matching'))
     .orderBy('e.startsAt')
     .orderBy('e.id')
-    .limit(page.limit)
-    .offset(page.offset)
+    .limit(size(page.limit))
+    .offset(size(page.offset))
     .compile();
-  // A list without a window, category or district (a hub's or an organisation's, as its staff
-  // read it: a signed-in caller's list is never cached) goes as a prepared statement; only these
-  // shapes (eight texts at most), so the filters' combinations cannot use up the prepared
-  // statements of a connection (db/database.ts).
-  const staffShape = !q.from && !q.to && !q.category && !q.district;
-  const rows = (await db.executeQuery(staffShape ? prepared(query, STAFF_LIST_PREPARED_TEXTS) : query)).rows;
+  // A hub's or an organisation's list without a category or district, as its staff read it (a
+  // signed-in caller's list is never cached; the portal's calendars ask from a day on), goes as a
+  // prepared statement; only these shapes (sixteen texts at most), so the filters' combinations
+  // cannot use up the prepared statements of a connection (db/database.ts).
+  const staffShape = !!(q.hubId || q.organizationId) && !q.category && !q.district;
+  const rows = (
+    await executePage(db, staffShape ? prepared(query, STAFF_LIST_PREPARED_TEXTS) : query, literal)
+  ).rows;
   const count = await pageWithCount(db, rows, matching, page, cap);
   return { items: rows.map((r) => toView(r, p, null)), ...count };
 }
@@ -526,5 +536,5 @@ export async function feedbackSummary(db: Database, p: Principal, eventId: strin
 export const categoryLabel = (c: string) =>
   EVENT_CATEGORIES[c as keyof typeof EVENT_CATEGORIES] ?? { uk: c, en: c };
 
-/** A hub's or an organisation's staff list: its shapes (eight at most) as prepared statements of their own family. */
-export const STAFF_LIST_PREPARED_TEXTS: PreparedFamily = { name: 'staff event list', max: 8 };
+/** A hub's or an organisation's staff list: its shapes (sixteen at most) as prepared statements of their own family. */
+export const STAFF_LIST_PREPARED_TEXTS: PreparedFamily = { name: 'staff event list', max: 16 };
