@@ -145,15 +145,15 @@ describe('generic plans', () => {
         .orderBy(sql`lower(b.period)`)
         .limit(size(limit + 1))
         .compile();
-      return { literal, compiled: prepared(compiled, family) };
+      return { literal, compiled: prepared(compiled, family), page: { limit, offset: 0 } };
     };
     const planned = page(20);
     const other = page(7);
     expect([planned.literal, other.literal]).toEqual([true, false]);
     expect(pageSizes({ limit: 20, offset: 20 }).literal).toBe(false);
     for (let i = 0; i < 3; i++) {
-      expect((await executePage(handle.db, planned.compiled, planned.literal)).rows).toHaveLength(21);
-      expect((await executePage(handle.db, other.compiled, other.literal)).rows).toHaveLength(8);
+      expect((await executePage(handle.db, planned.compiled, planned.page)).rows).toHaveLength(21);
+      expect((await executePage(handle.db, other.compiled, other.page)).rows).toHaveLength(8);
     }
     const ran = (await statements(twin)).filter((x) => x.statement === planned.compiled.sql);
     expect(ran).toEqual([{ statement: planned.compiled.sql, generic: 3, custom: 0 }]);

@@ -28,16 +28,14 @@ export function boundedCountQuery(
   matching: SelectQueryBuilder<any, any, any>,
   page: { limit: number; offset: number },
   cap: number,
-  opts: { literal?: boolean } = {},
 ) {
-  const bound = countBound(page, cap) + 1;
   return db
     .selectFrom(
       matching
         .clearSelect()
         .select(sql<number>`1`.as('one'))
-        // Written into the text (`literal`) for a statement planned once for every value.
-        .limit(opts.literal ? sql.lit(bound) : bound)
+        // Written into the text on a page planned once (`pageSizes`).
+        .limit(pageSizes(page).size(countBound(page, cap) + 1))
         .as('m'),
     )
     .select(sql<number>`count(*)::int`.as('n'));
@@ -68,12 +66,16 @@ export function pageSizes(page: { limit: number; offset: number }): {
 }
 
 /**
- * Runs a page's statement: one whose sizes are written in (`pageSizes`) and whose text is among the
- * prepared ones goes through the sessions that plan once (withGenericPlans); any other is planned
- * by PostgreSQL per request.
+ * Runs the statement of `page`: one whose sizes are written in (`pageSizes`) and whose text is among
+ * the prepared ones goes through the sessions that plan once (withGenericPlans); any other is
+ * planned by PostgreSQL per request.
  */
-export function executePage<R>(db: Database, compiled: CompiledQuery<R>, literal: boolean) {
-  return (literal && isPrepared(compiled) ? withGenericPlans(db) : db).executeQuery(compiled);
+export function executePage<R>(
+  db: Database,
+  compiled: CompiledQuery<R>,
+  page: { limit: number; offset: number },
+) {
+  return (pageSizes(page).literal && isPrepared(compiled) ? withGenericPlans(db) : db).executeQuery(compiled);
 }
 
 /** `boundedCountQuery`'s answer `n` as the list's total. */

@@ -461,6 +461,8 @@ export async function listBookings(
   // A literal, not a parameter: a generic plan of the prepared text may then use the partial
   // start-order indexes (`where kind = 'booking'`).
   const conditions: Expression<SqlBool>[] = [sql<SqlBool>`b.kind = 'booking'`];
+  // One row past the page says whether another follows (`next`).
+  const upTo = page.offset + page.limit + 1;
   // A few rooms (a hub's) of many: the page is read room by room, each room's start-order index
   // in order up to the page's end, and merged — at most rooms × (offset + limit) entries, where the
   // city's start-order index filtered by room reads about (offset + limit) × all rooms ÷ these
@@ -481,7 +483,7 @@ export async function listBookings(
     onlyRooms &&
     onlyRooms.length > 1 &&
     (onlyRooms.length * onlyRooms.length <= places.size ||
-      (q.from !== undefined && onlyRooms.length * (page.offset + page.limit + 1) <= PER_ROOM_WINDOW_READ))
+      (q.from !== undefined && onlyRooms.length * upTo <= PER_ROOM_WINDOW_READ))
       ? onlyRooms
       : null;
   if (scopeRooms !== null && perRoom !== scopeRooms)
@@ -512,10 +514,8 @@ export async function listBookings(
   const place = q.after ? keysetPlace(q.after) : null;
   const onPage = (cs: Expression<SqlBool>[]) =>
     place ? [...cs, sql<SqlBool>`(lower(b.period), b.id) > (${placeStart(place)}, ${place.id}::uuid)`] : cs;
-  // One row past the page says whether another follows (`next`).
-  const upTo = page.offset + page.limit + 1;
   // The sizes written into the text on a page without an offset: planned once (list-count.ts).
-  const { literal, size } = pageSizes(page);
+  const { size } = pageSizes(page);
   // The page's ids first, from an index alone (its included columns answer every filter), then
   // the details of those rows only.
   const inStartOrder = (w: Expression<SqlBool>) =>
@@ -539,13 +539,13 @@ export async function listBookings(
   const cap = opts.countCap ?? DEFAULT_LIST_COUNT_CAP;
   const query = bookingListRows(db)
     .innerJoin(pageIds.as('p'), 'p.id', 'b.id')
-    .select(boundedCountQuery(db, matching, page, cap, { literal }).as('matching'))
+    .select(boundedCountQuery(db, matching, page, cap).as('matching'))
     .select(placeOf('p.start').as('placeUs'))
     .orderBy('p.start')
     .orderBy('p.id');
   // Every page of a shape runs one text: parsed once per connection (db/database.ts); the pages
   // without an offset are planned once too (list-count.ts).
-  const { rows: read } = await executePage(db, prepared(query.compile(), LIST_PREPARED_TEXTS), literal);
+  const { rows: read } = await executePage(db, prepared(query.compile(), LIST_PREPARED_TEXTS), page);
   const rows = read.slice(0, page.limit);
   const next = read.length > page.limit ? keysetCursor(rows[page.limit - 1]!) : null;
   // The count is of the whole list wherever the page (`matching` has no keyset condition).

@@ -186,9 +186,9 @@ export async function listEvents(
   // The bounded count rides in the page's statement (one round trip, one plan).
   const cap = opts.countCap ?? DEFAULT_LIST_COUNT_CAP;
   // The sizes written into the text on a page without an offset: planned once (list-count.ts).
-  const { literal, size } = pageSizes(page);
+  const { size } = pageSizes(page);
   const query = base
-    .select(boundedCountQuery(db, matching, page, cap, { literal }).as('matching'))
+    .select(boundedCountQuery(db, matching, page, cap).as('matching'))
     .orderBy('e.startsAt')
     .orderBy('e.id')
     .limit(size(page.limit))
@@ -199,9 +199,8 @@ export async function listEvents(
   // prepared statement; only these shapes (sixteen texts at most), so the filters' combinations
   // cannot use up the prepared statements of a connection (db/database.ts).
   const staffShape = !!(q.hubId || q.organizationId) && !q.category && !q.district;
-  const rows = (
-    await executePage(db, staffShape ? prepared(query, STAFF_LIST_PREPARED_TEXTS) : query, literal)
-  ).rows;
+  const rows = (await executePage(db, staffShape ? prepared(query, STAFF_LIST_PREPARED_TEXTS) : query, page))
+    .rows;
   const count = await pageWithCount(db, rows, matching, page, cap);
   return { items: rows.map((r) => toView(r, p, null)), ...count };
 }
