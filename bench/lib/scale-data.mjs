@@ -90,6 +90,7 @@ export async function generateCity(
   });
 
   await client.query('alter table bookings disable trigger bookings_stats');
+  await client.query('alter table bookings disable trigger bookings_room_stats');
   await step('bookings', async () => {
     // Candidate slots: every room, every open day, every hour of the opening hours; a booking
     // lasts 30, 45 or 60 minutes from the start of its hour, so none overlaps another. Then as
@@ -135,8 +136,10 @@ export async function generateCity(
   });
   await step('statistics rollups', async () => {
     await client.query('select booking_stats_rebuild()');
+    await client.query('select room_day_stats_rebuild()');
   });
   await client.query('alter table bookings enable trigger bookings_stats');
+  await client.query('alter table bookings enable trigger bookings_room_stats');
 
   await client.query('alter table event_registrations disable trigger event_registrations_stats');
   await client.query('alter table event_feedback disable trigger event_feedback_stats');

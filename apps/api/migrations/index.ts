@@ -18,6 +18,7 @@ import * as m20261210000000 from './20261210000000_data_versions';
 import * as m20261215100000 from './20261215100000_events_hub';
 import * as m20261215100100 from './20261215100100_booking_org_bits';
 import * as m20261216100000 from './20261216100000_auth_data_versions';
+import * as m20261220000000 from './20261220000000_room_activity';
 
 export const migrations: Record<string, Migration> = {
   '20261128000000_foundation': m20261128000000,
@@ -37,4 +38,5 @@ export const migrations: Record<string, Migration> = {
   '20261215100000_events_hub': m20261215100000,
   '20261215100100_booking_org_bits': m20261215100100,
   '20261216100000_auth_data_versions': m20261216100000,
+  '20261220000000_room_activity': m20261220000000,
 };

@@ -20,6 +20,7 @@ import eventsRoutes from './modules/events/events.routes';
 import volunteeringRoutes from './modules/volunteering/volunteering.routes';
 import wellKnownRoutes from './modules/certificates/well-known.routes';
 import certificatesRoutes from './modules/certificates/certificates.routes';
+import dashboardRoutes from './modules/dashboard/dashboard.routes';
 import { KeyIdReusedError, publishKey } from './modules/certificates/keys';
 import healthRoutes from './modules/health/health.routes';
 import hubsRoutes from './modules/hubs/hubs.routes';
@@ -186,6 +187,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(volunteeringRoutes, { db });
       await api.register(privacyRoutes, { db, config });
       await api.register(certificatesRoutes, { db, config });
+      await api.register(dashboardRoutes, { db });
     },
     { prefix: API_PREFIX },
   );

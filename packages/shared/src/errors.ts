@@ -33,6 +33,7 @@ export const ERROR_CODES = [
   'organization_not_verified',
   'room_closed',
   'invalid_interval',
+  'period_too_long',
   'registration_closed',
   'registration_not_required',
   'already_registered',

@@ -16,3 +16,4 @@ export * from './notifications';
 export * from './volunteering';
 export * from './certificates';
 export * from './privacy';
+export * from './dashboard';
