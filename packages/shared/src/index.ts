@@ -17,3 +17,4 @@ export * from './volunteering';
 export * from './certificates';
 export * from './privacy';
 export * from './dashboard';
+export * from './csv';

@@ -125,6 +125,14 @@ export const routes: RouteObject[] = [
             ),
           },
           {
+            path: 'dashboard',
+            lazy: page(
+              () => import('./routes/dashboard'),
+              (m) => m.DashboardPage,
+              ['dashboard'],
+            ),
+          },
+          {
             path: 'my/organizations',
             lazy: page(
               () => import('./routes/my/organizations'),

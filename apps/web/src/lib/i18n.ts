@@ -21,6 +21,7 @@ export const NAMESPACES = [
   'volunteeringAdmin',
   'certificates',
   'privacy',
+  'dashboard',
   'errors',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];

@@ -85,6 +85,9 @@ export function PublicLayout() {
                 <NavLink to="/registry">{t('nav.registry')}</NavLink>
               </li>
               <li>
+                <NavLink to="/dashboard">{t('nav.dashboard')}</NavLink>
+              </li>
+              <li>
                 <NavLink to="/open-data">{t('nav.openData')}</NavLink>
               </li>
             </ul>

@@ -5,6 +5,7 @@ import auth from './auth.json';
 import bookings from './bookings.json';
 import certificates from './certificates.json';
 import common from './common.json';
+import dashboard from './dashboard.json';
 import errors from './errors.json';
 import events from './events.json';
 import hubs from './hubs.json';
@@ -27,5 +28,6 @@ export const en = {
   volunteeringAdmin,
   certificates,
   privacy,
+  dashboard,
   errors,
 };
