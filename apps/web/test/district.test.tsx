@@ -2,7 +2,13 @@
 // the district's bookings, read-only, filtered by hub and status.
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { addDays, fromKyiv } from '@vcentri/shared';
+import {
+  addDays,
+  type Dashboard,
+  DASHBOARD_FIGURE_KEYS,
+  type DashboardFigures,
+  fromKyiv,
+} from '@vcentri/shared';
 import { describe, expect, it } from 'vitest';
 import { kyivToday, mondayOf } from '../src/lib/kyiv-dates';
 import { installFakeApi, json, sampleBooking, sampleGrant, sampleMe, signedInAs } from './fake-api';
@@ -11,73 +17,96 @@ import { renderApp } from './render-app';
 const districtAdmin = sampleMe([
   sampleGrant({ id: '10000000-0000-4000-8000-000000000004', role: 'district_admin', district: 'obolonskyi' }),
 ]);
-const stats = [
-  {
-    hubId: '20000000-0000-4000-8000-000000000001',
-    hubName: { uk: 'Vcentri HUB Оболонь', en: 'Vcentri HUB Obolon' },
-    district: 'obolonskyi',
-    bookings: 7,
-    pending: 2,
-    bookedHours: 15.5,
-    organizations: 4,
-  },
-  {
-    hubId: '20000000-0000-4000-8000-000000000002',
-    hubName: { uk: 'Vcentri HUB Мінський', en: 'Vcentri HUB Minskyi' },
-    district: 'obolonskyi',
-    bookings: 3,
-    pending: 0,
-    bookedHours: 6,
-    organizations: 2,
-  },
-];
+const HUB_A = '20000000-0000-4000-8000-000000000001';
+const HUB_B = '20000000-0000-4000-8000-000000000002';
+const zero = Object.fromEntries(DASHBOARD_FIGURE_KEYS.map((k) => [k, 0])) as DashboardFigures;
+const figures = (over: Partial<DashboardFigures> = {}): DashboardFigures => ({
+  ...zero,
+  utilisation: null,
+  noShowRate: null,
+  averageRating: null,
+  ...over,
+});
+/** The dashboard's answer for the district (per hub as the API gives it) for the asked days. */
+function dashboardOf(from: string, to: string, district: string | null): Dashboard {
+  const hubs = [
+    {
+      hubId: HUB_A,
+      name: { uk: 'Vcentri HUB Оболонь', en: 'Vcentri HUB Obolon' },
+      district: 'obolonskyi',
+      ...figures({
+        bookings: 7,
+        bookedHours: 15.5,
+        openHours: 62,
+        utilisation: 0.25,
+        organizations: 4,
+        events: 3,
+        attended: 35,
+        averageRating: 4.5,
+      }),
+    },
+    {
+      hubId: HUB_B,
+      name: { uk: 'Vcentri HUB Мінський', en: 'Vcentri HUB Minskyi' },
+      district: 'obolonskyi',
+      ...figures({ bookings: 3, bookedHours: 6, openHours: 60, utilisation: 0.1, organizations: 2 }),
+    },
+  ];
+  return {
+    period: { from, to, days: 7 },
+    previous: { from, to },
+    scope: { district, hubId: null, hubName: null },
+    figures: figures({ bookings: 10, bookedHours: 21.5, organizations: 5, events: 3, attended: 35 }),
+    previousFigures: figures(),
+    districts: [],
+    hubs,
+    rooms: [],
+    months: [],
+    registry: { byDistrict: [], byLegalForm: [], byActivity: [] },
+    organizations: [
+      {
+        organizationId: '30000000-0000-4000-8000-000000000001',
+        name: { uk: 'ГО «Оболонь разом»', en: 'Obolon Together' },
+        bookings: 6,
+        bookedHours: 12,
+      },
+    ],
+  };
+}
+const dashboardReply = (r: { query: URLSearchParams }) =>
+  json(dashboardOf(r.query.get('from')!, r.query.get('to')!, r.query.get('district')));
 
 describe('district view', () => {
-  it('shows events, attendance and ratings per hub for the same window', async () => {
+  it('shows the dashboard’s figures per hub for the same days, with the organisations served', async () => {
     const { requests } = installFakeApi({
       ...signedInAs(districtAdmin),
-      'GET /stats/bookings': json({ items: stats }),
+      'GET /stats/dashboard': dashboardReply,
       'GET /bookings': json({ items: [], total: 0 }),
-      'GET /stats/events': json({
-        items: [
-          {
-            hubId: stats[0]!.hubId,
-            hubName: stats[0]!.hubName,
-            district: 'obolonskyi',
-            events: 3,
-            registrations: 41,
-            attended: 35,
-            feedbackCount: 12,
-            averageRating: 4.5,
-          },
-          {
-            hubId: stats[1]!.hubId,
-            hubName: stats[1]!.hubName,
-            district: 'obolonskyi',
-            events: 0,
-            registrations: 0,
-            attended: 0,
-            feedbackCount: 0,
-            averageRating: null,
-          },
-        ],
-      }),
     });
     renderApp('/admin/district');
-    const region = within(await screen.findByRole('region', { name: 'Події та відвідуваність' }));
-    const row = within(await region.findByRole('row', { name: /Vcentri HUB Оболонь/ }));
+    const hubs = within(await screen.findByRole('region', { name: 'Усі хаби' }));
+    const row = within(hubs.getByRole('row', { name: /Vcentri HUB Оболонь/ }));
+    // Bookings, booked and open hours, utilisation, organisations, events, attended, rating, volunteer hours.
+    const percent = new Intl.NumberFormat('uk-UA', { style: 'percent', maximumFractionDigits: 1 });
     expect(row.getAllByRole('cell').map((c) => c.textContent)).toEqual([
+      '7',
+      '15,5',
+      '62',
+      percent.format(0.25),
+      '4',
       '3',
-      '41',
       '35',
-      '4,5 з 5 (12 відгуків)',
+      '4,5',
+      '0',
     ]);
-    const quiet = within(region.getByRole('row', { name: /Мінський/ }));
-    expect(quiet.getAllByRole('cell').at(-1)?.textContent).toBe('—');
-    const eventsQuery = requests.find((r) => r.path === '/stats/events')!.query;
-    const bookingsQuery = requests.find((r) => r.path === '/stats/bookings')!.query;
-    expect(eventsQuery.get('from')).toBe(bookingsQuery.get('from'));
-    expect(eventsQuery.get('district')).toBe('obolonskyi');
+    const served = within(screen.getByRole('region', { name: 'Організації, що користувалися хабами' }));
+    expect(served.getByRole('rowheader', { name: 'ГО «Оболонь разом»' })).toBeInTheDocument();
+    // This week, Monday to Sunday (Kyiv days), for the admin's district.
+    const monday = mondayOf(kyivToday());
+    const asked = requests.find((r) => r.path === '/stats/dashboard')!.query;
+    expect(asked.get('from')).toBe(monday);
+    expect(asked.get('to')).toBe(addDays(monday, 6));
+    expect(asked.get('district')).toBe('obolonskyi');
   });
 
   it('shows volunteering per hub and organisation for the same window, in tables that scroll by keyboard', async () => {
@@ -95,7 +124,7 @@ describe('district view', () => {
     });
     const { requests } = installFakeApi({
       ...signedInAs(districtAdmin),
-      'GET /stats/bookings': json({ items: stats }),
+      'GET /stats/dashboard': dashboardReply,
       'GET /bookings': json({ items: [], total: 0 }),
       'GET /stats/volunteering': json({
         district: 'obolonskyi',
@@ -112,8 +141,8 @@ describe('district view', () => {
         }),
         hubs: [
           {
-            hubId: stats[0]!.hubId,
-            hubName: stats[0]!.hubName,
+            hubId: HUB_A,
+            hubName: { uk: 'Vcentri HUB Оболонь', en: 'Vcentri HUB Obolon' },
             district: 'obolonskyi',
             ...figures({
               programs: 2,
@@ -126,7 +155,12 @@ describe('district view', () => {
               approvedMinutes: 150,
             }),
           },
-          { hubId: stats[1]!.hubId, hubName: stats[1]!.hubName, district: 'obolonskyi', ...figures({}) },
+          {
+            hubId: HUB_B,
+            hubName: { uk: 'Vcentri HUB Мінський', en: 'Vcentri HUB Minskyi' },
+            district: 'obolonskyi',
+            ...figures({}),
+          },
         ],
         organizations: [
           {
@@ -173,17 +207,18 @@ describe('district view', () => {
     // Every table of the page scrolls inside a named region a keyboard reaches (a 390 px phone).
     for (const table of screen.getAllByRole('table'))
       expect(table.closest('section.table-scroll[tabindex="0"][aria-label]')).not.toBeNull();
+    // The same days as the figures: this week's Monday 00:00 to the next Monday 00:00, Kyiv clocks.
     const query = requests.find((r) => r.path === '/stats/volunteering')!.query;
-    const bookingsQuery = requests.find((r) => r.path === '/stats/bookings')!.query;
-    expect(query.get('from')).toBe(bookingsQuery.get('from'));
-    expect(query.get('to')).toBe(bookingsQuery.get('to'));
+    const days = requests.find((r) => r.path === '/stats/dashboard')!.query;
+    expect(query.get('from')).toBe(fromKyiv(days.get('from')!, '00:00').toISOString());
+    expect(query.get('to')).toBe(fromKyiv(addDays(days.get('to')!, 1), '00:00').toISOString());
     expect(query.get('district')).toBe('obolonskyi');
   });
 
   it('shows this week’s statistics per hub and the district’s bookings', async () => {
     const { requests } = installFakeApi({
       ...signedInAs(districtAdmin),
-      'GET /stats/bookings': json({ items: stats }),
+      'GET /stats/dashboard': dashboardReply,
       'GET /bookings': json({ items: [sampleBooking({ status: 'confirmed' })], total: 1 }),
     });
     const user = userEvent.setup();
@@ -192,21 +227,9 @@ describe('district view', () => {
     expect(
       await screen.findByRole('heading', { level: 1, name: 'Мій район: Оболонський' }),
     ).toBeInTheDocument();
-    const table = within(await screen.findByRole('table', { name: /^Бронювання хабів/ }));
-    const obolon = within(table.getByRole('row', { name: /Vcentri HUB Оболонь/ }));
-    expect(obolon.getAllByRole('cell').map((c) => c.textContent)).toEqual(['7', '2', '15,5', '4']);
-    expect(
-      within(table.getByRole('row', { name: /Разом/ }))
-        .getAllByRole('cell')
-        .map((c) => c.textContent),
-    ).toEqual(['10', '2', '21,5', '—']);
-
-    // This week, Monday 00:00 to next Monday 00:00 on Kyiv clocks, for the admin's district.
+    const hubs = within(await screen.findByRole('region', { name: 'Усі хаби' }));
+    expect(hubs.getByRole('row', { name: /Vcentri HUB Оболонь/ })).toBeInTheDocument();
     const monday = mondayOf(kyivToday());
-    const statsQuery = requests.find((r) => r.path === '/stats/bookings')!.query;
-    expect(statsQuery.get('from')).toBe(fromKyiv(monday, '00:00').toISOString());
-    expect(statsQuery.get('to')).toBe(fromKyiv(addDays(monday, 7), '00:00').toISOString());
-    expect(statsQuery.get('district')).toBe('obolonskyi');
     expect(screen.getByLabelText('Від')).toHaveValue(monday);
     expect(screen.getByLabelText('До')).toHaveValue(addDays(monday, 6));
 
@@ -228,7 +251,7 @@ describe('district view', () => {
   it('lets a city administrator choose the district', async () => {
     const { requests } = installFakeApi({
       ...signedInAs(sampleMe([sampleGrant({ role: 'city_admin' })])),
-      'GET /stats/bookings': json({ items: stats }),
+      'GET /stats/dashboard': dashboardReply,
       'GET /bookings': json({ items: [], total: 0 }),
     });
     const user = userEvent.setup();
@@ -241,7 +264,7 @@ describe('district view', () => {
     await waitFor(() =>
       expect(
         requests
-          .filter((r) => r.path === '/stats/bookings')
+          .filter((r) => r.path === '/stats/dashboard')
           .at(-1)
           ?.query.get('district'),
       ).toBe('podilskyi'),
@@ -251,7 +274,7 @@ describe('district view', () => {
   it('says "more than" when the list’s count stopped at the cap, and still offers the next page', async () => {
     const { requests } = installFakeApi({
       ...signedInAs(districtAdmin),
-      'GET /stats/bookings': json({ items: stats }),
+      'GET /stats/dashboard': dashboardReply,
       'GET /bookings': json({
         items: [sampleBooking({ status: 'confirmed' })],
         total: 1000,

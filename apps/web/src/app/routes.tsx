@@ -345,7 +345,7 @@ export const routes: RouteObject[] = [
                 lazy: page(
                   () => import('./routes/admin/district'),
                   (m) => m.AdminDistrictPage,
-                  ['hubs', 'bookings', 'events', 'admin'],
+                  ['hubs', 'bookings', 'admin', 'dashboard'],
                 ),
               },
               {

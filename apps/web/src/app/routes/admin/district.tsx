@@ -1,5 +1,7 @@
 // The district view (district administrators for their district, city administrators for any):
-// per hub, how busy it was in a date range, and the district's bookings, read-only, filtered.
+// the dashboard's figures for a range of days (the same definitions as the public dashboard, the
+// reports and the open data) with the organisations served, the district's volunteering, and its
+// bookings, read-only, filtered.
 import {
   addDays,
   BOOKING_STATUSES,
@@ -15,11 +17,10 @@ import { SelectField, TextField } from '../../../components/field';
 import { Pagination } from '../../../components/pagination';
 import { ScrollRegion } from '../../../components/scroll-region';
 import { EmptyState, ErrorState, Loading } from '../../../components/status';
-import { useBookingStats } from '../../../features/bookings/api/get-booking-stats';
 import { useBookings } from '../../../features/bookings/api/get-bookings';
 import { BookingStatusBadge } from '../../../features/bookings/components/booking-status-badge';
-import { useEventStats } from '../../../features/events/api/get-event-stats';
-import { DistrictEventStats } from '../../../features/events/components/district-event-stats';
+import { useDashboard } from '../../../features/dashboard/api/get-dashboard';
+import { DashboardView } from '../../../features/dashboard/components/dashboard-view';
 import { useVolunteeringStats } from '../../../features/volunteering-stats/api/get-volunteering-stats';
 import { DistrictVolunteeringStats } from '../../../features/volunteering-stats/components/district-volunteering-stats';
 import { isCityAdmin, useAuth } from '../../../lib/auth';
@@ -68,9 +69,10 @@ function DistrictView({ cityAdmin, own }: { cityAdmin: boolean; own: readonly st
   const from = fromKyiv(fromDate, '00:00').toISOString();
   const to = fromKyiv(addDays(toDate, 1), '00:00').toISOString();
   const statsQuery = { from, to, ...(district ? { district } : {}) };
-  const stats = useBookingStats(statsQuery);
-  // The same queries the event and volunteering sections make (shared, asked once).
-  const eventStats = useEventStats(statsQuery);
+  // The figures of the public dashboard, the reports and the open data, for the same days, with
+  // the organisations served (staff detail).
+  const dashboard = useDashboard({ from: fromDate, to: toDate, ...(district ? { district } : {}) });
+  // The same query the volunteering section makes (shared, asked once).
   const volunteeringStats = useVolunteeringStats(statsQuery);
   const bookings = useBookings({
     ...(district ? { district } : {}),
@@ -84,7 +86,7 @@ function DistrictView({ cityAdmin, own }: { cityAdmin: boolean; own: readonly st
   // Once all four have answered (or failed) the page is drawn, and stays drawn: a section's own
   // refetch (a failed one retried when it mounts) must not fold the page back into «loading».
   const [drawn, setDrawn] = useState(false);
-  const anyPending = [stats, eventStats, volunteeringStats, bookings].some((q) => q.isPending);
+  const anyPending = [dashboard, volunteeringStats, bookings].some((q) => q.isPending);
   if (!drawn && !anyPending) setDrawn(true);
   const firstLoad = !drawn && anyPending;
 
@@ -98,17 +100,7 @@ function DistrictView({ cityAdmin, own }: { cityAdmin: boolean; own: readonly st
     setParams(next, { replace: true });
   }
 
-  const items = stats.data?.items ?? [];
-  const totals = items.reduce(
-    (sum, h) => ({
-      bookings: sum.bookings + h.bookings,
-      pending: sum.pending + h.pending,
-      bookedHours: sum.bookedHours + h.bookedHours,
-    }),
-    { bookings: 0, pending: 0, bookedHours: 0 },
-  );
-  const hours = (n: number) =>
-    n.toLocaleString(locale === 'uk' ? 'uk-UA' : 'en-GB', { maximumFractionDigits: 1 });
+  const hubs = dashboard.data?.hubs ?? [];
   const title = district
     ? t('bookings:district.titleFor', { district: districtName(district, locale) })
     : t('bookings:district.cityTitle');
@@ -157,73 +149,18 @@ function DistrictView({ cityAdmin, own }: { cityAdmin: boolean; own: readonly st
         <Loading />
       ) : (
         <>
-          <section className="card" aria-labelledby="district-stats-title">
-            <h2 id="district-stats-title">{t('bookings:district.statsTitle')}</h2>
-            {stats.isPending ? (
-              <Loading />
-            ) : stats.isError ? (
-              <ErrorState error={stats.error} onRetry={() => void stats.refetch()} />
-            ) : items.length === 0 ? (
-              <EmptyState>{t('bookings:district.noHubs')}</EmptyState>
-            ) : (
-              <ScrollRegion label={t('bookings:district.statsTableLabel')}>
-                <table className="table stats-table" aria-busy={stats.isPlaceholderData || undefined}>
-                  <caption>
-                    {t('bookings:district.statsCaption', {
-                      when: `${formatLocalDate(fromDate, locale)} – ${formatLocalDate(toDate, locale)}`,
-                    })}
-                  </caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('bookings:district.columns.hub')}</th>
-                      <th scope="col" className="numeric">
-                        {t('bookings:district.columns.bookings')}
-                      </th>
-                      <th scope="col" className="numeric">
-                        {t('bookings:district.columns.pending')}
-                      </th>
-                      <th scope="col" className="numeric">
-                        {t('bookings:district.columns.bookedHours')}
-                      </th>
-                      <th scope="col" className="numeric">
-                        {t('bookings:district.columns.organizations')}
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {items.map((h) => (
-                      <tr key={h.hubId}>
-                        <th scope="row">
-                          {localized(h.hubName, locale)}
-                          {district ? null : (
-                            <span className="muted"> · {districtName(h.district, locale)}</span>
-                          )}
-                        </th>
-                        <td className="numeric">{h.bookings}</td>
-                        <td className="numeric">{h.pending}</td>
-                        <td className="numeric">{hours(h.bookedHours)}</td>
-                        <td className="numeric">{h.organizations}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                  {items.length > 1 ? (
-                    <tfoot>
-                      <tr>
-                        <th scope="row">{t('bookings:district.total')}</th>
-                        <td className="numeric">{totals.bookings}</td>
-                        <td className="numeric">{totals.pending}</td>
-                        <td className="numeric">{hours(totals.bookedHours)}</td>
-                        <td className="numeric">—</td>
-                      </tr>
-                    </tfoot>
-                  ) : null}
-                </table>
-              </ScrollRegion>
-            )}
-            <p className="muted">{t('bookings:district.statsNote')}</p>
-          </section>
-
-          <DistrictEventStats query={statsQuery} />
+          {dashboard.isPending ? (
+            <Loading />
+          ) : dashboard.isError ? (
+            <ErrorState error={dashboard.error} onRetry={() => void dashboard.refetch()} />
+          ) : (
+            <div aria-busy={dashboard.isPlaceholderData || undefined}>
+              <DashboardView
+                data={dashboard.data}
+                file={`vcentri-${district || 'kyiv'}-${fromDate}_${toDate}`}
+              />
+            </div>
+          )}
           <DistrictVolunteeringStats query={statsQuery} />
 
           <section className="card" aria-labelledby="district-bookings-title">
@@ -236,9 +173,9 @@ function DistrictView({ cityAdmin, own }: { cityAdmin: boolean; own: readonly st
                 onChange={(e) => update({ hubId: e.target.value || null })}
               >
                 <option value="">{t('bookings:district.allHubs')}</option>
-                {items.map((h) => (
+                {hubs.map((h) => (
                   <option key={h.hubId} value={h.hubId}>
-                    {localized(h.hubName, locale)}
+                    {localized(h.name, locale)}
                   </option>
                 ))}
               </SelectField>

@@ -28,6 +28,7 @@ const HUB_COLUMNS: DashboardFigureKey[] = [
   'organizations',
   'events',
   'attended',
+  'averageRating',
   'volunteerHours',
 ];
 const TREND_KEYS = DASHBOARD_FIGURE_KEYS.filter((k) => k !== 'closedHours' && k !== 'pending');
@@ -206,7 +207,7 @@ export function DashboardView({ data, file }: { data: Dashboard; file: string })
         {data.hubs.length === 0 ? (
           <p className="muted">{t('noHubs')}</p>
         ) : (
-          <ScrollRegion label={t('hubsTitle')}>
+          <ScrollRegion label={t('tableOf', { title: t('hubsTitle') })}>
             <table className="table stats-table">
               <caption className="visually-hidden">{t('hubsTitle')}</caption>
               <thead>
@@ -246,7 +247,7 @@ export function DashboardView({ data, file }: { data: Dashboard; file: string })
           {data.organizations.length === 0 ? (
             <p className="muted">{t('noOrganizations')}</p>
           ) : (
-            <ScrollRegion label={t('organizationsTitle')}>
+            <ScrollRegion label={t('tableOf', { title: t('organizationsTitle') })}>
               <table className="table stats-table">
                 <caption className="visually-hidden">{t('organizationsTitle')}</caption>
                 <thead>
