@@ -475,6 +475,11 @@ export const PERSONAL_DATA: Record<string, TableRule> = {
     rows: 'keep',
     columns: { hub_id: 'no', day: 'no', confirmed: 'no', pending: 'no', confirmed_seconds: 'no' },
   },
+  room_day_stats: {
+    person: null,
+    rows: 'keep',
+    columns: { room_id: 'no', day: 'no', confirmed: 'no', pending: 'no', confirmed_seconds: 'no' },
+  },
   booking_org_days: {
     person: null,
     rows: 'keep',
