@@ -105,6 +105,7 @@ export const DashboardSchema = Type.Object({
       ...DashboardFiguresSchema.properties,
     }),
   ),
+  /** A hub's rooms, when a hub is chosen (empty otherwise). */
   rooms: Type.Array(
     Type.Object({
       roomId: Type.String(),

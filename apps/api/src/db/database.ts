@@ -28,7 +28,12 @@ pg.types.setTypeParser(1184, timestamptzParser(driverTimestamptzParser));
  * PostgreSQL's default 0.6, so one wrong letter in a short word still matches. Set per session.
  */
 export const WORD_SIMILARITY_THRESHOLD = 0.45;
-const SESSION_OPTIONS = `-c pg_trgm.word_similarity_threshold=${WORD_SIMILARITY_THRESHOLD}`;
+/**
+ * JIT compilation off: the API's statements are short, and the planner's estimates for the
+ * dashboard's day-by-day statements (generate_series, cross joins) made it compile for over a
+ * second a statement that then ran in a fraction of that (bench/README.md, issue 13).
+ */
+const SESSION_OPTIONS = `-c pg_trgm.word_similarity_threshold=${WORD_SIMILARITY_THRESHOLD} -c jit=off`;
 
 export interface OpenOptions {
   /** postgres://… or null for the embedded database. */

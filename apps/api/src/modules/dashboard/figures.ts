@@ -48,19 +48,44 @@ function bucketsCte(buckets: Bucket[]) {
 }
 
 /** The level of a grouping-sets row, and its key (district slug, hub or room id). */
-const LEVEL = (district: string, hub: string, room?: string) =>
-  sql.raw(`case ${room ? `when grouping(${room}) = 0 then 'room' ` : ''}when grouping(${hub}) = 0 then 'hub'
-     when grouping(${district}) = 0 then 'district' else 'total' end as level,
-     coalesce(${room ? `${room}::text, ` : ''}${hub}::text, ${district}) as key`);
+const LEVEL = (district: string, hub: string) =>
+  sql.raw(`case when grouping(${hub}) = 0 then 'hub' when grouping(${district}) = 0 then 'district' else 'total' end
+     as level, coalesce(${hub}::text, ${district}) as key`);
 
 function spaceRows(db: Database, q: FiguresQuery, span: DayRange, buckets: Bucket[]) {
+  // Per hub and day for every bucket (totals; districts and hubs for the period only).
   return sql<Row & { scheduled: number; closed: number; booked: number; bookings: number; pending: number }>`
-    with ${bucketsCte(buckets)}, ${roomDaysCte({ ...span, district: q.district, hubId: q.hubId })}
-    select b.label, ${LEVEL('rd.district', 'rd.hub_id', 'rd.room_id')},
+    with ${bucketsCte(buckets)}, ${roomDaysCte({ ...span, district: q.district, hubId: q.hubId })},
+    daily as (
+      select day, sum(scheduled_s) as scheduled_s, sum(closed_s) as closed_s, sum(booked_s) as booked_s,
+             sum(bookings) as bookings, sum(pending) as pending
+      from hub_days group by day
+    )
+    select b.label, 'total' as level, null as key,
+           sum(d.scheduled_s)::float8 as scheduled, sum(d.closed_s)::float8 as closed,
+           sum(d.booked_s)::float8 as booked, sum(d.bookings)::int as bookings, sum(d.pending)::int as pending
+    from daily d join b on d.day between b.f and b.t
+    group by b.label
+    union all
+    select 'period', ${LEVEL('hd.district', 'hd.hub_id')},
+           sum(hd.scheduled_s)::float8, sum(hd.closed_s)::float8, sum(hd.booked_s)::float8,
+           sum(hd.bookings)::int, sum(hd.pending)::int
+    from hub_days hd
+    where hd.day between ${q.from}::date and ${q.to}::date
+    group by grouping sets ((hd.district), (hd.hub_id))`
+    .execute(db)
+    .then((r) => r.rows);
+}
+
+/** Per room over the period (a hub's dashboard shows its rooms). */
+function roomRows(db: Database, q: FiguresQuery) {
+  return sql<Row & { scheduled: number; closed: number; booked: number; bookings: number; pending: number }>`
+    with ${roomDaysCte(q)}
+    select 'period' as label, 'room' as level, rd.room_id::text as key,
            sum(rd.scheduled_s)::float8 as scheduled, sum(rd.closed_s)::float8 as closed,
            sum(rd.booked_s)::float8 as booked, sum(rd.bookings)::int as bookings, sum(rd.pending)::int as pending
-    from room_days rd join b on rd.day between b.f and b.t
-    group by grouping sets ((b.label), (b.label, rd.district), (b.label, rd.hub_id), (b.label, rd.room_id))`
+    from room_days rd
+    group by rd.room_id`
     .execute(db)
     .then((r) => r.rows);
 }
@@ -166,19 +191,27 @@ function volunteeringRows(db: Database, q: FiguresQuery, span: DayRange, buckets
 }
 
 function registryRows(db: Database, district: string | null, buckets: Bucket[]) {
-  const kyivDay = (col: string) => sql.raw(`(o.${col} at time zone 'Europe/Kyiv')::date`);
+  // Counted per district and Kyiv day first (a few thousand rows), then per bucket.
   return sql<Row & { applications: number; verifications: number; verified: number }>`
     with ${bucketsCte(buckets)}, o as (
-      select * from organizations o
-      where (${district}::text is null or o.district = ${district}::text)
-        and (o.submitted_at is not null or o.verified_at is not null)
+      select district, status, (submitted_at at time zone 'Europe/Kyiv')::date as submitted,
+             (verified_at at time zone 'Europe/Kyiv')::date as verified
+      from organizations
+      where (${district}::text is null or district = ${district}::text)
+        and (submitted_at is not null or verified_at is not null)
+    ), facts as (
+      select district, submitted as day, count(*) as applications, 0 as verifications, 0 as still
+      from o where submitted is not null group by district, submitted
+      union all
+      select district, verified, 0, count(*), count(*) filter (where status = 'verified')
+      from o where verified is not null group by district, verified
     )
-    select b.label, case when grouping(o.district) = 0 then 'district' else 'total' end as level, o.district as key,
-           count(*) filter (where ${kyivDay('submitted_at')} between b.f and b.t)::int as applications,
-           count(*) filter (where ${kyivDay('verified_at')} between b.f and b.t)::int as verifications,
-           count(*) filter (where o.status = 'verified' and ${kyivDay('verified_at')} <= b.t)::int as verified
-    from o cross join b
-    group by grouping sets ((b.label), (b.label, o.district))`
+    select b.label, case when grouping(f.district) = 0 then 'district' else 'total' end as level, f.district as key,
+           coalesce(sum(f.applications) filter (where f.day >= b.f), 0)::int as applications,
+           coalesce(sum(f.verifications) filter (where f.day >= b.f), 0)::int as verifications,
+           coalesce(sum(f.still), 0)::int as verified
+    from facts f join b on f.day <= b.t
+    group by grouping sets ((b.label), (b.label, f.district))`
     .execute(db)
     .then((r) => r.rows);
 }
@@ -302,33 +335,34 @@ export async function dashboardFigures(
     from: [previous.from, months[0]!.from].sort()[0]!,
     to: [q.to, months[months.length - 1]!.to].sort()[1]!,
   };
-  const [space, orgs, events, volunteering, registry, breakdown, hubs, rooms, served] = await Promise.all([
-    spaceRows(db, q, span, buckets),
-    organizationRows(db, q, buckets),
-    eventRows(db, q, span, buckets),
-    volunteeringRows(db, q, span, buckets),
-    registryRows(db, registryDistrict, buckets),
-    registryBreakdown(db, registryDistrict, q.to),
-    db
-      .selectFrom('hubs')
-      .select(['id', 'nameUk', 'nameEn', 'district'])
-      .$if(!!q.district, (x) => x.where('district', '=', q.district!))
-      .$if(!!q.hubId, (x) => x.where('id', '=', q.hubId!))
-      .orderBy('nameUk')
-      .orderBy('id')
-      .execute(),
-    db
-      .selectFrom('rooms as r')
-      .innerJoin('hubs as h', 'h.id', 'r.hubId')
-      .select(['r.id', 'r.hubId', 'r.nameUk', 'r.nameEn'])
-      .$if(!!q.district, (x) => x.where('h.district', '=', q.district!))
-      .$if(!!q.hubId, (x) => x.where('h.id', '=', q.hubId!))
-      .orderBy('h.nameUk')
-      .orderBy('r.nameUk')
-      .orderBy('r.id')
-      .execute(),
-    detail ? servedOrganizations(db, q) : Promise.resolve(null),
-  ]);
+  const [space, orgs, events, volunteering, registry, breakdown, hubs, rooms, roomFigures, served] =
+    await Promise.all([
+      spaceRows(db, q, span, buckets),
+      organizationRows(db, q, buckets),
+      eventRows(db, q, span, buckets),
+      volunteeringRows(db, q, span, buckets),
+      registryRows(db, registryDistrict, buckets),
+      registryBreakdown(db, registryDistrict, q.to),
+      db
+        .selectFrom('hubs')
+        .select(['id', 'nameUk', 'nameEn', 'district'])
+        .$if(!!q.district, (x) => x.where('district', '=', q.district!))
+        .$if(!!q.hubId, (x) => x.where('id', '=', q.hubId!))
+        .orderBy('nameUk')
+        .orderBy('id')
+        .execute(),
+      q.hubId
+        ? db
+            .selectFrom('rooms')
+            .select(['id', 'hubId', 'nameUk', 'nameEn'])
+            .where('hubId', '=', q.hubId)
+            .orderBy('nameUk')
+            .orderBy('id')
+            .execute()
+        : Promise.resolve([]),
+      q.hubId ? roomRows(db, q) : Promise.resolve([]),
+      detail ? servedOrganizations(db, q) : Promise.resolve(null),
+    ]);
   const rows: FigureRows = { space, orgs, events, volunteering, registry };
   const districts = [...new Set(hubs.map((h) => h.district))].sort();
   const counts = (dimension: string) =>
@@ -350,9 +384,7 @@ export async function dashboardFigures(
       roomId: r.id,
       hubId: r.hubId,
       name: { uk: r.nameUk, en: r.nameEn },
-      ...spaceFigures(
-        space.find((x) => x.label === 'period' && x.level === 'room' && x.key === r.id) ?? EMPTY_SPACE,
-      ),
+      ...spaceFigures(roomFigures.find((x) => x.key === r.id) ?? EMPTY_SPACE),
     })),
     months: months.map((m) => ({ month: m.label, ...figuresOf(rows, m.label, 'total', null) })),
     registry: {
