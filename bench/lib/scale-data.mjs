@@ -54,11 +54,21 @@ export async function insertOrganizations(client, count) {
  * A quarter of the verified organisations book, each in its own district's hubs, some far more
  * than others. Then events in every fiftieth confirmed booking and `registrations` registrations
  * by `residents` residents. The statistics rollups are rebuilt once at the end (their row
- * triggers are off during the load). Returns the counts and the seconds each step took.
+ * triggers are off during the load). With `hours` > 0, also volunteering (see `volunteering`).
+ * Returns the counts and the seconds each step took.
  */
 export async function generateCity(
   client,
-  { hubs = 24, roomsPerHub = 8, bookings = 1_000_000, registrations = 100_000, residents = 10_000 } = {},
+  {
+    hubs = 24,
+    roomsPerHub = 8,
+    bookings = 1_000_000,
+    registrations = 100_000,
+    residents = 10_000,
+    hours = 0,
+    programs = 300,
+    shifts = null,
+  } = {},
 ) {
   const timings = {};
   const DISTRICTS = await districts(client);
@@ -182,6 +192,11 @@ export async function generateCity(
   });
   await client.query('alter table event_registrations enable trigger event_registrations_stats');
   await client.query('alter table event_feedback enable trigger event_feedback_stats');
+  if (hours > 0) {
+    await step('volunteer programs, shifts and hours', () =>
+      volunteering(client, { hours, programs, shifts }),
+    );
+  }
   await step('vacuum analyze', async () => {
     await client.query('vacuum analyze');
   });
@@ -193,5 +208,125 @@ export async function generateCity(
       (select json_object_agg(status, n) from (select status, count(*)::int n from bookings group by status) s) statuses,
       (select count(*)::int from events) events,
       (select count(*)::int from event_registrations) registrations`);
+  if (hours > 0) {
+    const v = await client.query(`select
+        (select count(*)::int from volunteer_programs) "volunteerPrograms",
+        (select count(*)::int from volunteer_shifts) "volunteerShifts",
+        (select count(*)::int from volunteer_hours) "volunteerHours",
+        (select json_object_agg(k, n) from (select source || '/' || status k, count(*)::int n from volunteer_hours
+                                            group by 1) s) "hourStatuses"`);
+    Object.assign(rows[0], v.rows[0]);
+  }
   return { ...rows[0], timings };
+}
+
+/** The causes the schema's check on volunteer_programs.cause allows. */
+const CAUSES = [
+  'veterans',
+  'children_youth',
+  'elderly',
+  'environment',
+  'culture_heritage',
+  'civic_education',
+  'humanitarian_aid',
+  'animals',
+  'health',
+  'digital_skills',
+];
+
+/**
+ * Volunteering for `generateCity` (option `hours`): `programs` programs, each owned by a verified
+ * organisation (published, every tenth closed) and working in one district that has hubs;
+ * `shifts` published shifts (by default enough for the hours) spread evenly over the same two
+ * years as the bookings (a year back, a year ahead), 2–4 hours starting 09:00–17:00 Kyiv time, in a
+ * room of a hub of the program's district; and exactly `hours` hour entries by the residents
+ * `generateCity` made: about 70% from attendance (one per volunteer and past shift, the shift's
+ * day and length, spread evenly over the past shifts), the rest self-reported (a day of the past
+ * year, 30–480 minutes in steps of 15). Statuses: 85% approved, 10% pending, 5% rejected (with a
+ * reason). No rollup keeps volunteering figures (only the statement-level data-version triggers
+ * run), so nothing is disabled or rebuilt; sign-ups and profiles are not needed by any constraint
+ * and are not made.
+ */
+async function volunteering(client, { hours, programs, shifts }) {
+  const attendance = Math.round(hours * 0.7);
+  // About 10.5 volunteers per past shift, half the shifts in the past, and some to spare.
+  const shiftCount = shifts ?? Math.max(20, Math.ceil((attendance / 10.5) * 2 * 1.15));
+  await client.query(
+    `with d as (select array_agg(distinct district order by district) ds from hubs),
+          o as (select id, row_number() over (order by id) k from organizations where status = 'verified'
+                order by id limit $1::int)
+     insert into volunteer_programs (organization_id, title_uk, title_en, description_uk, description_en, cause,
+                                     districts, contact, status, created_at, updated_at)
+     select o.id, 'Волонтерська програма ' || o.k, 'Volunteer program ' || o.k,
+            'Допомога мешканцям району.', 'Helping the district''s residents.', ($2::text[])[1 + o.k % 10],
+            array[d.ds[1 + o.k % cardinality(d.ds)]], 'volunteers@bench.example.org',
+            case when o.k % 10 = 0 then 'closed' else 'published' end,
+            now() - interval '400 days', now()
+     from o, d`,
+    [programs, CAUSES],
+  );
+  const programCount = (await client.query('select count(*)::int n from volunteer_programs')).rows[0].n;
+  await client.query(
+    `with p as (select id, districts[1] district, row_number() over (order by id) - 1 k from volunteer_programs),
+          r as (select r.id room_id, h.district, h.address_uk,
+                       row_number() over (partition by h.district order by r.id) - 1 k,
+                       count(*) over (partition by h.district) n
+                from rooms r join hubs h on h.id = r.hub_id),
+          i as (select i, (now() at time zone 'Europe/Kyiv')::date - 365 + (i::bigint * 730 / $1::int)::int as day
+                from generate_series(0, $1::int - 1) i),
+          t as (select i.i, p.id program_id, p.district,
+                       (i.day + make_time(9 + i.i % 9, 0, 0))::timestamp at time zone 'Europe/Kyiv' s
+                from i join p on p.k = abs(hashint4(i.i)) % $2::int)
+     insert into volunteer_shifts (program_id, starts_at, ends_at, address, district, room_id, places, task,
+                                   status, created_at, updated_at)
+     select t.program_id, t.s, t.s + make_interval(hours => 2 + t.i % 3), r.address_uk, t.district, r.room_id,
+            8 + t.i % 13, 'Допомога на заході ' || t.i, 'published', t.s - interval '30 days', t.s - interval '30 days'
+     from t join r on r.district = t.district and r.k = abs(hashint4(t.i * 31 + 1)) % r.n`,
+    [shiftCount, programCount],
+  );
+  const residentCount = (
+    await client.query(`select count(*)::int n from users where email like 'resident-%@scale.example.org'`)
+  ).rows[0].n;
+  if (residentCount === 0) throw new Error('volunteer hours need the residents generateCity makes');
+  // status from a number 0–19: 85% approved, 10% pending, 5% rejected.
+  const status = (h) =>
+    `case when ${h} < 17 then 'approved' when ${h} < 19 then 'pending' else 'rejected' end`;
+  // Attendance: candidate (past shift, volunteer) pairs, as many of them chosen as asked, evenly.
+  const att = await client.query(
+    `with s as (select id, program_id, starts_at, ends_at, places, row_number() over (order by starts_at, id) n
+                from volunteer_shifts where status = 'published' and ends_at < now() - interval '1 day'),
+          u as (select id, row_number() over (order by email) - 1 k from users
+                where email like 'resident-%@scale.example.org'),
+          c as (select s.*, j, abs(hashint4((s.n * 131 + j)::int)) % 20 h,
+                       row_number() over (order by s.n, j) rn, count(*) over () total
+                from s cross join generate_series(1, 16) j
+                where j <= least(s.places, 6 + s.n % 11)),
+          chosen as (select * from c where (rn * $1::bigint) / total <> ((rn - 1) * $1::bigint) / total)
+     insert into volunteer_hours (user_id, program_id, shift_id, work_date, minutes, description, source, status,
+                                  reason, decided_at, created_at)
+     select u.id, c.program_id, c.id, (c.starts_at at time zone 'Europe/Kyiv')::date,
+            (extract(epoch from c.ends_at - c.starts_at) / 60)::int, '', 'attendance', ${status('c.h')},
+            case when c.h = 19 then 'Не було на зміні' end,
+            case when c.h < 17 or c.h = 19 then c.ends_at + interval '1 day' end, c.ends_at
+     from chosen c join u on u.k = (c.n * 37 + c.j * 101) % $2::int`,
+    [attendance, residentCount],
+  );
+  // Self-reported: the rest, on days of the past year, by every resident and in every program.
+  await client.query(
+    `with p as (select id, row_number() over (order by id) - 1 k from volunteer_programs),
+          u as (select id, row_number() over (order by email) - 1 k from users
+                where email like 'resident-%@scale.example.org'),
+          i as (select i, (now() at time zone 'Europe/Kyiv')::date - (1 + i % 365) as day, abs(hashint4(i * 5 + 3)) % 20 h
+                from generate_series(1, $1::int) i)
+     insert into volunteer_hours (user_id, program_id, work_date, minutes, description, source, status, reason,
+                                  decided_at, created_at)
+     select u.id, p.id, i.day, 30 + 15 * (abs(hashint4(i.i)) % 31), 'Допомога в організації', 'self_reported',
+            ${status('i.h')}, case when i.h = 19 then 'Не підтверджено' end,
+            case when i.h < 17 or i.h = 19 then (i.day + 3)::timestamp at time zone 'Europe/Kyiv' end,
+            (i.day + 1)::timestamp at time zone 'Europe/Kyiv'
+     from i
+     join p on p.k = abs(hashint4(i.i * 3)) % $2::int
+     join u on u.k = abs(hashint4(i.i * 7)) % $3::int`,
+    [hours - att.rowCount, programCount, residentCount],
+  );
 }

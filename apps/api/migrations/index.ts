@@ -19,6 +19,9 @@ import * as m20261215100000 from './20261215100000_events_hub';
 import * as m20261215100100 from './20261215100100_booking_org_bits';
 import * as m20261216100000 from './20261216100000_auth_data_versions';
 import * as m20261220000000 from './20261220000000_room_activity';
+import * as m20261220010000 from './20261220010000_surveys';
+import * as m20261220020000 from './20261220020000_action_plan';
+import * as m20261220030000 from './20261220030000_reports';
 
 export const migrations: Record<string, Migration> = {
   '20261128000000_foundation': m20261128000000,
@@ -39,4 +42,7 @@ export const migrations: Record<string, Migration> = {
   '20261215100100_booking_org_bits': m20261215100100,
   '20261216100000_auth_data_versions': m20261216100000,
   '20261220000000_room_activity': m20261220000000,
+  '20261220010000_surveys': m20261220010000,
+  '20261220020000_action_plan': m20261220020000,
+  '20261220030000_reports': m20261220030000,
 };

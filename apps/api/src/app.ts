@@ -14,6 +14,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { Config } from './config';
 import type { Database } from './db/database';
 import type { JobHandler } from './jobs/worker';
+import actionPlanRoutes from './modules/action-plan/action-plan.routes';
 import authRoutes from './modules/auth/auth.routes';
 import bookingsRoutes from './modules/bookings/bookings.routes';
 import eventsRoutes from './modules/events/events.routes';
@@ -27,6 +28,8 @@ import hubsRoutes from './modules/hubs/hubs.routes';
 import openDataRoutes from './modules/open-data/open-data.routes';
 import organizationsRoutes from './modules/organizations/organizations.routes';
 import privacyRoutes from './modules/privacy/privacy.routes';
+import reportsRoutes from './modules/reports/reports.routes';
+import surveysRoutes from './modules/surveys/surveys.routes';
 import { adminRoutes, meRoutes } from './modules/users/users.routes';
 import authPlugin from './plugins/auth';
 import { capConnectionsPerAddress, serverTimeouts } from './plugins/connections';
@@ -181,13 +184,16 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(adminRoutes, { db });
       await api.register(hubsRoutes, { db });
       await api.register(organizationsRoutes, { db });
-      await api.register(openDataRoutes, { db });
+      await api.register(openDataRoutes, { db, config });
       await api.register(bookingsRoutes, { db, config });
       await api.register(eventsRoutes, { db, config });
       await api.register(volunteeringRoutes, { db });
       await api.register(privacyRoutes, { db, config });
       await api.register(certificatesRoutes, { db, config });
       await api.register(dashboardRoutes, { db });
+      await api.register(actionPlanRoutes, { db });
+      await api.register(surveysRoutes, { db });
+      await api.register(reportsRoutes, { db, config });
     },
     { prefix: API_PREFIX },
   );

@@ -66,6 +66,8 @@ export interface Config {
    * links and credential ids; null: the address the request came to.
    */
   publicUrl: string | null;
+  /** The open-data contact e-mail in the DCAT catalogue (OPEN_DATA_CONTACT_EMAIL). */
+  openDataContactEmail: string;
   /** Public certificate verifications per minute per client address (or account). */
   credentialVerifyRateLimit: number;
   /**
@@ -223,6 +225,9 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
   const publicUrl = env.PUBLIC_URL?.trim().replace(/\/+$/, '') || null;
   if (publicUrl && !/^https?:\/\/[^/?#]+$/.test(publicUrl))
     throw new ConfigError('PUBLIC_URL must be an origin such as https://vcentri.kyiv.ua');
+  const openDataContactEmail = env.OPEN_DATA_CONTACT_EMAIL?.trim() || 'opendata@vcentri.kyiv.ua';
+  if (!/^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/.test(openDataContactEmail))
+    throw new ConfigError('OPEN_DATA_CONTACT_EMAIL must be an e-mail address');
   const adminEmail = env.ADMIN_EMAIL?.trim() || null;
   const adminPassword = env.ADMIN_PASSWORD || null;
   if ((adminEmail === null) !== (adminPassword === null))
@@ -270,6 +275,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     jobsPollIntervalMs: intVar(env, 'JOBS_POLL_INTERVAL_MS', 1000, 10, 3_600_000),
     credentialSigningKey,
     publicUrl,
+    openDataContactEmail,
     credentialVerifyRateLimit: intVar(env, 'CREDENTIAL_VERIFY_RATE_LIMIT', 30, 1, 100_000),
     // The embedded database runs its statements on the event loop, so there one slow statement
     // reads as a stalled loop and would refuse the next requests: off unless set.

@@ -5,6 +5,7 @@
 // to book) so the rollups' triggers are what the figures read. Then the previous period, the months,
 // the district and city totals, the staff detail per role, and a booking made through the API.
 import { type Dashboard, fromKyiv } from '@vcentri/shared';
+import { parse } from 'csv-parse/sync';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { at, book, kyivDate, type World, world } from './booking-fixture';
@@ -240,6 +241,43 @@ describe('the dashboard on a fixed calendar', () => {
     const after = await dashboard(q, x.admin);
     expect(after.figures.bookings).toBe(before.figures.bookings + 1);
     expect(after.figures.bookedHours).toBe(before.figures.bookedHours + 1.5);
+  });
+
+  it('recomputes from the open data: the hub-activity rows of the hub add up to its figures', async () => {
+    const d = await dashboard(`from=2026-03-01&to=2026-03-31&hubId=${x.hubId}`);
+    const res = await inject(t, { method: 'GET', url: '/api/v1/open-data/hub-activity.csv' });
+    expect(res.statusCode).toBe(200);
+    const rows = parse(res.body, { columns: true }) as Record<string, string>[];
+    const march = rows.filter(
+      (r) => r.hub_id === x.hubId && r.date! >= '2026-03-01' && r.date! <= '2026-03-31',
+    );
+    const total = (k: string) => Math.round(march.reduce((s, r) => s + Number(r[k]), 0) * 100) / 100;
+    expect({
+      bookings: total('bookings'),
+      pending: total('pending'),
+      bookedHours: total('booked_hours'),
+      openHours: total('open_hours'),
+      closedHours: total('closed_hours'),
+    }).toEqual({
+      bookings: d.figures.bookings,
+      pending: d.figures.pending,
+      bookedHours: d.figures.bookedHours,
+      openHours: d.figures.openHours,
+      closedHours: d.figures.closedHours,
+    });
+    // The day the clocks change is 23 real hours long; the room closed twice on the 20th.
+    const day = (date: string, room: string) => march.find((r) => r.date === date && r.room_id === room)!;
+    expect(Number(day('2026-03-29', x.roomId).open_hours)).toBe(23);
+    expect(Number(day('2026-03-29', x.roomId).booked_hours)).toBe(4);
+    expect(Number(day('2026-03-20', x.roomId).closed_hours)).toBe(6);
+    // Per room too, for the JSON download.
+    const json = (await inject(t, { method: 'GET', url: '/api/v1/open-data/hub-activity.json' })).json() as {
+      records: { room_id: string; date: string; booked_hours: number; open_hours: number }[];
+    };
+    const roomA = json.records.filter((r) => r.room_id === x.roomId && r.date.startsWith('2026-03'));
+    const a = d.rooms.find((r) => r.roomId === x.roomId)!;
+    expect(Math.round(roomA.reduce((s, r) => s + r.open_hours, 0) * 100) / 100).toBe(a.openHours);
+    expect(roomA.reduce((s, r) => s + r.booked_hours, 0)).toBe(a.bookedHours);
   });
 
   it('refuses bad periods and unknown hubs with problems', async () => {

@@ -44,6 +44,7 @@ describe('open data: the registry', () => {
     expect(entry.downloads).toEqual({
       csv: '/api/v1/open-data/organizations.csv',
       json: '/api/v1/open-data/organizations.json',
+      datapackage: '/api/v1/open-data/organizations/datapackage.json',
     });
     const names = entry.fields.map((f: { name: string }) => f.name);
     expect(names.slice(0, 4)).toEqual(['id', 'name_uk', 'name_en', 'legal_form']);

@@ -181,6 +181,27 @@ const MATRIX: {
     ok: 200,
   },
   {
+    label: '/surveys (the surveys one manages)',
+    method: 'GET',
+    url: () => '/api/v1/surveys',
+    allowed: ['hub_manager', 'city_admin'],
+    ok: 200,
+  },
+  {
+    label: '/surveys (a network survey)',
+    method: 'POST',
+    url: () => '/api/v1/surveys',
+    payload: () => ({
+      scope: 'network',
+      title: { uk: 'Як вам мережа?', en: 'How is the network?' },
+      opensAt: new Date(Date.now() + 86_400_000).toISOString(),
+      closesAt: new Date(Date.now() + 8 * 86_400_000).toISOString(),
+      questions: [{ kind: 'rating', text: { uk: 'Оцінка', en: 'Rating' } }],
+    }),
+    allowed: ['city_admin'],
+    ok: 201,
+  },
+  {
     label: '/admin/users/{id}/roles',
     method: 'POST',
     url: () => `/api/v1/admin/users/${users.resident.id}/roles`,

@@ -18,3 +18,6 @@ export * from './certificates';
 export * from './privacy';
 export * from './dashboard';
 export * from './csv';
+export * from './surveys';
+export * from './action-plan';
+export * from './reports';

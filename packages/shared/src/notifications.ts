@@ -16,6 +16,7 @@ export const NOTIFICATION_KINDS = [
   'volunteering.certificate_revoked',
   'privacy.export_ready',
   'privacy.participant_left',
+  'survey.invited',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const NotificationKindSchema = Type.Enum(NOTIFICATION_KINDS);

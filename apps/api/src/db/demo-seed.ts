@@ -10,6 +10,7 @@ import { publishIn } from '../modules/events/publishing';
 import { makePrincipal, type Principal } from '../modules/users/principal';
 import { DEMO_ORGANIZATIONS, demoEdrpou } from './demo-organizations';
 import { seedDemoVolunteering } from './demo-volunteering';
+import { seedDemoActionPlan } from './demo-action-plan';
 import type { DB } from './schema';
 
 export const DEMO_PASSWORD = 'Vcentri-demo-2026';
@@ -451,8 +452,61 @@ export async function loadDemoData(trx: Kysely<DB>, passwordHash: string, now: D
     );
     bookingIds.push(booked.id);
   }
+  await seedDemoHistory(trx, { today, now, admin, roomIds, orgIds });
   await seedDemoEvents(trx, { today, now, admin, roomIds, orgIds, bookingIds, passwordHash });
   await seedDemoVolunteering(trx, { today, now, orgIds, passwordHash, accountIds });
+  await seedDemoActionPlan(trx, { now, adminId: accountIds['admin@demo.vcentri.kyiv.ua'] ?? null });
+}
+
+/** Titles of the demo's past bookings (the history the dashboard and the reports show). */
+const HISTORY_TITLES = [
+  'Засідання правління',
+  'Зустріч волонтерів',
+  'Тренінг для координаторів',
+  'Консультація для мешканців',
+  'Репетиція хору ветеранів',
+  'Майстерня з фандрейзингу',
+];
+/** The verified demo organisations that booked in the past. */
+const HISTORY_ORGS = [0, 5, 1, 12, 13, 3, 16];
+const HISTORY_SLOTS = [
+  ['10:00', '12:00'],
+  ['14:00', '16:00'],
+  ['18:00', '20:00'],
+] as const;
+
+/**
+ * A past for the dashboard, the district view and the quarterly reports: every demo room booked
+ * every few weeks over the past nine months, by the verified demo organisations, through the
+ * booking rules as they stood two weeks before each date (bookDemoSlot).
+ */
+async function seedDemoHistory(
+  trx: Kysely<DB>,
+  ctx: { today: string; now: Date; admin: Principal; roomIds: string[][]; orgIds: string[] },
+): Promise<void> {
+  let n = 0;
+  for (const [h, rooms] of ctx.roomIds.entries()) {
+    for (const [r, roomId] of rooms.entries()) {
+      for (let k = 1; k <= 6; k++, n++) {
+        const [from, to] = HISTORY_SLOTS[(h + r + k) % HISTORY_SLOTS.length]!;
+        await bookDemoSlot(
+          trx,
+          ctx.admin,
+          {
+            roomId,
+            organizationId: ctx.orgIds[HISTORY_ORGS[n % HISTORY_ORGS.length]!]!,
+            title: HISTORY_TITLES[n % HISTORY_TITLES.length]!,
+            attendees: 5,
+            date: addDays(ctx.today, -(k * 42 + h * 5 + r * 2)),
+            step: -1,
+            from,
+            to,
+          },
+          ctx.now,
+        );
+      }
+    }
+  }
 }
 
 const DEMO_EVENTS: {

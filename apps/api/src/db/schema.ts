@@ -423,6 +423,52 @@ export interface ConsentRecordsTable {
   at: CreatedAt;
 }
 
+/** Resident surveys (migration 20261220010000_surveys). Questions as JSON, see modules/surveys. */
+export interface SurveysTable {
+  id: Generated<string>;
+  scope: string;
+  hubId: string | null;
+  eventId: string | null;
+  shiftId: string | null;
+  district: string | null;
+  titleUk: string;
+  titleEn: string;
+  introUk: Generated<string>;
+  introEn: Generated<string>;
+  questions: ColumnType<unknown, string, string>;
+  status: Generated<string>;
+  opensAt: Timestamp;
+  closesAt: Timestamp;
+  closedEarly: Generated<boolean>;
+  invitesSentAt: Timestamp | null;
+  createdAt: CreatedAt;
+  updatedAt: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface SurveyInviteesTable {
+  surveyId: string;
+  userId: string;
+  invitedAt: CreatedAt;
+  issuedAt: Timestamp | null;
+}
+
+export interface SurveyInvitationsTable {
+  surveyId: string;
+  tokenHash: string;
+  used: Generated<boolean>;
+  hubId: string | null;
+  district: string | null;
+}
+
+export interface SurveyResponsesTable {
+  id: Generated<string>;
+  surveyId: string;
+  hubId: string | null;
+  district: string | null;
+  answeredOn: ColumnType<string, string, never>;
+  answers: ColumnType<unknown, string, never>;
+}
+
 export interface DataExportsTable {
   id: Generated<string>;
   userId: string;
@@ -434,6 +480,64 @@ export interface DataExportsTable {
   expiresAt: Timestamp | null;
   archive: Buffer | null;
   bytes: number | null;
+}
+
+/** The Open Government action plan (migration 20261220020000_action_plan). */
+export interface ActionPlanCommitmentsTable {
+  id: Generated<string>;
+  titleUk: string;
+  titleEn: string;
+  descriptionUk: Generated<string>;
+  descriptionEn: Generated<string>;
+  departmentUk: string;
+  departmentEn: string;
+  position: Generated<number>;
+  isDemo: Generated<boolean>;
+  createdAt: CreatedAt;
+  updatedAt: UpdatedAt;
+}
+
+export interface ActionPlanIndicatorsTable {
+  id: Generated<string>;
+  commitmentId: string;
+  titleUk: string;
+  titleEn: string;
+  unitUk: string;
+  unitEn: string;
+  baseline: number;
+  target: number;
+  targetQuarter: string;
+  higherIsBetter: boolean;
+  position: Generated<number>;
+  createdAt: CreatedAt;
+  updatedAt: UpdatedAt;
+}
+
+export interface ActionPlanValuesTable {
+  indicatorId: string;
+  quarter: string;
+  value: number;
+  noteUk: Generated<string>;
+  noteEn: Generated<string>;
+  recordedBy: string | null;
+  recordedAt: Timestamp;
+}
+
+/** Quarterly and annual public reports (migration 20261220030000_reports). */
+export interface PublicReportsTable {
+  period: string;
+  kind: 'quarter' | 'year';
+  periodFrom: ColumnType<string, string, string>;
+  periodTo: ColumnType<string, string, string>;
+  status: Generated<'draft' | 'published'>;
+  snapshot: ColumnType<unknown, string, string>;
+  narratives: ColumnType<unknown, string | undefined, string>;
+  hash: string | null;
+  builtAt: ColumnType<Date, Date | string | undefined, Date | string>;
+  builtBy: string | null;
+  publishedAt: Timestamp | null;
+  publishedBy: string | null;
+  updatedAt: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
 export interface DB {
@@ -468,6 +572,14 @@ export interface DB {
   certificateHours: CertificateHoursTable;
   consentRecords: ConsentRecordsTable;
   dataExports: DataExportsTable;
+  surveys: SurveysTable;
+  surveyInvitees: SurveyInviteesTable;
+  surveyInvitations: SurveyInvitationsTable;
+  surveyResponses: SurveyResponsesTable;
+  actionPlanCommitments: ActionPlanCommitmentsTable;
+  actionPlanIndicators: ActionPlanIndicatorsTable;
+  actionPlanValues: ActionPlanValuesTable;
+  publicReports: PublicReportsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

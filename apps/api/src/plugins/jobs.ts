@@ -14,6 +14,7 @@ import {
 import { DATA_EXPORT_JOB, dataExportHandler } from '../modules/privacy/export';
 import { RETENTION_JOB, retentionHandler, scheduleRetention } from '../modules/privacy/retention';
 import { SHIFT_REMINDER_JOB, shiftReminderHandler } from '../modules/volunteering/reminders';
+import { SURVEY_OPEN_JOB, surveyOpenHandler } from '../modules/surveys/invites';
 
 export interface JobsPluginOptions {
   config: Readonly<Config>;
@@ -35,6 +36,7 @@ export default fp<JobsPluginOptions>(
       [SHIFT_REMINDER_JOB]: shiftReminderHandler(db),
       [DATA_EXPORT_JOB]: dataExportHandler(db, config.dataExportDays),
       [RETENTION_JOB]: retentionHandler(db, config),
+      [SURVEY_OPEN_JOB]: surveyOpenHandler(db),
       ...extra,
     };
     const closers: (() => void)[] = [];

@@ -34,6 +34,8 @@ export interface PublicCacheSpec {
   ttlMs?: number;
   /** The answer differs for a signed-in caller: requests with an Authorization header are not cached. */
   personal?: boolean;
+  /** The answer's Content-Type when not JSON (e.g. `application/ld+json; charset=utf-8`). */
+  contentType?: string;
 }
 
 declare module 'fastify' {
@@ -400,7 +402,7 @@ export class PublicCache {
       expiresAt: ttlMs > 0 ? Date.now() + ttlMs : Number.POSITIVE_INFINITY,
       spec,
       etag,
-      identity: makeVariant(body, notModified, null),
+      identity: makeVariant(body, notModified, null, spec.contentType),
       notModified,
       notModifiedRaw: Object.entries(notModified).flat(),
     };
@@ -420,11 +422,17 @@ export class PublicCache {
         }),
         entry.notModified,
         'br',
+        entry.spec.contentType,
       );
       return entry.br;
     }
     if (encoding === 'gzip') {
-      entry.gzip ??= makeVariant(gzipSync(body, { level: 6 }), entry.notModified, 'gzip');
+      entry.gzip ??= makeVariant(
+        gzipSync(body, { level: 6 }),
+        entry.notModified,
+        'gzip',
+        entry.spec.contentType,
+      );
       return entry.gzip;
     }
     return entry.identity;
@@ -476,8 +484,13 @@ const OWN_HEADERS = new Set([
   'content-length',
 ]);
 
-function makeVariant(body: Buffer, base: Record<string, string>, encoding: 'br' | 'gzip' | null): Variant {
-  const headers: Record<string, string> = { ...base, 'content-type': 'application/json; charset=utf-8' };
+function makeVariant(
+  body: Buffer,
+  base: Record<string, string>,
+  encoding: 'br' | 'gzip' | null,
+  contentType = 'application/json; charset=utf-8',
+): Variant {
+  const headers: Record<string, string> = { ...base, 'content-type': contentType };
   if (encoding) headers['content-encoding'] = encoding;
   const raw = Object.entries({ ...headers, 'content-length': String(body.length) }).flat();
   return { body, headers, rawHeaders: raw };

@@ -133,6 +133,30 @@ export const routes: RouteObject[] = [
             ),
           },
           {
+            path: 'open-government',
+            lazy: page(
+              () => import('./routes/open-government'),
+              (m) => m.OpenGovernmentPage,
+              ['actionPlan'],
+            ),
+          },
+          {
+            path: 'reports',
+            lazy: page(
+              () => import('./routes/reports'),
+              (m) => m.ReportsPage,
+              ['reports'],
+            ),
+          },
+          {
+            path: 'reports/:period',
+            lazy: page(
+              () => import('./routes/report'),
+              (m) => m.ReportPage,
+              ['reports'],
+            ),
+          },
+          {
             path: 'my/organizations',
             lazy: page(
               () => import('./routes/my/organizations'),
@@ -245,6 +269,22 @@ export const routes: RouteObject[] = [
             ),
           },
           {
+            path: 'surveys/:id',
+            lazy: page(
+              () => import('./routes/surveys/survey'),
+              (m) => m.SurveyPage,
+              ['admin', 'surveys'],
+            ),
+          },
+          {
+            path: 'surveys/:id/results',
+            lazy: page(
+              () => import('./routes/surveys/results'),
+              (m) => m.SurveyResultsPage,
+              ['surveys'],
+            ),
+          },
+          {
             path: 'admin',
             lazy: page(
               () => import('./layouts/admin-layout'),
@@ -282,6 +322,22 @@ export const routes: RouteObject[] = [
                   () => import('./routes/admin/users'),
                   (m) => m.AdminUsersPage,
                   ['admin', 'privacy'],
+                ),
+              },
+              {
+                path: 'action-plan',
+                lazy: page(
+                  () => import('./routes/admin/action-plan'),
+                  (m) => m.AdminActionPlanPage,
+                  ['admin', 'actionPlan'],
+                ),
+              },
+              {
+                path: 'reports',
+                lazy: page(
+                  () => import('./routes/admin/reports'),
+                  (m) => m.AdminReportsPage,
+                  ['admin', 'reports'],
                 ),
               },
               {
@@ -362,6 +418,22 @@ export const routes: RouteObject[] = [
                   () => import('./routes/admin/volunteering-shift'),
                   (m) => m.AdminVolunteeringShiftPage,
                   ['admin', 'volunteeringAdmin'],
+                ),
+              },
+              {
+                path: 'surveys',
+                lazy: page(
+                  () => import('./routes/admin/surveys'),
+                  (m) => m.AdminSurveysPage,
+                  ['admin', 'surveys'],
+                ),
+              },
+              {
+                path: 'surveys/:id',
+                lazy: page(
+                  () => import('./routes/admin/survey'),
+                  (m) => m.AdminSurveyPage,
+                  ['admin', 'surveys'],
                 ),
               },
               {

@@ -19,9 +19,12 @@ export const NAMESPACES = [
   'openData',
   'admin',
   'volunteeringAdmin',
+  'surveys',
   'certificates',
   'privacy',
   'dashboard',
+  'actionPlan',
+  'reports',
   'errors',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];

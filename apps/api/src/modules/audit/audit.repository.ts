@@ -254,6 +254,20 @@ async function auditNames(
       .where('h.id', 'in', l)
       .execute(),
   );
+  lookup('action_plan_commitment', (l) =>
+    db
+      .selectFrom('actionPlanCommitments')
+      .select(['id', 'titleUk as uk', 'titleEn as en'])
+      .where('id', 'in', l)
+      .execute(),
+  );
+  lookup('action_plan_indicator', (l) =>
+    db
+      .selectFrom('actionPlanIndicators')
+      .select(['id', 'titleUk as uk', 'titleEn as en'])
+      .where('id', 'in', l)
+      .execute(),
+  );
   lookup('certificate', (l) =>
     db.selectFrom('certificates').select(['id', 'code as uk', 'code as en']).where('id', 'in', l).execute(),
   );

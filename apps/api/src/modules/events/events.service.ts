@@ -25,6 +25,7 @@ import type { DB } from '../../db/schema';
 import { AppError, conflict, forbidden, isUniqueViolation, notFound } from '../../errors';
 import { recordAudit } from '../audit/audit.repository';
 import { insertNotification } from '../bookings/bookings.repository';
+import { inviteOnCheckIn } from '../surveys/invites';
 import {
   boundedCountQuery,
   DEFAULT_LIST_COUNT_CAP,
@@ -440,11 +441,13 @@ export async function checkIn(
   q = by.registrationId
     ? q.where('id', '=', by.registrationId)
     : q.where('code', '=', by.code!.trim().toUpperCase());
-  const row = await q.returning('id').executeTakeFirst();
+  const row = await q.returning(['id', 'userId']).executeTakeFirst();
   if (!row)
     throw new AppError('not_found', 404, 'No confirmed registration with this code.', [
       { path: '/code', code: 'not_found', message: 'No such registration.' },
     ]);
+  // Open surveys this attendance now qualifies for invite the attendee (modules/surveys).
+  await inviteOnCheckIn(db, { userId: row.userId, eventId });
   await recordAudit(db, {
     action: 'event.check_in',
     actorId: p.userId,

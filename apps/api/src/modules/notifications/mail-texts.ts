@@ -29,6 +29,7 @@ export const NOTIFICATION_KIND_NAMES: Record<NotificationKind, Record<Locale, st
     uk: 'учасників, що видалили обліковий запис',
     en: 'participants who deleted their account',
   },
+  'survey.invited': { uk: 'запрошення до опитувань', en: 'survey invitations' },
 };
 
 const FRAME: Record<Locale, { greeting: (name: string) => string; why: (kind: string) => string }> = {

@@ -1,12 +1,34 @@
 // The open-data catalogue: each dataset with its bilingual description, licence, data dictionary
 // and a loader that returns its public records (no personal data).
+//
+// DATASETS is the single registry: a new entry here is all a new dataset needs — the catalogue,
+// the CSV, JSON and datapackage.json downloads, the DCAT catalogue and the portal page all read it.
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema';
+import type { VersionedTable } from '../../plugins/public-cache';
 import { allVerified, registryLastModified } from '../organizations/organizations.repository';
+import type { Frequency } from './freshness';
+import { hubActivityDataset } from './activity-dataset';
+import { hubsDataset, roomsDataset } from './hub-datasets';
+import { f } from './field';
+
+/**
+ * A field's type in the data dictionary. `string[]` is a list (joined with ";" in CSV); `json` is
+ * a JSON array (the JSON text itself in a CSV cell, e.g. opening hours).
+ */
+export type FieldType =
+  | 'string'
+  | 'integer'
+  | 'number'
+  | 'boolean'
+  | 'date-time'
+  | 'string[]'
+  | 'uuid'
+  | 'json';
 
 export interface FieldDoc {
   name: string;
-  type: 'string' | 'integer' | 'number' | 'boolean' | 'date-time' | 'string[]' | 'uuid';
+  type: FieldType;
   description: { uk: string; en: string };
 }
 
@@ -14,18 +36,19 @@ export interface Dataset {
   id: string;
   title: { uk: string; en: string };
   description: { uk: string; en: string };
+  /** How often the data is meant to change (EU frequency vocabulary); drives the stale flag. */
+  updateFrequency: Frequency;
+  keywords: { uk: string[]; en: string[] };
+  /** The tables its records come from: a write to any of them makes cached catalogue answers stale. */
+  tables: readonly VersionedTable[];
   fields: FieldDoc[];
   lastModified(db: Kysely<DB>): Promise<Date>;
   records(db: Kysely<DB>): Promise<Record<string, unknown>[]>;
 }
 
 export const LICENCE = { name: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/' };
-
-const f = (name: string, type: FieldDoc['type'], uk: string, en: string): FieldDoc => ({
-  name,
-  type,
-  description: { uk, en },
-});
+/** The licence's Open Definition / SPDX id, as Frictionless data packages name licences. */
+export const LICENCE_ID = 'CC-BY-4.0';
 
 export const DATASETS: Dataset[] = [
   {
@@ -38,6 +61,12 @@ export const DATASETS: Dataset[] = [
       uk: 'Публічні дані верифікованих організацій реєстру: назви, організаційна форма, ЄДРПОУ, район, напрями діяльності, цільові групи, контакти.',
       en: 'Public data of the verified organisations in the registry: names, legal form, EDRPOU, district, fields of activity, target groups, contacts.',
     },
+    updateFrequency: 'WEEKLY',
+    keywords: {
+      uk: ['громадянське суспільство', 'громадські організації', 'реєстр', 'ЄДРПОУ', 'Київ'],
+      en: ['civil society', 'NGOs', 'registry', 'EDRPOU', 'Kyiv'],
+    },
+    tables: ['organizations'],
     fields: [
       f(
         'id',
@@ -124,6 +153,12 @@ export const DATASETS: Dataset[] = [
       uk: 'Опубліковані події: хаб, район, категорія, час, місткість, кількість реєстрацій і відвідувань. Без персональних даних.',
       en: 'Published events: hub, district, category, times, capacity, registration and attendance counts. No personal data.',
     },
+    updateFrequency: 'WEEKLY',
+    keywords: {
+      uk: ['події', 'громадські хаби', 'участь громади', 'Київ'],
+      en: ['events', 'community hubs', 'civic participation', 'Kyiv'],
+    },
+    tables: ['events', 'event_registrations', 'hubs', 'rooms', 'organizations'],
     fields: [
       f('id', 'uuid', 'Ідентифікатор події', 'Event identifier'),
       f('title_uk', 'string', 'Назва українською', 'Title in Ukrainian'),
@@ -207,6 +242,19 @@ export const DATASETS: Dataset[] = [
       uk: 'Опубліковані й завершені волонтерські програми: хто проводить (організація з кодом ЄДРПОУ, хаб, район або місто), напрям, райони, проведені зміни, запропоновані місця, записи, присутність і затверджені години. Лише сукупні числа, без персональних даних; чернетки не включено.',
       en: 'Published and closed volunteer programs: who runs them (an organisation with its EDRPOU code, a hub, a district or the city), cause, districts, shifts held, places offered, sign-ups, attendance and approved hours. Totals only, no personal data; drafts are left out.',
     },
+    updateFrequency: 'MONTHLY',
+    keywords: {
+      uk: ['волонтерство', 'волонтерські програми', 'години волонтерів', 'Київ'],
+      en: ['volunteering', 'volunteer programs', 'volunteer hours', 'Kyiv'],
+    },
+    tables: [
+      'volunteer_programs',
+      'volunteer_shifts',
+      'volunteer_signups',
+      'volunteer_hours',
+      'organizations',
+      'hubs',
+    ],
     fields: [
       f('id', 'uuid', 'Ідентифікатор програми', 'Program identifier'),
       f('title_uk', 'string', 'Назва українською', 'Title in Ukrainian'),
@@ -364,4 +412,7 @@ export const DATASETS: Dataset[] = [
         created_at: p.createdAt.toISOString(),
       })),
   },
+  hubsDataset,
+  roomsDataset,
+  hubActivityDataset,
 ];

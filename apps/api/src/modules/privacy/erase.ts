@@ -250,6 +250,7 @@ export async function eraseAccount(db: Database, userId: string, by: Eraser): Pr
       'volunteerProfiles',
       'volunteerBriefingAcks',
       'roleGrants',
+      'surveyInvitees',
     ] as const)
       await trx.deleteFrom(table).where('userId', '=', userId).execute();
     await trx.deleteFrom('idempotencyKeys').where('scope', '=', `account:${userId}`).execute();

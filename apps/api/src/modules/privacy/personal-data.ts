@@ -516,6 +516,115 @@ export const PERSONAL_DATA: Record<string, TableRule> = {
     columns: { table_name: 'no', shard: 'no', version: 'no' },
   },
   credential_keys: { person: null, rows: 'keep', columns: { kid: 'no', public_jwk: 'no', created_at: 'no' } },
+  // Resident surveys (modules/surveys): only the invitees name a person; tokens are hashes without
+  // an account and answers carry no account, token or invitation (anonymous by construction).
+  surveys: {
+    person: null,
+    rows: 'keep',
+    columns: {
+      id: 'no',
+      scope: 'no',
+      hub_id: 'no',
+      event_id: 'no',
+      shift_id: 'no',
+      district: 'no',
+      title_uk: 'no',
+      title_en: 'no',
+      intro_uk: 'no',
+      intro_en: 'no',
+      questions: 'no',
+      status: 'no',
+      opens_at: 'no',
+      closes_at: 'no',
+      closed_early: 'no',
+      invites_sent_at: 'no',
+      ...TIMESTAMPS,
+    },
+  },
+  survey_invitees: {
+    person: 'user_id',
+    rows: 'delete',
+    columns: { survey_id: 'no', user_id: 'ref', invited_at: 'no', issued_at: 'no' },
+  },
+  survey_invitations: {
+    person: null,
+    rows: 'keep',
+    columns: { survey_id: 'no', token_hash: 'no', used: 'no', hub_id: 'no', district: 'no' },
+  },
+  survey_responses: {
+    person: null,
+    rows: 'keep', // anonymous: nothing in it leads back to the person who answered
+    columns: { id: 'no', survey_id: 'no', hub_id: 'no', district: 'no', answered_on: 'no', answers: 'no' },
+  },
+  // The city's action plan: the city's own texts and figures; the recorder is a staff reference.
+  action_plan_commitments: {
+    person: null,
+    rows: 'keep',
+    columns: {
+      id: 'no',
+      title_uk: 'no',
+      title_en: 'no',
+      description_uk: 'no',
+      description_en: 'no',
+      department_uk: 'no',
+      department_en: 'no',
+      position: 'no',
+      is_demo: 'no',
+      ...TIMESTAMPS,
+    },
+  },
+  action_plan_indicators: {
+    person: null,
+    rows: 'keep',
+    columns: {
+      id: 'no',
+      commitment_id: 'no',
+      title_uk: 'no',
+      title_en: 'no',
+      unit_uk: 'no',
+      unit_en: 'no',
+      baseline: 'no',
+      target: 'no',
+      target_quarter: 'no',
+      higher_is_better: 'no',
+      position: 'no',
+      ...TIMESTAMPS,
+    },
+  },
+  action_plan_values: {
+    person: null,
+    rows: 'keep',
+    columns: {
+      indicator_id: 'no',
+      quarter: 'no',
+      value: 'no',
+      note_uk: 'no',
+      note_en: 'no',
+      recorded_by: 'ref',
+      recorded_at: 'no',
+    },
+  },
+  // Quarterly and annual reports: figures and narratives; who built and published one is a
+  // reference to a staff account, cleared when that account is erased.
+  public_reports: {
+    person: null,
+    rows: 'keep',
+    columns: {
+      period: 'no',
+      kind: 'no',
+      period_from: 'no',
+      period_to: 'no',
+      status: 'no',
+      snapshot: 'no',
+      narratives: 'no',
+      hash: 'no',
+      built_at: 'no',
+      built_by: 'ref',
+      published_at: 'no',
+      published_by: 'ref',
+      updated_at: 'no',
+    },
+  },
 };
 
 /** Tables of the migration tool itself, not of the product. */

@@ -19,6 +19,7 @@ import type { Database } from '../../db/database';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../errors';
 import { recordAudit } from '../audit/audit.repository';
 import { certificatesContaining } from '../certificates/certificates.service';
+import { inviteOnCheckIn } from '../surveys/invites';
 import type { Principal } from '../users/principal';
 import { managedProgram, visibleProgram } from './programs';
 import {
@@ -165,6 +166,8 @@ export async function recordAttendance(
         .set({ present: e.present, attendanceBy: p.userId })
         .where('id', '=', x.id)
         .execute();
+      // Open surveys this attendance now qualifies for invite the volunteer (modules/surveys).
+      if (e.present) await inviteOnCheckIn(trx, { userId: x.userId, shiftId });
     }
     await recordAudit(trx, {
       action: 'volunteering.attendance',

@@ -56,6 +56,11 @@ export function AdminLayout() {
               <NavLink to="/admin/events">{t('nav.events')}</NavLink>
             </li>
           ) : null}
+          {cityAdmin || hubManager ? (
+            <li>
+              <NavLink to="/admin/surveys">{t('nav.surveys')}</NavLink>
+            </li>
+          ) : null}
           {canCoordinate(me) ? (
             <li>
               <NavLink to="/admin/volunteering">{tv('nav')}</NavLink>
@@ -81,6 +86,12 @@ export function AdminLayout() {
               </li>
               <li>
                 <NavLink to="/admin/audit">{t('nav.audit')}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/admin/action-plan">{t('nav.actionPlan')}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/admin/reports">{t('nav.reports')}</NavLink>
               </li>
             </>
           ) : null}

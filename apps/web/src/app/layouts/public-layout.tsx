@@ -151,6 +151,10 @@ export function PublicLayout() {
           <p>{t('footer.text')}</p>
           <p className="site-footer__links">
             <Link to={PRIVACY_PATH}>{t('footer.privacy')}</Link>
+            <span aria-hidden="true"> · </span>
+            <Link to="/open-government">{t('footer.openGovernment')}</Link>
+            <span aria-hidden="true"> · </span>
+            <Link to="/reports">{t('footer.reports')}</Link>
           </p>
         </div>
       </footer>

@@ -1,8 +1,9 @@
-// The open-data page: every published dataset with its licence, last update (Kyiv time), size,
-// CSV and JSON downloads and data dictionary.
+// The open-data page: every published dataset with its licence, update frequency, last update
+// (Kyiv time) and a badge when it was not updated on time, size, CSV, JSON and datapackage.json
+// downloads and data dictionary; once, the link to the whole catalogue as DCAT-AP (JSON-LD).
 import { useTranslation } from 'react-i18next';
 import { EmptyState, ErrorState, Loading } from '../../components/status';
-import { useOpenDataCatalogue } from '../../features/open-data/api/get-catalogue';
+import { DCAT_CATALOGUE_URL, useOpenDataCatalogue } from '../../features/open-data/api/get-catalogue';
 import { DatasetCard } from '../../features/open-data/components/dataset-card';
 import { PageTitle } from '../page-title';
 
@@ -15,6 +16,12 @@ export function OpenDataPage() {
       <section className="hero">
         <h1>{t('title')}</h1>
         <p className="lead">{t('intro')}</p>
+        <p>
+          {t('dcatIntro')}{' '}
+          <a href={catalogue.data?.dcat ?? DCAT_CATALOGUE_URL} type="application/ld+json">
+            {t('dcatLink')}
+          </a>
+        </p>
       </section>
       {catalogue.isPending ? (
         <Loading label={t('loading')} />

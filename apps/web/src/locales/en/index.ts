@@ -1,5 +1,6 @@
 // Every English text of the portal, by namespace. Loaded only when a reader chooses English.
 
+import actionPlan from './action-plan.json';
 import admin from './admin.json';
 import auth from './auth.json';
 import bookings from './bookings.json';
@@ -12,6 +13,8 @@ import hubs from './hubs.json';
 import openData from './open-data.json';
 import privacy from './privacy.json';
 import registry from './registry.json';
+import surveys from './surveys.json';
+import reports from './reports.json';
 import volunteering from './volunteering.json';
 import volunteeringAdmin from './volunteering-admin.json';
 
@@ -26,8 +29,11 @@ export const en = {
   openData,
   admin,
   volunteeringAdmin,
+  surveys,
   certificates,
   privacy,
   dashboard,
+  reports,
+  actionPlan,
   errors,
 };

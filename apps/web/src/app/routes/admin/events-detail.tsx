@@ -21,6 +21,7 @@ import { textIn } from '../../../features/events/labels';
 import { eventPath } from '../../../features/events/paths';
 import { isApiError } from '../../../lib/api-client';
 import { administersDistrict, useAuth } from '../../../lib/auth';
+import { NewSurveyLink } from '../../../features/surveys/components/new-survey-link';
 import { useLocale } from '../../../lib/i18n';
 import { loginPathFor, NoAccess } from '../../guards';
 import { PageTitle } from '../../page-title';
@@ -111,6 +112,7 @@ function StaffEvent({ event }: { event: EventView }) {
       <EventFacts event={event} />
       <p className="actions">
         <Link to={eventPath(event.id)}>{t('staff.publicPage')}</Link>
+        {event.canManage ? <NewSurveyLink scope="event" id={event.id} hubId={event.hubId} /> : null}
         {manageable && !editing ? (
           <>
             <button

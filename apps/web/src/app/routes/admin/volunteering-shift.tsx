@@ -9,6 +9,7 @@ import { RosterSection } from '../../../features/volunteering-admin/components/r
 import { adminProgramPath } from '../../../features/volunteering-admin/labels';
 import { isApiError } from '../../../lib/api-client';
 import { useAuth } from '../../../lib/auth';
+import { NewSurveyLink } from '../../../features/surveys/components/new-survey-link';
 import { districtName, formatInterval, localized } from '../../../lib/format';
 import { useLocale } from '../../../lib/i18n';
 import { loginPathFor } from '../../guards';
@@ -81,6 +82,9 @@ export function AdminVolunteeringShiftPage() {
               .join('. ') || t('facts.none')}
           </dd>
         </dl>
+        <p>
+          <NewSurveyLink scope="shift" id={s.id} />
+        </p>
         <RosterSection shift={s} />
       </article>
     </>

@@ -1,5 +1,6 @@
-// The open-data catalogue: every dataset with its licence, freshness, size, download links and
-// data dictionary. The API does not export this shape from the shared contract, so it is typed here.
+// The open-data catalogue: every dataset with its licence, update frequency, freshness, size,
+// download links (CSV, JSON, datapackage.json) and data dictionary. The API does not export this
+// shape from the shared contract, so it is typed here.
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
 
@@ -14,6 +15,9 @@ export interface DatasetField {
   description: LocalizedText;
 }
 
+/** EU frequency vocabulary codes (http://publications.europa.eu/resource/authority/frequency/). */
+export type UpdateFrequency = 'DAILY' | 'WEEKLY' | 'MONTHLY' | 'QUARTERLY' | 'ANNUAL' | 'IRREG';
+
 export interface Dataset {
   id: string;
   title: LocalizedText;
@@ -21,12 +25,21 @@ export interface Dataset {
   licence: { name: string; url: string };
   lastModified: string;
   records: number;
-  downloads: { csv: string; json: string };
+  // The freshness fields and the data package came later: an answer without them still renders.
+  updateFrequency?: UpdateFrequency;
+  keywords?: { uk: string[]; en: string[] };
+  /** Not updated by dueBy, which its frequency promised. */
+  stale?: boolean;
+  dueBy?: string | null;
+  downloads: { csv: string; json: string; datapackage?: string };
   fields: DatasetField[];
 }
 
+/** The DCAT-AP catalogue of every dataset (a fixed path of the API). */
+export const DCAT_CATALOGUE_URL = '/api/v1/open-data/catalog.jsonld';
+
 export const getOpenDataCatalogue = (signal?: AbortSignal) =>
-  api.get<{ items: Dataset[] }>('/open-data', undefined, signal);
+  api.get<{ items: Dataset[]; dcat?: string }>('/open-data', undefined, signal);
 
 export const openDataCatalogueQueryOptions = () =>
   queryOptions({

@@ -1,19 +1,40 @@
-// One dataset of the catalogue: what it holds, under which licence, how fresh and how big it is,
-// the CSV and JSON downloads, and its data dictionary (field, type, meaning).
+// One dataset of the catalogue: what it holds, under which licence, how often it is updated and
+// whether it was on time, how big it is, the CSV, JSON and datapackage.json downloads, and its
+// data dictionary (field, type, meaning).
 import { useTranslation } from 'react-i18next';
+import { ScrollRegion } from '../../../components/scroll-region';
 import { formatDateTime, localized } from '../../../lib/format';
 import { useLocale } from '../../../lib/i18n';
 import type { Dataset } from '../api/get-catalogue';
-import { ScrollRegion } from '../../../components/scroll-region';
 
 export function DatasetCard({ dataset }: { dataset: Dataset }) {
   const { t } = useTranslation('openData');
   const locale = useLocale();
   const title = localized(dataset.title, locale);
   const titleId = `dataset-${dataset.id}-title`;
+  const staleId = `dataset-${dataset.id}-stale`;
+  const keywords = dataset.keywords?.[locale] ?? [];
   return (
-    <article className="card dataset" aria-labelledby={titleId}>
+    // The id is the dataset's landing page in the DCAT catalogue (/open-data#dataset-…).
+    <article
+      className="card dataset"
+      id={`dataset-${dataset.id}`}
+      aria-labelledby={titleId}
+      aria-describedby={dataset.stale ? staleId : undefined}
+    >
       <h2 id={titleId}>{title}</h2>
+      {dataset.stale ? (
+        <p>
+          <span className="badge badge--status badge--suspended" id={staleId}>
+            {t('stale')}
+          </span>{' '}
+          {dataset.dueBy ? (
+            <span>
+              {t('staleDetail')} <time dateTime={dataset.dueBy}>{formatDateTime(dataset.dueBy, locale)}</time>
+            </span>
+          ) : null}
+        </p>
+      ) : null}
       <p>{localized(dataset.description, locale)}</p>
       <dl className="facts">
         <div>
@@ -24,16 +45,36 @@ export function DatasetCard({ dataset }: { dataset: Dataset }) {
             </a>
           </dd>
         </div>
+        {dataset.updateFrequency ? (
+          <div>
+            <dt>{t('updateFrequency')}</dt>
+            <dd>{t([`frequency.${dataset.updateFrequency}`], { defaultValue: dataset.updateFrequency })}</dd>
+          </div>
+        ) : null}
         <div>
           <dt>{t('lastModified')}</dt>
           <dd>
             <time dateTime={dataset.lastModified}>{formatDateTime(dataset.lastModified, locale)}</time>
           </dd>
         </div>
+        {dataset.dueBy && !dataset.stale ? (
+          <div>
+            <dt>{t('dueBy')}</dt>
+            <dd>
+              <time dateTime={dataset.dueBy}>{formatDateTime(dataset.dueBy, locale)}</time>
+            </dd>
+          </div>
+        ) : null}
         <div>
           <dt>{t('records')}</dt>
           <dd>{dataset.records.toLocaleString(locale === 'en' ? 'en-GB' : 'uk-UA')}</dd>
         </div>
+        {keywords.length > 0 ? (
+          <div>
+            <dt>{t('keywords')}</dt>
+            <dd>{keywords.join(', ')}</dd>
+          </div>
+        ) : null}
         <div>
           <dt>{t('formats')}</dt>
           <dd>
@@ -60,6 +101,18 @@ export function DatasetCard({ dataset }: { dataset: Dataset }) {
                   {t('downloadJson')}
                 </a>
               </li>
+              {dataset.downloads.datapackage ? (
+                <li>
+                  <a
+                    className="button button--small button--secondary"
+                    href={dataset.downloads.datapackage}
+                    type="application/json"
+                    aria-describedby={titleId}
+                  >
+                    {t('datapackage')}
+                  </a>
+                </li>
+              ) : null}
             </ul>
           </dd>
         </div>
