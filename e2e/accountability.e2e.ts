@@ -2,7 +2,8 @@
 // (no axe violation, no sideways scroll), downloads a chart's CSV — the same rows as the chart's
 // table — opens the published quarterly report and its PDF; a demo resident who attended a past
 // event answers that event's survey (four other attendees answer through the API); once the survey
-// closes, the guest sees its results.
+// closes, the guest sees its results. The reports list, the action plan's page, the open data and
+// the staff's editors (reports, surveys, action plan) pass axe as well.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
@@ -209,7 +210,32 @@ describe('public accountability', () => {
     expect(await axeViolations(guest)).toEqual([]);
     await snapshot(guest, 'accountability-4-survey-results');
 
+    // The other public pages of the section, and the staff's editors, pass axe on a phone too.
+    for (const path of ['/reports', '/open-government', `/open-data#dataset-hub-activity`]) {
+      await guest.goto(`${server.url}${path}`);
+      await guest.locator('h1').first().waitFor();
+      await guest.waitForLoadState('networkidle');
+      await expectNoSidewaysScroll(guest);
+      expect(await axeViolations(guest), path).toEqual([]);
+    }
+    const staffErrors: string[] = [];
+    const staff = await phonePage(staffErrors);
+    await logInAs(staff, server, 'admin@demo.vcentri.kyiv.ua');
+    for (const path of [
+      '/admin/reports',
+      '/admin/surveys',
+      `/admin/surveys/${survey.id}`,
+      '/admin/action-plan',
+    ]) {
+      await staff.goto(`${server.url}${path}`);
+      await staff.locator('h1').first().waitFor();
+      await staff.waitForLoadState('networkidle');
+      expect(await axeViolations(staff), path).toEqual([]);
+    }
+    await snapshot(staff, 'accountability-5-action-plan-editor');
+
     expect(errors).toEqual([]);
     expect(residentErrors).toEqual([]);
+    expect(staffErrors).toEqual([]);
   });
 });

@@ -16,6 +16,7 @@ import {
   reportPeriodDays,
   toKyiv,
 } from '@vcentri/shared';
+import { parse } from 'csv-parse/sync';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { range } from '../src/modules/bookings/bookings.repository';
@@ -205,6 +206,17 @@ describe('building, editing and publishing a report', () => {
     expect(after.json().snapshot).toEqual(report.snapshot);
     expect(after.json().hash).toBe(report.hash);
     expect(hubRow(after.json(), hubId)?.bookings).toBe(2);
+    // The open data carries the frozen figures too: the city's with the previous period's, the hub's.
+    const csv = await inject(t, { method: 'GET', url: '/api/v1/open-data/report-figures.csv' });
+    const rows = (parse(csv.body, { columns: true }) as Record<string, string>[]).filter(
+      (r) => r.period === period,
+    );
+    const city = (k: string) => rows.find((r) => r.level === 'city' && r.figure === k)!;
+    expect(Number(city('bookings').value)).toBe(report.snapshot.figures.bookings);
+    expect(Number(city('bookings').previous_value)).toBe(report.snapshot.previousFigures.bookings);
+    expect(city('utilisation').hash).toBe(report.hash);
+    const hub = rows.find((r) => r.level === 'hub' && r.hub_id === hubId && r.figure === 'bookings')!;
+    expect(Number(hub.value)).toBe(2);
     expect((await inject(t, { method: 'GET', url: `/api/v1/reports/${period}/verify` })).json()).toEqual({
       period,
       hash: report.hash,

@@ -2,6 +2,7 @@
 // check-ins), one anonymous answer per invitation (also under a race), nothing in the answers that
 // leads back to an account, results hidden under five answers, free text for staff only, the
 // permissions of every role, and bad input refused with 4xx problems.
+import { parse } from 'csv-parse/sync';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { surveyResultsPublic } from '../src/modules/surveys';
@@ -446,6 +447,20 @@ describe('results', () => {
     const forOpenData = await surveyResultsPublic(t.db, s.id);
     expect(forOpenData?.questions[0]?.average).toBe(5);
     expect(forOpenData?.questions[4]?.texts).toBeUndefined();
+    // The open data: the same totals, hidden counts empty, no free text.
+    const csv = await inject(t, { method: 'GET', url: '/api/v1/open-data/survey-results.csv' });
+    expect(csv.body).not.toContain('Текст');
+    const rows = (parse(csv.body, { columns: true }) as Record<string, string>[]).filter(
+      (r) => r.survey_id === s.id,
+    );
+    const ratingRows = rows.filter((r) => r.question_id === rating.questionId);
+    expect(ratingRows.find((r) => r.value === '5')).toMatchObject({
+      count: '5',
+      answered: '5',
+      average: '5',
+    });
+    expect(ratingRows.find((r) => r.value === '1')?.count).toBe('');
+    expect(rows.every((r) => r.responses === '5')).toBe(true);
   });
 });
 

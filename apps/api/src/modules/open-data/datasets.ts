@@ -8,6 +8,7 @@ import type { DB } from '../../db/schema';
 import type { VersionedTable } from '../../plugins/public-cache';
 import { allVerified, registryLastModified } from '../organizations/organizations.repository';
 import type { Frequency } from './freshness';
+import { reportFiguresDataset, surveyResultsDataset } from './accountability-datasets';
 import { hubActivityDataset } from './activity-dataset';
 import { hubsDataset, roomsDataset } from './hub-datasets';
 import { f } from './field';
@@ -415,4 +416,6 @@ export const DATASETS: Dataset[] = [
   hubsDataset,
   roomsDataset,
   hubActivityDataset,
+  surveyResultsDataset,
+  reportFiguresDataset,
 ];
