@@ -47,7 +47,9 @@ async function phonePage(errors: string[], options: { acceptDownloads?: boolean 
 }
 
 async function expectNoSidewaysScroll(page: Page) {
-  expect(await page.evaluate('document.documentElement.scrollWidth'), page.url()).toBeLessThanOrEqual(PHONE.width);
+  expect(await page.evaluate('document.documentElement.scrollWidth'), page.url()).toBeLessThanOrEqual(
+    PHONE.width,
+  );
 }
 
 /** axe's WCAG 2.1 A and AA findings on the page as it is now, one line each. */
