@@ -65,7 +65,7 @@ export const surveyResultsDataset: Dataset = {
     (
       await sql<{
         at: Date | null;
-      }>`select max(least(closes_at, now())) as at from surveys where status <> 'draft'`.execute(db)
+      }>`select max(closes_at) as at from surveys where status <> 'draft' and closes_at <= now()`.execute(db)
     ).rows[0]?.at ?? new Date(0),
   records: async (db) => {
     const surveys = await sql<{ id: string; scope: string; hubId: string | null; eventId: string | null }>`
