@@ -369,6 +369,24 @@ describe('download my data', () => {
     expect(json('volunteer_hours')).toEqual([
       expect.objectContaining({ minutes: 90, description: p.marks.description }),
     ]);
+    // A survey invitation (who may answer; the answers themselves hold no account).
+    const survey = await t.db
+      .insertInto('surveys')
+      .values({
+        scope: 'network',
+        titleUk: unique('Опитування'),
+        titleEn: 'Survey',
+        questions: '[]',
+        opensAt: new Date(),
+        closesAt: new Date(Date.now() + 86_400_000),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await t.db.insertInto('surveyInvitees').values({ surveyId: survey.id, userId: p.u.id }).execute();
+    const again = unzip((await p.as({ method: 'GET', url: (await exportNow(p)).downloadUrl })).rawPayload);
+    expect(JSON.parse(again.get('survey_invitations.json')!)).toEqual([
+      expect.objectContaining({ surveyId: survey.id, issuedAt: null }),
+    ]);
     expect(json('certificates')).toEqual([
       expect.objectContaining({ code: p.certificate.code, printedName: p.marks.printedName }),
     ]);

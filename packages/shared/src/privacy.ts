@@ -193,6 +193,24 @@ export const DATA_CATEGORIES = [
     },
   },
   {
+    id: 'survey_invitations',
+    title: { uk: 'Запрошення до опитувань', en: 'Survey invitations' },
+    what: {
+      uk: 'Опитування, до яких вас запросили після участі, і чи взяли ви одноразове посилання. Ваших відповідей тут немає: вони збережені без облікового запису.',
+      en: 'Surveys you were invited to after taking part, and whether you took the one-time link. Your answers are not here: they are kept without the account.',
+    },
+    why: {
+      uk: 'Щоб відповісти могли лише учасники й лише один раз.',
+      en: 'So that only participants answer, and only once.',
+    },
+    whoSees: { uk: 'Ніхто, крім системи.', en: 'No one but the system.' },
+    retention: KEPT_WHILE_ACCOUNT,
+    onErasure: {
+      uk: 'Запрошення видалено; анонімні відповіді лишаються в підсумках.',
+      en: 'Invitations removed; anonymous answers stay in the totals.',
+    },
+  },
+  {
     id: 'certificates',
     title: { uk: 'Сертифікати', en: 'Certificates' },
     what: {

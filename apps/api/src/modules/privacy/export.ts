@@ -106,6 +106,15 @@ const READERS: Record<DataCategoryId, (db: Database, userId: string) => Promise<
       .orderBy('x.createdAt')
       .execute(),
   }),
+  survey_invitations: async (db, userId) => ({
+    rows: await db
+      .selectFrom('surveyInvitees as i')
+      .innerJoin('surveys as s', 's.id', 'i.surveyId')
+      .select(['i.surveyId', 's.titleUk as survey', 'i.invitedAt', 'i.issuedAt'])
+      .where('i.userId', '=', userId)
+      .orderBy('i.invitedAt')
+      .execute(),
+  }),
   feedback: async (db, userId) => ({
     rows: await db
       .selectFrom('eventFeedback as f')
