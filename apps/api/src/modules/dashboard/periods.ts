@@ -1,5 +1,6 @@
-// Periods of the dashboard and the reports: whole Kyiv days, both ends included; the previous
-// period of the same length; the twelve months up to a period's end; quarters and years by name.
+// Periods of the dashboard: whole Kyiv days, both ends included; the previous period of the same
+// length; the twelve months up to a period's end. (Quarters and years by name: reportPeriodDays in
+// packages/shared/src/reports.ts.)
 import { addDays } from '@vcentri/shared';
 import { AppError } from '../../errors';
 
@@ -44,19 +45,6 @@ export function twelveMonthsTo(day: string): Bucket[] {
     out.push({ label: `${year}-${pad(month)}`, ...monthRange(year, month) });
   }
   return out;
-}
-
-/** A report's period by name: `2026-Q3` (a quarter) or `2026` (a year). */
-export function namedPeriod(name: string): DayRange | null {
-  const q = /^(\d{4})-Q([1-4])$/.exec(name);
-  if (q) {
-    const year = Number(q[1]);
-    const first = (Number(q[2]) - 1) * 3 + 1;
-    return { from: monthRange(year, first).from, to: monthRange(year, first + 2).to };
-  }
-  const y = /^(\d{4})$/.exec(name);
-  if (y) return { from: `${y[1]}-01-01`, to: `${y[1]}-12-31` };
-  return null;
 }
 
 /** Checks a period of calendar dates (the schema checks them): in order, at most `maxDays` long. */

@@ -2,6 +2,8 @@
 // (`quarter=2026-Q3`), a year (`year=2026`) or any range of days (`from`, `to`). The default is the
 // last whole quarter.
 
+import { reportPeriodDays } from '@vcentri/shared';
+
 export type PeriodKind = 'month' | 'quarter' | 'year' | 'range';
 export interface Period {
   kind: PeriodKind;
@@ -24,23 +26,14 @@ export function monthPeriod(value: string): Period | null {
   return { kind: 'month', value, from: `${y}-${pad(mo)}-01`, to: `${y}-${pad(mo)}-${pad(lastDay(y, mo))}` };
 }
 
-export function quarterPeriod(value: string): Period | null {
-  const m = /^(\d{4})-Q([1-4])$/.exec(value);
-  if (!m) return null;
-  const y = Number(m[1]);
-  const first = (Number(m[2]) - 1) * 3 + 1;
-  return {
-    kind: 'quarter',
-    value,
-    from: `${y}-${pad(first)}-01`,
-    to: `${y}-${pad(first + 2)}-${pad(lastDay(y, first + 2))}`,
-  };
+/** A quarter (`2026-Q3`) or a year (`2026`): the days the reports give the same name. */
+function namedPeriod(kind: 'quarter' | 'year', value: string): Period | null {
+  const days = reportPeriodDays(value);
+  return days && days.kind === kind ? { kind, value, from: days.from, to: days.to } : null;
 }
 
-export function yearPeriod(value: string): Period | null {
-  if (!/^\d{4}$/.test(value)) return null;
-  return { kind: 'year', value, from: `${value}-01-01`, to: `${value}-12-31` };
-}
+export const quarterPeriod = (value: string) => namedPeriod('quarter', value);
+export const yearPeriod = (value: string) => namedPeriod('year', value);
 
 const validDate = (d: string) => DATE.test(d) && new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d;
 
